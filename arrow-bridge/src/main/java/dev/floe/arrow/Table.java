@@ -41,6 +41,11 @@ public final class Table implements AutoCloseable {
         return n;
     }
 
+    /** Aligned text of the first maxRows rows (TODO(H1): full implementation). */
+    public String format(int maxRows) {
+        throw new UnsupportedOperationException("TODO(H1)");
+    }
+
     @Override
     public void close() {
         for (RecordBatch b : batches) {

@@ -1,0 +1,245 @@
+package dev.floe.api;
+
+import dev.floe.api.expr.Alias;
+import dev.floe.api.expr.Column;
+import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.Names;
+import dev.floe.api.optimizer.Optimizer;
+import dev.floe.api.plan.Filter;
+import dev.floe.api.plan.InMemorySource;
+import dev.floe.api.plan.Limit;
+import dev.floe.api.plan.LogicalPlan;
+import dev.floe.api.plan.PlanPrinter;
+import dev.floe.api.plan.Project;
+import dev.floe.api.plan.Scan;
+import dev.floe.api.types.Schema;
+import dev.floe.arrow.BatchCodec;
+import dev.floe.arrow.EncodedBatch;
+import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An immutable, lazy table: each transform returns a new DataFrame whose schema is resolved at
+ * once (bad names and types fail at the line that builds them); actions ({@link #toTable},
+ * {@link #collect}, {@link #show}, {@link #countRows}) run the optimized plan as a Flink batch job.
+ *
+ * <pre>{@code
+ * DataFrame df = floe.readParquet("data/orders/*.parquet")
+ *     .where(col("o_totalprice").gt(lit(1000)))
+ *     .select(col("o_orderkey"), col("o_totalprice").div(lit(1000)).alias("price_k"))
+ *     .limit(20);
+ * df.show();
+ * }</pre>
+ */
+public final class DataFrame {
+    private final Executor executor;
+    private final LogicalPlan plan;
+
+    private DataFrame(Executor executor, LogicalPlan plan) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.plan = Objects.requireNonNull(plan, "plan");
+    }
+
+    /** A DataFrame over a plan, run by the executor (for sources and the Floe entry point). */
+    public static DataFrame of(Executor executor, LogicalPlan plan) {
+        return new DataFrame(executor, plan);
+    }
+
+    private DataFrame with(LogicalPlan newPlan) {
+        return new DataFrame(executor, newPlan);
+    }
+
+    /** The unoptimized logical plan. */
+    public LogicalPlan plan() {
+        return plan;
+    }
+
+    // ---- schema, no execution ----------------------------------------------------------------
+
+    public Schema schema() {
+        return plan.schema();
+    }
+
+    public List<String> columnNames() {
+        return plan.schema().names();
+    }
+
+    // ---- transforms --------------------------------------------------------------------------
+
+    /** Projection; expressions may compute new columns. {@code df.select(col("a"), col("b").mul(2).alias("b2"))} */
+    public DataFrame select(Expression... exprs) {
+        List<Expr> nodes = new ArrayList<>(exprs.length);
+        for (Expression e : exprs) {
+            nodes.add(e.node());
+        }
+        return with(Project.of(plan, nodes));
+    }
+
+    /** {@code df.select("a", "b")} */
+    public DataFrame select(String... columns) {
+        List<Expr> nodes = new ArrayList<>(columns.length);
+        for (String c : columns) {
+            nodes.add(new Column(c));
+        }
+        return with(Project.of(plan, nodes));
+    }
+
+    /** Adds or replaces a column. {@code df.withColumn("price_k", col("price").div(1000))} */
+    public DataFrame withColumn(String name, Expression expr) {
+        Map<String, Expression> m = new LinkedHashMap<>();
+        m.put(name, expr);
+        return withColumns(m);
+    }
+
+    /**
+     * Adds or replaces columns; every expression sees the input columns; new columns are appended
+     * in map order, replaced ones keep their position.
+     */
+    public DataFrame withColumns(Map<String, Expression> columns) {
+        Schema schema = plan.schema();
+        List<Expr> out = new ArrayList<>();
+        Set<String> replaced = new HashSet<>();
+        for (String existing : schema.names()) {
+            Expression e = columns.get(existing);
+            if (e != null) {
+                out.add(new Alias(e.node(), existing));
+                replaced.add(existing);
+            } else {
+                out.add(new Column(existing));
+            }
+        }
+        for (Map.Entry<String, Expression> entry : columns.entrySet()) {
+            if (!replaced.contains(entry.getKey())) {
+                out.add(new Alias(entry.getValue().node(), entry.getKey()));
+            }
+        }
+        return with(Project.of(plan, out));
+    }
+
+    /** {@code df.withColumnRenamed("o_orderkey", "key")} */
+    public DataFrame withColumnRenamed(String from, String to) {
+        Schema schema = plan.schema();
+        if (!schema.contains(from)) {
+            throw new PlanException(Names.unknownColumn(from, schema.names()));
+        }
+        List<Expr> out = new ArrayList<>();
+        for (String c : schema.names()) {
+            out.add(c.equals(from) ? new Alias(new Column(c), to) : new Column(c));
+        }
+        return with(Project.of(plan, out));
+    }
+
+    /** Drops columns. {@code df.exclude("comment")} */
+    public DataFrame exclude(String... columns) {
+        Schema schema = plan.schema();
+        Set<String> drop = new HashSet<>();
+        for (String c : columns) {
+            if (!schema.contains(c)) {
+                throw new PlanException(Names.unknownColumn(c, schema.names()));
+            }
+            drop.add(c);
+        }
+        List<Expr> out = new ArrayList<>();
+        for (String c : schema.names()) {
+            if (!drop.contains(c)) {
+                out.add(new Column(c));
+            }
+        }
+        return with(Project.of(plan, out));
+    }
+
+    /** Keeps rows where the predicate is true (null drops). {@code df.where(col("a").gt(0))} */
+    public DataFrame where(Expression predicate) {
+        return with(new Filter(plan, predicate.node()));
+    }
+
+    /** Same as {@link #where}. */
+    public DataFrame filter(Expression predicate) {
+        return where(predicate);
+    }
+
+    /** The first n rows (any n rows when unsorted). {@code df.limit(20)} */
+    public DataFrame limit(long n) {
+        return with(new Limit(plan, n));
+    }
+
+    // ---- actions -----------------------------------------------------------------------------
+
+    /** The plan after the logical optimizer. */
+    public LogicalPlan optimizedPlan() {
+        return Optimizer.standard().optimize(plan);
+    }
+
+    /** Runs the plan; the caller owns the returned table and closes it. */
+    public Table toTable() {
+        return executor.execute(optimizedPlan(), "toTable");
+    }
+
+    /** Runs the plan and returns a DataFrame over the results (reusing it does not recompute). */
+    public DataFrame collect() {
+        try (Table table = executor.execute(optimizedPlan(), "collect")) {
+            return with(Scan.of(inMemory("collect", table, executor.parallelism())));
+        }
+    }
+
+    /** Splits a table's batches round-robin into {@code partitions} in-memory partitions. */
+    public static InMemorySource inMemory(String name, Table table, int partitions) {
+        List<List<EncodedBatch>> parts = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, partitions); i++) {
+            parts.add(new ArrayList<>());
+        }
+        int i = 0;
+        for (RecordBatch b : table.batches()) {
+            parts.get(i++ % parts.size()).add(BatchCodec.encode(b));
+        }
+        return new InMemorySource(name, table.schema(), parts);
+    }
+
+    /** Runs a count of the rows. */
+    public long countRows() {
+        LogicalPlan counting = Project.of(plan, List.of());
+        try (Table t = executor.execute(Optimizer.standard().optimize(counting), "countRows")) {
+            return t.numRows();
+        }
+    }
+
+    /** Prints the first 8 rows as an aligned table. */
+    public void show() {
+        show(8);
+    }
+
+    /** Prints the first n rows as an aligned table. */
+    public void show(int n) {
+        try (Table t = limit(n).toTable()) {
+            System.out.println(t.format(n));
+        }
+    }
+
+    /** The logical plan as text. */
+    public String explain() {
+        return explain(false);
+    }
+
+    /** With showAll, also the optimized logical plan and the physical (Flink) plan. */
+    public String explain(boolean showAll) {
+        StringBuilder sb = new StringBuilder("== Unoptimized Logical Plan ==\n").append(PlanPrinter.print(plan));
+        if (showAll) {
+            LogicalPlan optimized = optimizedPlan();
+            sb.append("\n== Optimized Logical Plan ==\n").append(PlanPrinter.print(optimized));
+            sb.append("\n== Physical Plan ==\n").append(executor.explainPhysical(optimized));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "DataFrame(" + String.join(", ", columnNames()) + ")";
+    }
+}

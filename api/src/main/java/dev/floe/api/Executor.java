@@ -1,0 +1,20 @@
+package dev.floe.api;
+
+import dev.floe.api.plan.LogicalPlan;
+import dev.floe.arrow.Table;
+
+/**
+ * Runs optimized logical plans. Actions on a {@link DataFrame} call it; the translator module
+ * implements it on Flink (embedded MiniCluster, remote cluster, {@code flink run}).
+ */
+public interface Executor {
+
+    /** Runs the plan as one job and returns every result row; the caller owns the table. */
+    Table execute(LogicalPlan optimizedPlan, String action);
+
+    /** The physical (Flink) plan the executor would run, as text. */
+    String explainPhysical(LogicalPlan optimizedPlan);
+
+    /** Parallelism used for jobs and for splitting in-memory data. */
+    int parallelism();
+}

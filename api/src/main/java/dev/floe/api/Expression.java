@@ -1,0 +1,204 @@
+package dev.floe.api;
+
+import dev.floe.api.expr.Alias;
+import dev.floe.api.expr.Between;
+import dev.floe.api.expr.Binary;
+import dev.floe.api.expr.BinaryOp;
+import dev.floe.api.expr.Cast;
+import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.FillNull;
+import dev.floe.api.expr.IsIn;
+import dev.floe.api.expr.Literal;
+import dev.floe.api.expr.Round;
+import dev.floe.api.expr.Unary;
+import dev.floe.api.expr.UnaryOp;
+import dev.floe.api.types.DataType;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A column expression, built with {@link Functions} and combined with the methods here. Nothing
+ * is evaluated until an action runs; types resolve when the expression is used in a DataFrame.
+ *
+ * <pre>{@code col("o_totalprice").gt(lit(1000)).and(col("o_orderstatus").eq(lit("F")))}</pre>
+ *
+ * Methods taking {@code Object} accept an {@code Expression} or a Java value (wrapped with
+ * {@link Functions#lit}).
+ */
+public final class Expression implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Expr node;
+
+    Expression(Expr node) {
+        this.node = Objects.requireNonNull(node, "node");
+    }
+
+    /** Wraps an IR node (for planners and tests). */
+    public static Expression of(Expr node) {
+        return new Expression(node);
+    }
+
+    /** The IR node. */
+    public Expr node() {
+        return node;
+    }
+
+    static Expr toExpr(Object o) {
+        if (o instanceof Expression e) {
+            return e.node;
+        }
+        return Functions.lit(o).node;
+    }
+
+    private Expression binary(BinaryOp op, Object other) {
+        return new Expression(new Binary(op, node, toExpr(other)));
+    }
+
+    private Expression unary(UnaryOp op) {
+        return new Expression(new Unary(op, node));
+    }
+
+    // ---- arithmetic ------------------------------------------------------------------------
+
+    /** {@code col("a").add(1)} */
+    public Expression add(Object other) { return binary(BinaryOp.ADD, other); }
+
+    /** {@code col("a").sub(col("b"))} */
+    public Expression sub(Object other) { return binary(BinaryOp.SUB, other); }
+
+    /** {@code col("price").mul(col("qty"))} */
+    public Expression mul(Object other) { return binary(BinaryOp.MUL, other); }
+
+    /** True division; integer or decimal operands give float64. {@code col("a").div(2)} */
+    public Expression div(Object other) { return binary(BinaryOp.DIV, other); }
+
+    /** Remainder with the sign of the dividend; integer mod by zero gives null. {@code col("a").mod(3)} */
+    public Expression mod(Object other) { return binary(BinaryOp.MOD, other); }
+
+    /** Division rounded toward negative infinity, keeping the integer type. {@code col("a").floorDiv(2)} */
+    public Expression floorDiv(Object other) { return binary(BinaryOp.FLOOR_DIV, other); }
+
+    /** {@code col("a").neg()} */
+    public Expression neg() { return unary(UnaryOp.NEG); }
+
+    // ---- comparison ------------------------------------------------------------------------
+
+    /** {@code col("status").eq("F")} */
+    public Expression eq(Object other) { return binary(BinaryOp.EQ, other); }
+
+    /** {@code col("status").neq("F")} */
+    public Expression neq(Object other) { return binary(BinaryOp.NEQ, other); }
+
+    /** {@code col("a").lt(10)} */
+    public Expression lt(Object other) { return binary(BinaryOp.LT, other); }
+
+    /** {@code col("a").le(10)} */
+    public Expression le(Object other) { return binary(BinaryOp.LE, other); }
+
+    /** {@code col("a").gt(10)} */
+    public Expression gt(Object other) { return binary(BinaryOp.GT, other); }
+
+    /** {@code col("a").ge(10)} */
+    public Expression ge(Object other) { return binary(BinaryOp.GE, other); }
+
+    /** Equality where null equals null (never null itself). {@code col("a").eqNullSafe(col("b"))} */
+    public Expression eqNullSafe(Object other) { return binary(BinaryOp.EQ_NULL_SAFE, other); }
+
+    /** Inclusive range. {@code col("d").between(LocalDate.of(1994,1,1), LocalDate.of(1994,12,31))} */
+    public Expression between(Object lower, Object upper) {
+        return new Expression(new Between(node, toExpr(lower), toExpr(upper)));
+    }
+
+    /** Membership in a list of values. {@code col("mode").isIn("MAIL", "SHIP")} */
+    public Expression isIn(Object... values) {
+        List<Literal> lits = new ArrayList<>(values.length);
+        for (Object v : values) {
+            Expr e = toExpr(v);
+            if (!(e instanceof Literal l)) {
+                throw new PlanException("isIn takes literal values, got " + e.display());
+            }
+            lits.add(l);
+        }
+        return new Expression(new IsIn(node, lits));
+    }
+
+    // ---- boolean ---------------------------------------------------------------------------
+
+    /** Kleene AND: false wins over null. {@code a.and(b)} */
+    public Expression and(Object other) { return binary(BinaryOp.AND, other); }
+
+    /** Kleene OR: true wins over null. {@code a.or(b)} */
+    public Expression or(Object other) { return binary(BinaryOp.OR, other); }
+
+    /** {@code col("flag").not()} */
+    public Expression not() { return unary(UnaryOp.NOT); }
+
+    // ---- nulls -----------------------------------------------------------------------------
+
+    /** {@code col("a").isNull()} */
+    public Expression isNull() { return unary(UnaryOp.IS_NULL); }
+
+    /** {@code col("a").notNull()} */
+    public Expression notNull() { return unary(UnaryOp.NOT_NULL); }
+
+    /** Replaces nulls. {@code col("a").fillNull(0)} */
+    public Expression fillNull(Object value) { return new Expression(new FillNull(node, toExpr(value))); }
+
+    // ---- naming and types ------------------------------------------------------------------
+
+    /** Names the result. {@code col("a").add(1).alias("a_plus_1")} */
+    public Expression alias(String name) { return new Expression(new Alias(node, name)); }
+
+    /** Converts; a value that does not convert fails the job. {@code col("s").cast(DataType.int64())} */
+    public Expression cast(DataType type) { return new Expression(new Cast(node, type, false)); }
+
+    /** Converts; a value that does not convert becomes null. {@code col("s").tryCast(DataType.int64())} */
+    public Expression tryCast(DataType type) { return new Expression(new Cast(node, type, true)); }
+
+    // ---- math ------------------------------------------------------------------------------
+
+    /** {@code col("a").abs()} */
+    public Expression abs() { return unary(UnaryOp.ABS); }
+
+    /** Rounds half away from zero; keeps the type. {@code col("price").round(2)} */
+    public Expression round(int decimals) { return new Expression(new Round(node, decimals)); }
+
+    /** {@code col("price").round()} rounds to an integer value. */
+    public Expression round() { return round(0); }
+
+    /** {@code col("a").ceil()} */
+    public Expression ceil() { return unary(UnaryOp.CEIL); }
+
+    /** {@code col("a").floor()} */
+    public Expression floor() { return unary(UnaryOp.FLOOR); }
+
+    /** NaN for negatives. {@code col("a").sqrt()} */
+    public Expression sqrt() { return unary(UnaryOp.SQRT); }
+
+    /** {@code col("a").exp()} */
+    public Expression exp() { return unary(UnaryOp.EXP); }
+
+    /** Natural logarithm; NaN for negatives. {@code col("a").log()} */
+    public Expression log() { return unary(UnaryOp.LOG); }
+
+    /** -1, 0 or 1. {@code col("a").sign()} */
+    public Expression sign() { return unary(UnaryOp.SIGN); }
+
+    @Override
+    public String toString() {
+        return node.display();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Expression e && node.equals(e.node);
+    }
+
+    @Override
+    public int hashCode() {
+        return node.hashCode();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.floe.api;
+
+import dev.floe.api.expr.Coalesce;
+import dev.floe.api.expr.Column;
+import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.IfElse;
+import dev.floe.api.expr.Literal;
+import dev.floe.api.types.DataType;
+import dev.floe.arrow.Values;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Expression builders: {@code import static dev.floe.api.Functions.*;}
+ *
+ * <pre>{@code df.where(col("o_totalprice").gt(lit(1000)))}</pre>
+ */
+public final class Functions {
+    private Functions() {
+    }
+
+    /** A column of the input by name. {@code col("o_orderkey")} */
+    public static Expression col(String name) {
+        return new Expression(new Column(name));
+    }
+
+    /**
+     * A constant: Integer → int32, Long → int64, Double → float64, BigDecimal → decimal of its own
+     * precision and scale, String → string, LocalDate → date, null → nullType, and the other
+     * classes of API.md. {@code lit(1000)}
+     */
+    public static Expression lit(Object value) {
+        if (value instanceof Expression e) {
+            return e;
+        }
+        DataType type;
+        try {
+            type = Values.typeOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException("lit() does not accept " + value.getClass().getName() + " (" + value + "): "
+                    + e.getMessage());
+        }
+        return new Expression(new Literal(value, type));
+    }
+
+    /** {@code ifElse(col("a").gt(0), col("a"), lit(0))} */
+    public static Expression ifElse(Expression predicate, Object then, Object otherwise) {
+        return new Expression(new IfElse(predicate.node(), Expression.toExpr(then), Expression.toExpr(otherwise)));
+    }
+
+    /** {@code when(col("a").gt(0)).then("pos").otherwise("non-pos")} */
+    public static When when(Expression predicate) {
+        return new When(List.of(), predicate);
+    }
+
+    /** The first non-null argument. {@code coalesce(col("a"), col("b"), lit(0))} */
+    public static Expression coalesce(Expression... args) {
+        List<Expr> nodes = new ArrayList<>(args.length);
+        for (Expression a : args) {
+            nodes.add(a.node());
+        }
+        return new Expression(new Coalesce(nodes));
+    }
+
+    /** A chain of {@code when(...).then(...)} branches; finish with {@code otherwise}. */
+    public static final class When {
+        private final List<Expr[]> branches;
+        private final Expression pending;
+
+        private When(List<Expr[]> branches, Expression pending) {
+            this.branches = branches;
+            this.pending = pending;
+        }
+
+        public Branch then(Object value) {
+            List<Expr[]> next = new ArrayList<>(branches);
+            next.add(new Expr[] {pending.node(), Expression.toExpr(value)});
+            return new Branch(next);
+        }
+    }
+
+    /** A complete {@code when ... then} chain. */
+    public static final class Branch {
+        private final List<Expr[]> branches;
+
+        private Branch(List<Expr[]> branches) {
+            this.branches = branches;
+        }
+
+        public When when(Expression predicate) {
+            return new When(branches, predicate);
+        }
+
+        public Expression otherwise(Object value) {
+            Expr out = Expression.toExpr(value);
+            for (int i = branches.size() - 1; i >= 0; i--) {
+                out = new IfElse(branches.get(i)[0], branches.get(i)[1], out);
+            }
+            return new Expression(out);
+        }
+    }
+}

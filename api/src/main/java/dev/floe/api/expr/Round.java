@@ -1,0 +1,26 @@
+package dev.floe.api.expr;
+
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.Schema;
+import java.util.List;
+import java.util.Objects;
+
+/** Rounds half away from zero to {@code decimals} places; keeps the input type. */
+public record Round(Expr child, int decimals) implements Expr {
+    public Round {
+        Objects.requireNonNull(child, "child");
+    }
+
+    @Override public List<Expr> children() { return List.of(child); }
+
+    @Override public Expr withChildren(List<Expr> c) { return new Round(c.get(0), decimals); }
+
+    @Override
+    public DataType type(Schema input) {
+        DataType t = child.type(input);
+        TypeRules.requireNumeric(this, t);
+        return t;
+    }
+
+    @Override public String display() { return "round(" + child.display() + ", " + decimals + ")"; }
+}

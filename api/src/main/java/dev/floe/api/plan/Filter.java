@@ -1,0 +1,29 @@
+package dev.floe.api.plan;
+
+import dev.floe.api.PlanException;
+import dev.floe.api.expr.Expr;
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.Schema;
+import java.util.List;
+import java.util.Objects;
+
+/** Keeps rows where the predicate is true (null drops the row). */
+public record Filter(LogicalPlan input, Expr predicate) implements LogicalPlan {
+    public Filter {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(predicate, "predicate");
+        DataType t = predicate.type(input.schema());
+        if (t.kind() != DataType.Kind.BOOL && t.kind() != DataType.Kind.NULL) {
+            throw new PlanException("A filter predicate must be boolean, but " + predicate.display() + " is " + t
+                    + ". Compare it with something, e.g. col(\"x\").gt(lit(0)).");
+        }
+    }
+
+    @Override public Schema schema() { return input.schema(); }
+
+    @Override public List<LogicalPlan> children() { return List.of(input); }
+
+    @Override public LogicalPlan withChildren(List<LogicalPlan> children) { return new Filter(children.get(0), predicate); }
+
+    @Override public String describe() { return "Filter: " + predicate.display(); }
+}
