@@ -189,17 +189,36 @@ public final class DataFrame {
         }
     }
 
-    /** Splits a table's batches round-robin into {@code partitions} in-memory partitions. */
+    /** Rows per in-memory batch at most (the design's target batch size). */
+    static final int MAX_BATCH_ROWS = 65_536;
+
+    /**
+     * Splits a table into {@code partitions} in-memory partitions of encoded batches: rows are cut
+     * into slices so that each partition gets several batches when there are enough rows (so that
+     * parallel readers have work), each at most {@link #MAX_BATCH_ROWS} rows.
+     */
     public static InMemorySource inMemory(String name, Table table, int partitions) {
-        List<List<EncodedBatch>> parts = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, partitions); i++) {
-            parts.add(new ArrayList<>());
+        int parts = Math.max(1, partitions);
+        List<List<EncodedBatch>> out = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            out.add(new ArrayList<>());
         }
-        int i = 0;
+        long total = table.numRows();
+        int sliceRows = (int) Math.max(1, Math.min(MAX_BATCH_ROWS, (total + parts * 4L - 1) / (parts * 4L)));
+        int next = 0;
         for (RecordBatch b : table.batches()) {
-            parts.get(i++ % parts.size()).add(BatchCodec.encode(b));
+            if (b.numRows() <= sliceRows) {
+                out.get(next++ % parts).add(BatchCodec.encode(b));
+                continue;
+            }
+            for (int offset = 0; offset < b.numRows(); offset += sliceRows) {
+                int len = Math.min(sliceRows, b.numRows() - offset);
+                try (RecordBatch slice = b.slice(offset, len, dev.floe.arrow.Allocators.root())) {
+                    out.get(next++ % parts).add(BatchCodec.encode(slice));
+                }
+            }
         }
-        return new InMemorySource(name, table.schema(), parts);
+        return new InMemorySource(name, table.schema(), out);
     }
 
     /** Runs a count of the rows. */

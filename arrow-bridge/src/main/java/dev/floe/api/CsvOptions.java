@@ -1,0 +1,103 @@
+package dev.floe.api;
+
+import dev.floe.api.types.DataType;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How CSV files are read: header, delimiter, quoting, the null string, type hints.
+ *
+ * <pre>{@code CsvOptions.builder().delimiter('|').header(false).schemaHints(Map.of("d", DataType.date())).build()}</pre>
+ */
+public final class CsvOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final char delimiter;
+    private final boolean header;
+    private final char quote;
+    private final char escape;
+    private final String nullString;
+    private final Map<String, DataType> schemaHints;
+    private final String dateFormat;
+    private final int inferRows;
+
+    private CsvOptions(Builder b) {
+        this.delimiter = b.delimiter;
+        this.header = b.header;
+        this.quote = b.quote;
+        this.escape = b.escape;
+        this.nullString = b.nullString;
+        this.schemaHints = Map.copyOf(b.schemaHints);
+        this.dateFormat = b.dateFormat;
+        this.inferRows = b.inferRows;
+    }
+
+    /** Comma-delimited, header row, double quotes, empty field = null, types inferred from 1000 rows. */
+    public static CsvOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public char delimiter() { return delimiter; }
+
+    public boolean header() { return header; }
+
+    public char quote() { return quote; }
+
+    /** The escape character inside quoted fields; equal to the quote by default (doubled quotes). */
+    public char escape() { return escape; }
+
+    /** The text that means null, in addition to an empty unquoted field. */
+    public String nullString() { return nullString; }
+
+    public Map<String, DataType> schemaHints() { return schemaHints; }
+
+    /** A java.time pattern for date columns, or null for ISO dates. */
+    public String dateFormat() { return dateFormat; }
+
+    public int inferRows() { return inferRows; }
+
+    @Override
+    public String toString() {
+        return "CsvOptions(delimiter='" + delimiter + "', header=" + header + ", nullString='" + nullString + "')";
+    }
+
+    /** Builder for {@link CsvOptions}. */
+    public static final class Builder {
+        private char delimiter = ',';
+        private boolean header = true;
+        private char quote = '"';
+        private char escape = '"';
+        private String nullString = "";
+        private Map<String, DataType> schemaHints = new LinkedHashMap<>();
+        private String dateFormat;
+        private int inferRows = 1000;
+
+        private Builder() {
+        }
+
+        public Builder delimiter(char c) { this.delimiter = c; return this; }
+
+        public Builder header(boolean h) { this.header = h; return this; }
+
+        public Builder quote(char c) { this.quote = c; return this; }
+
+        public Builder escape(char c) { this.escape = c; return this; }
+
+        public Builder nullString(String s) { this.nullString = s; return this; }
+
+        public Builder schemaHints(Map<String, DataType> hints) { this.schemaHints = new LinkedHashMap<>(hints); return this; }
+
+        public Builder dateFormat(String pattern) { this.dateFormat = pattern; return this; }
+
+        public Builder inferRows(int n) { this.inferRows = n; return this; }
+
+        public CsvOptions build() {
+            return new CsvOptions(this);
+        }
+    }
+}

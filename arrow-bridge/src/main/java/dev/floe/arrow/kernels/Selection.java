@@ -1,0 +1,146 @@
+package dev.floe.arrow.kernels;
+
+import dev.floe.api.types.DataType;
+import dev.floe.arrow.RecordBatch;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+
+/** Row selection: filter by a boolean mask (true keeps; false and null drop) and take by indexes. */
+public final class Selection {
+    private Selection() {
+    }
+
+    /** Indexes of the rows where the mask is true. */
+    public static int[] selected(BitVector mask, int n) {
+        int[] idx = new int[n];
+        int count = 0;
+        ArrowBuf values = mask.getDataBuffer();
+        ArrowBuf validity = mask.getValidityBuffer();
+        boolean noNulls = mask.getNullCount() == 0;
+        int words = (n + 63) / 64;
+        for (int w = 0; w < words; w++) {
+            long bits = Logic.getWord(values, w, n);
+            if (!noNulls) {
+                bits &= Logic.getWord(validity, w, n);
+            }
+            int tail = n - w * 64;
+            if (tail < 64) {
+                bits &= (1L << tail) - 1;
+            }
+            while (bits != 0) {
+                int b = Long.numberOfTrailingZeros(bits);
+                idx[count++] = w * 64 + b;
+                bits &= bits - 1;
+            }
+        }
+        return count == n ? null : java.util.Arrays.copyOf(idx, count);
+    }
+
+    /** The rows of the batch where the mask is true, as a new batch; the input is left untouched. */
+    public static RecordBatch filter(RecordBatch batch, BitVector mask, BufferAllocator allocator) {
+        int[] idx = selected(mask, batch.numRows());
+        if (idx == null) {
+            return batch.slice(0, batch.numRows(), allocator);
+        }
+        return take(batch, idx, allocator);
+    }
+
+    public static RecordBatch take(RecordBatch batch, int[] indexes, BufferAllocator allocator) {
+        List<FieldVector> out = new ArrayList<>(batch.numColumns());
+        try {
+            for (int c = 0; c < batch.numColumns(); c++) {
+                out.add(take(batch.vector(c), batch.schema().field(c).type(), indexes, allocator));
+            }
+        } catch (RuntimeException e) {
+            out.forEach(FieldVector::close);
+            throw e;
+        }
+        return RecordBatch.of(batch.schema(), out, indexes.length);
+    }
+
+    /** A new vector holding {@code in[indexes[k]]} at row k. */
+    public static FieldVector take(FieldVector in, DataType type, int[] indexes, BufferAllocator allocator) {
+        int n = indexes.length;
+        Physical p = Physical.of(type);
+        if (p == Physical.LONG || p == Physical.ULONG || p == Physical.DOUBLE || p == Physical.DECIMAL) {
+            FieldVector out = Buffers.allocate(type, n, allocator);
+            int w = Physical.width(type);
+            ArrowBuf src = in.getDataBuffer();
+            ArrowBuf dst = out.getDataBuffer();
+            ArrowBuf sv = in.getValidityBuffer();
+            ArrowBuf dv = out.getValidityBuffer();
+            boolean noNulls = in.getNullCount() == 0;
+            switch (w) {
+                case 4 -> {
+                    for (int k = 0; k < n; k++) {
+                        dst.setInt((long) k * 4, src.getInt((long) indexes[k] * 4));
+                    }
+                }
+                case 8 -> {
+                    for (int k = 0; k < n; k++) {
+                        dst.setLong((long) k * 8, src.getLong((long) indexes[k] * 8));
+                    }
+                }
+                default -> {
+                    for (int k = 0; k < n; k++) {
+                        dst.setBytes((long) k * w, src, (long) indexes[k] * w, w);
+                    }
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (noNulls || BitVectorHelper.get(sv, indexes[k]) != 0) {
+                    BitVectorHelper.setBit(dv, k);
+                }
+            }
+            out.setValueCount(n);
+            return out;
+        }
+        if (p == Physical.BYTES) {
+            BaseVariableWidthVector src = (BaseVariableWidthVector) in;
+            ArrowBuf so = src.getOffsetBuffer();
+            long bytes = 0;
+            for (int k = 0; k < n; k++) {
+                int i = indexes[k];
+                bytes += so.getInt((long) (i + 1) * 4) - so.getInt((long) i * 4);
+            }
+            BaseVariableWidthVector out = (BaseVariableWidthVector) type.toArrowField("out").createVector(allocator);
+            out.allocateNew(Math.max(bytes, 1), n);
+            ArrowBuf sd = src.getDataBuffer();
+            ArrowBuf od = out.getOffsetBuffer();
+            ArrowBuf dd = out.getDataBuffer();
+            ArrowBuf sv = src.getValidityBuffer();
+            ArrowBuf dv = out.getValidityBuffer();
+            boolean noNulls = src.getNullCount() == 0;
+            int pos = 0;
+            od.setInt(0, 0);
+            for (int k = 0; k < n; k++) {
+                int i = indexes[k];
+                int s = so.getInt((long) i * 4);
+                int len = so.getInt((long) (i + 1) * 4) - s;
+                dd.setBytes(pos, sd, s, len);
+                pos += len;
+                od.setInt((long) (k + 1) * 4, pos);
+                if (noNulls || BitVectorHelper.get(sv, i) != 0) {
+                    BitVectorHelper.setBit(dv, k);
+                }
+            }
+            out.setLastSet(n - 1);
+            out.setValueCount(n);
+            return out;
+        }
+        FieldVector out = type.toArrowField("out").createVector(allocator);
+        out.setInitialCapacity(n);
+        out.allocateNew();
+        for (int k = 0; k < n; k++) {
+            out.copyFromSafe(indexes[k], k, in);
+        }
+        out.setValueCount(n);
+        return out;
+    }
+}

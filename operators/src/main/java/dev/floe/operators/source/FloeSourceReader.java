@@ -1,0 +1,182 @@
+package dev.floe.operators.source;
+
+import dev.floe.api.ExecutionException;
+import dev.floe.api.types.Schema;
+import dev.floe.arrow.Allocators;
+import dev.floe.arrow.BatchCodec;
+import dev.floe.arrow.EncodedBatch;
+import dev.floe.arrow.RecordBatch;
+import dev.floe.operators.step.Pipeline;
+import dev.floe.operators.step.StepSpec;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.metrics.Counter;
+
+/**
+ * Reads one split at a time on the task thread: opens it, pulls a batch, runs the pipeline,
+ * encodes and emits. Asks the enumerator for the next split when one is done.
+ */
+final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
+    private final SourceReaderContext context;
+    private final SplitOpener opener;
+    private final Schema readSchema;
+    private final List<StepSpec> steps;
+    private final String name;
+    private final ArrayDeque<FloeSplit> pending = new ArrayDeque<>();
+    private final Counter rowsRead;
+    private final Counter rowsOut;
+    private final Counter batchesOut;
+
+    private BufferAllocator allocator;
+    private Pipeline pipeline;
+    private FloeSplit current;
+    private SplitOpener.BatchIterator batches;
+    private boolean noMoreSplits;
+    private boolean awaitingSplit;
+    private CompletableFuture<Void> available = new CompletableFuture<>();
+
+    FloeSourceReader(SourceReaderContext context, SplitOpener opener, Schema readSchema, List<StepSpec> steps,
+            String name) {
+        this.context = context;
+        this.opener = opener;
+        this.readSchema = readSchema;
+        this.steps = steps;
+        this.name = name;
+        this.rowsRead = context.metricGroup().counter("floeRowsRead");
+        this.rowsOut = context.metricGroup().counter("floeRowsOut");
+        this.batchesOut = context.metricGroup().counter("floeBatchesOut");
+    }
+
+    @Override
+    public void start() {
+        allocator = Allocators.child("source[" + context.getIndexOfSubtask() + "] " + name, Long.MAX_VALUE);
+        pipeline = Pipeline.create(steps, allocator);
+        requestSplit();
+    }
+
+    private void requestSplit() {
+        awaitingSplit = true;
+        context.sendSplitRequest();
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<EncodedBatch> output) throws Exception {
+        while (true) {
+            if (batches == null) {
+                if (pipeline.finished()) {
+                    // a satisfied limit: no further split can contribute a row
+                    pending.clear();
+                    return noMoreSplits ? InputStatus.END_OF_INPUT : awaitMoreOrEnd();
+                }
+                current = pending.poll();
+                if (current == null) {
+                    return noMoreSplits ? InputStatus.END_OF_INPUT : awaitMoreOrEnd();
+                }
+                batches = openSplit(current);
+            }
+            if (!batches.hasNext() || pipeline.finished()) {
+                closeSplit();
+                requestSplit();
+                continue;
+            }
+            RecordBatch batch = nextBatch();
+            rowsRead.inc(batch.numRows());
+            RecordBatch out = pipeline.run(batch);
+            if (out != null) {
+                try (out) {
+                    if (out.numRows() > 0 || out.numColumns() == 0) {
+                        output.collect(BatchCodec.encode(out));
+                        rowsOut.inc(out.numRows());
+                        batchesOut.inc();
+                    }
+                }
+                return InputStatus.MORE_AVAILABLE;
+            }
+        }
+    }
+
+    private InputStatus awaitMoreOrEnd() {
+        if (!awaitingSplit) {
+            requestSplit();
+        }
+        if (available.isDone()) {
+            available = new CompletableFuture<>();
+        }
+        return InputStatus.NOTHING_AVAILABLE;
+    }
+
+    private SplitOpener.BatchIterator openSplit(FloeSplit split) {
+        try {
+            return opener.open(split.payload(), allocator);
+        } catch (ExecutionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ExecutionException("Failed to open " + split.payload().describe() + " in '" + name + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private RecordBatch nextBatch() {
+        try {
+            return batches.next();
+        } catch (ExecutionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ExecutionException("Failed to read " + current.payload().describe() + " in '" + name + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void closeSplit() throws Exception {
+        if (batches != null) {
+            SplitOpener.BatchIterator b = batches;
+            batches = null;
+            current = null;
+            b.close();
+        }
+    }
+
+    @Override
+    public List<FloeSplit> snapshotState(long checkpointId) {
+        return List.copyOf(pending);
+    }
+
+    @Override
+    public CompletableFuture<Void> isAvailable() {
+        return available;
+    }
+
+    @Override
+    public void addSplits(List<FloeSplit> splits) {
+        pending.addAll(splits);
+        awaitingSplit = false;
+        available.complete(null);
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {
+        noMoreSplits = true;
+        awaitingSplit = false;
+        available.complete(null);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            closeSplit();
+        } finally {
+            if (pipeline != null) {
+                pipeline.close();
+            }
+            if (allocator != null) {
+                allocator.close();
+            }
+        }
+    }
+}

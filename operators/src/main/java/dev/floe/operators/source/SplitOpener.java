@@ -1,0 +1,22 @@
+package dev.floe.operators.source;
+
+import dev.floe.arrow.RecordBatch;
+import java.io.Serializable;
+import java.util.Iterator;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Opens a split's payload as batches of the scan's read columns (in that order). One per
+ * source kind; serializable because it travels inside the source to the TaskManagers.
+ */
+public interface SplitOpener extends Serializable {
+
+    /** Batches the caller owns; close the iterator when done (also when abandoning it early). */
+    BatchIterator open(SplitPayload payload, BufferAllocator allocator) throws Exception;
+
+    /** An iterator over batches that releases its resources on close. */
+    interface BatchIterator extends Iterator<RecordBatch>, AutoCloseable {
+        @Override
+        void close() throws Exception;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.floe.operators.step;
+
+import dev.floe.api.eval.CompiledExpr;
+import dev.floe.api.eval.ExprCompiler;
+import dev.floe.api.expr.Expr;
+import dev.floe.api.types.Schema;
+import dev.floe.arrow.RecordBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/** Computes one output column per expression. */
+public record ProjectSpec(Schema inputSchema, List<Expr> exprs, Schema outputSchema) implements StepSpec {
+    public ProjectSpec {
+        exprs = List.copyOf(exprs);
+    }
+
+    @Override
+    public String describe() {
+        return "Project: " + exprs.stream().map(Expr::display).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public Step create(BufferAllocator allocator) {
+        List<CompiledExpr> compiled = new ArrayList<>(exprs.size());
+        for (Expr e : exprs) {
+            compiled.add(ExprCompiler.compile(e, inputSchema));
+        }
+        return input -> {
+            try (input) {
+                List<FieldVector> out = new ArrayList<>(compiled.size());
+                try {
+                    for (CompiledExpr c : compiled) {
+                        out.add(c.evaluate(input, allocator));
+                    }
+                } catch (RuntimeException e) {
+                    out.forEach(FieldVector::close);
+                    throw e;
+                }
+                return RecordBatch.of(outputSchema, out, input.numRows());
+            }
+        };
+    }
+}

@@ -1,0 +1,256 @@
+package dev.floe;
+
+import dev.floe.api.CsvOptions;
+import dev.floe.api.DataFrame;
+import dev.floe.api.ExecutionException;
+import dev.floe.api.Executor;
+import dev.floe.api.PlanException;
+import dev.floe.api.plan.Scan;
+import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.Table;
+import dev.floe.translator.FileSources;
+import dev.floe.translator.FlinkExecutor;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.runtime.minicluster.RpcServiceSharing;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The entry point: a session that builds DataFrames and runs their actions as Flink batch jobs.
+ *
+ * <pre>{@code
+ * try (Floe floe = Floe.local()) {                       // one embedded MiniCluster for the session
+ *     floe.readParquet("data/orders/*.parquet")
+ *         .where(col("o_totalprice").gt(lit(1000)))
+ *         .show();
+ * }
+ * }</pre>
+ *
+ * Thread-safe: concurrent actions run as concurrent jobs.
+ */
+public final class Floe implements AutoCloseable {
+    private final MiniCluster miniCluster;
+    private final FlinkExecutor executor;
+    private final URI restAddress;
+
+    private Floe(MiniCluster miniCluster, FlinkExecutor executor, URI restAddress) {
+        this.miniCluster = miniCluster;
+        this.executor = executor;
+        this.restAddress = restAddress;
+    }
+
+    /** An embedded Flink MiniCluster with parallelism = number of cores. */
+    public static Floe local() {
+        return builder().build();
+    }
+
+    /** An embedded Flink MiniCluster with the given default parallelism. */
+    public static Floe local(int parallelism) {
+        return builder().parallelism(parallelism).build();
+    }
+
+    /** A running Flink cluster reached over REST; {@code jars} hold the user's code (none for a local test cluster). */
+    public static Floe remote(String host, int port, String... jars) {
+        return builder().remote(host, port, jars).build();
+    }
+
+    /** Inside a jar started with {@code flink run}: jobs go to the cluster that started it. */
+    public static Floe fromEnvironment() {
+        int parallelism = StreamExecutionEnvironment.getExecutionEnvironment().getParallelism();
+        FlinkExecutor executor = new FlinkExecutor(StreamExecutionEnvironment::getExecutionEnvironment,
+                Math.max(1, parallelism), new Configuration());
+        return new Floe(null, executor, null);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The executor actions run on (for tests and tools). */
+    public FlinkExecutor executor() {
+        return executor;
+    }
+
+    /** The REST (and Web UI) address of the cluster, or null inside {@code flink run}. */
+    public URI restAddress() {
+        return restAddress;
+    }
+
+    public int parallelism() {
+        return executor.parallelism();
+    }
+
+    // ---- sources -----------------------------------------------------------------------------
+
+    /** Parquet files: paths, directories or globs. {@code floe.readParquet("data/orders/*.parquet")} */
+    public DataFrame readParquet(String... paths) {
+        return DataFrame.of(executor, Scan.of(FileSources.parquet(List.of(paths))));
+    }
+
+    /** CSV files with a header row and inferred types. {@code floe.readCsv("data/people.csv")} */
+    public DataFrame readCsv(String... paths) {
+        return readCsv(CsvOptions.defaults(), paths);
+    }
+
+    /** CSV files with options. {@code floe.readCsv(CsvOptions.builder().delimiter('|').build(), "x.tbl")} */
+    public DataFrame readCsv(CsvOptions options, String... paths) {
+        return DataFrame.of(executor, Scan.of(FileSources.csv(List.of(paths), options)));
+    }
+
+    /**
+     * A DataFrame from Java lists, like Daft's from_pydict; insertion order = column order.
+     * {@code floe.fromColumns(Map.of("a", List.of(1L, 2L)))}
+     */
+    public DataFrame fromColumns(Map<String, List<?>> columns) {
+        Table table;
+        try {
+            table = Table.fromColumns(new LinkedHashMap<>(columns));
+        } catch (IllegalArgumentException e) {
+            throw new PlanException("fromColumns: " + e.getMessage(), e);
+        }
+        try (table) {
+            return DataFrame.of(executor, Scan.of(DataFrame.inMemory("fromColumns", table, executor.parallelism())));
+        }
+    }
+
+    /** A DataFrame over a copy of an Arrow batch (the caller keeps ownership of {@code batch}). */
+    public DataFrame fromArrow(VectorSchemaRoot batch) {
+        try (VectorSchemaRoot copy = copyOf(batch); Table table = Table.of(
+                dev.floe.api.types.Schema.fromArrow(batch.getSchema()), List.of(RecordBatch.fromRoot(copy)))) {
+            return DataFrame.of(executor, Scan.of(DataFrame.inMemory("fromArrow", table, executor.parallelism())));
+        }
+    }
+
+    private static VectorSchemaRoot copyOf(VectorSchemaRoot root) {
+        VectorSchemaRoot copy = VectorSchemaRoot.create(root.getSchema(), dev.floe.arrow.Allocators.root());
+        for (int i = 0; i < root.getFieldVectors().size(); i++) {
+            root.getVector(i).makeTransferPair(copy.getVector(i)).splitAndTransfer(0, root.getRowCount());
+        }
+        copy.setRowCount(root.getRowCount());
+        return copy;
+    }
+
+    /** Stops the embedded cluster (if this session started one). Tables already returned stay valid. */
+    @Override
+    public void close() {
+        if (miniCluster != null) {
+            try {
+                miniCluster.close();
+            } catch (Exception e) {
+                throw new ExecutionException("Failed to stop the embedded Flink cluster: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Options for a session. */
+    public static final class Builder {
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private int webUiPort = 0;
+        private final Configuration config = new Configuration();
+        private String remoteHost;
+        private int remotePort;
+        private String[] jars = new String[0];
+
+        private Builder() {
+        }
+
+        /** Default parallelism of every job. */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new PlanException("parallelism must be >= 1, got " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** Serves the Flink Web UI on 127.0.0.1:port (default: a random free port). */
+        public Builder webUi(int port) {
+            this.webUiPort = port;
+            return this;
+        }
+
+        /** Any Flink configuration key, for the embedded cluster and for every job. */
+        public Builder config(String key, String value) {
+            config.setString(key, value);
+            return this;
+        }
+
+        /** Submit to a running cluster instead of starting one. */
+        public Builder remote(String host, int port, String... jars) {
+            this.remoteHost = host;
+            this.remotePort = port;
+            this.jars = jars.clone();
+            return this;
+        }
+
+        public Floe build() {
+            if (remoteHost != null) {
+                String host = remoteHost;
+                int port = remotePort;
+                String[] userJars = jars;
+                Configuration client = new Configuration(config);
+                FlinkExecutor executor = new FlinkExecutor(
+                        jobConf -> StreamExecutionEnvironment.createRemoteEnvironment(host, port, merge(client, jobConf),
+                                userJars),
+                        parallelism, config);
+                return new Floe(null, executor, URI.create("http://" + host + ":" + port));
+            }
+            return startLocal();
+        }
+
+        private Floe startLocal() {
+            Configuration conf = new Configuration();
+            conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+            conf.set(RestOptions.ADDRESS, "127.0.0.1");
+            conf.set(RestOptions.BIND_PORT, Integer.toString(webUiPort));
+            conf.set(JobManagerOptions.ADDRESS, "127.0.0.1");
+            conf.set(TaskManagerOptions.HOST, "127.0.0.1");
+            conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+            conf.setString("pekko.framesize", "104857600b");
+            conf.addAll(config);
+            MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
+                    .setConfiguration(conf)
+                    .setNumTaskManagers(1)
+                    .setNumSlotsPerTaskManager(parallelism)
+                    .setRpcServiceSharing(RpcServiceSharing.SHARED)
+                    .withRandomPorts()
+                    .build();
+            MiniCluster mc = new MiniCluster(mcc);
+            URI rest;
+            try {
+                mc.start();
+                rest = mc.getRestAddress().get();
+            } catch (Exception e) {
+                try {
+                    mc.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw new ExecutionException("Failed to start the embedded Flink MiniCluster: " + e.getMessage(), e);
+            }
+            String host = rest.getHost();
+            int port = rest.getPort();
+            Configuration client = new Configuration(config);
+            FlinkExecutor executor = new FlinkExecutor(
+                    jobConf -> StreamExecutionEnvironment.createRemoteEnvironment(host, port, merge(client, jobConf)),
+                    parallelism, config);
+            return new Floe(mc, executor, rest);
+        }
+
+        private static Configuration merge(Configuration base, Configuration job) {
+            Configuration c = new Configuration(base);
+            c.addAll(job);
+            return c;
+        }
+    }
+
+}

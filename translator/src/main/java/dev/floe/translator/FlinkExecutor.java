@@ -1,0 +1,123 @@
+package dev.floe.translator;
+
+import dev.floe.api.ExecutionException;
+import dev.floe.api.Executor;
+import dev.floe.api.plan.LogicalPlan;
+import dev.floe.arrow.Allocators;
+import dev.floe.arrow.BatchCodec;
+import dev.floe.arrow.EncodedBatch;
+import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.Table;
+import dev.floe.translator.flink.JobTranslator;
+import dev.floe.translator.physical.PhysicalPlan;
+import dev.floe.translator.physical.PhysicalPlanner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * Runs plans as Flink batch jobs on whatever environment the factory gives (a session
+ * MiniCluster, a remote cluster, or the {@code flink run} context) and collects the results as
+ * Arrow batches.
+ */
+public final class FlinkExecutor implements Executor {
+    private final Function<Configuration, StreamExecutionEnvironment> environments;
+    private final int parallelism;
+    private final Configuration extraJobConfig;
+
+    public FlinkExecutor(Function<Configuration, StreamExecutionEnvironment> environments, int parallelism,
+            Configuration extraJobConfig) {
+        this.environments = environments;
+        this.parallelism = parallelism;
+        this.extraJobConfig = extraJobConfig;
+    }
+
+    /** Settings every Floe job runs with. */
+    public static Configuration jobConfig() {
+        Configuration c = new Configuration();
+        c.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        c.set(PipelineOptions.GENERIC_TYPES, false);
+        // results travel as whole batches of up to a few MiB through the collect sink
+        c.setString("collect-sink.batch-size.max", "64mb");
+        // a partitionCustom consumer must run with the parallelism the planner chose
+        c.setString("execution.batch.adaptive.auto-parallelism.enabled", "false");
+        // batch jobs do not restart unless told to
+        c.setString("restart-strategy.type", "fixed-delay");
+        c.setString("restart-strategy.fixed-delay.attempts", "2");
+        c.setString("restart-strategy.fixed-delay.delay", "100 ms");
+        return c;
+    }
+
+    @Override
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public PhysicalPlan physicalPlan(LogicalPlan optimized) {
+        return new PhysicalPlanner(parallelism).plan(optimized);
+    }
+
+    @Override
+    public String explainPhysical(LogicalPlan optimized) {
+        return "Collect  [parallelism 1]\n" + PhysicalPlanner.print(physicalPlan(optimized)).indent(2);
+    }
+
+    @Override
+    public Table execute(LogicalPlan optimized, String action) {
+        PhysicalPlan physical = physicalPlan(optimized);
+        Configuration conf = jobConfig();
+        conf.addAll(extraJobConfig);
+        StreamExecutionEnvironment env = environments.apply(conf);
+        DataStream<EncodedBatch> result = new JobTranslator(env).translate(physical);
+        String jobName = jobName(action, optimized);
+        List<RecordBatch> batches = new ArrayList<>();
+        try (CloseableIterator<EncodedBatch> it = result.executeAndCollect(jobName)) {
+            while (it.hasNext()) {
+                batches.add(BatchCodec.decode(it.next(), physical.schema(), Allocators.root()));
+            }
+        } catch (Exception e) {
+            batches.forEach(RecordBatch::close);
+            throw failure(jobName, e);
+        }
+        return Table.of(optimized.schema(), batches);
+    }
+
+    static String jobName(String action, LogicalPlan plan) {
+        String line = plan.describe();
+        LogicalPlan p = plan;
+        while (!p.children().isEmpty()) {
+            p = p.children().get(0);
+        }
+        String summary = p == plan ? line : p.describe() + " ... " + line;
+        if (summary.length() > 200) {
+            summary = summary.substring(0, 199) + "…";
+        }
+        return "Floe " + action + ": " + summary;
+    }
+
+    /** The user's error: Floe's own message when one is in the chain, else the root cause. */
+    static ExecutionException failure(String jobName, Throwable e) {
+        Throwable root = e;
+        ExecutionException floe = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ExecutionException fe) {
+                floe = fe;
+            }
+            root = t;
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (floe != null) {
+            return new ExecutionException("Job '" + jobName + "' failed: " + floe.getMessage(), floe);
+        }
+        return new ExecutionException("Job '" + jobName + "' failed: " + root, root);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.floe.translator.flink;
+
+import dev.floe.api.plan.FileSource;
+import dev.floe.api.plan.InMemorySource;
+import dev.floe.api.plan.ScanSource;
+import dev.floe.arrow.EncodedBatch;
+import dev.floe.operators.source.FloeSplit;
+import dev.floe.operators.source.MemoryPayload;
+import dev.floe.operators.source.MemorySplitOpener;
+import dev.floe.operators.source.SplitOpener;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The splits of a source and the opener that reads them, for the columns a scan needs. */
+record SourceSplits(List<FloeSplit> splits, SplitOpener opener) {
+
+    static SourceSplits of(ScanSource source, List<String> readColumns) {
+        if (source instanceof InMemorySource mem) {
+            List<FloeSplit> splits = new ArrayList<>();
+            List<List<EncodedBatch>> parts = mem.partitions();
+            for (int i = 0; i < parts.size(); i++) {
+                if (!parts.get(i).isEmpty()) {
+                    splits.add(new FloeSplit(mem.name() + "-" + i, new MemoryPayload(i, parts.get(i))));
+                }
+            }
+            return new SourceSplits(splits, new MemorySplitOpener(mem.schema(), readColumns));
+        }
+        if (source instanceof FileSource files) {
+            return FileSplits.of(files, readColumns);
+        }
+        throw new IllegalArgumentException("Unknown source " + source.describe());
+    }
+}

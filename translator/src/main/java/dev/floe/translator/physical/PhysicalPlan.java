@@ -1,0 +1,21 @@
+package dev.floe.translator.physical;
+
+import dev.floe.api.types.Schema;
+import java.util.List;
+
+/**
+ * A physical plan: stages of fused steps separated by exchanges. Flink-free, so planning is
+ * tested in milliseconds; {@code dev.floe.translator.flink} turns it into a DataStream job.
+ */
+public sealed interface PhysicalPlan permits ScanStage, StepStage, Exchange {
+
+    Schema schema();
+
+    List<PhysicalPlan> children();
+
+    /** Number of parallel subtasks this node runs with. */
+    int parallelism();
+
+    /** One line for explain; for stages it is also the Flink operator name. */
+    String describe();
+}

@@ -1,0 +1,42 @@
+package dev.floe.translator.physical;
+
+import dev.floe.api.plan.ScanSource;
+import dev.floe.api.types.Schema;
+import dev.floe.operators.step.StepSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a source and runs fused stateless steps on every batch inside the source operator.
+ *
+ * @param readColumns the source columns decoded, in order; {@code readSchema} is their schema
+ * @param scanLine    the logical Scan's one-line description
+ */
+public record ScanStage(ScanSource source, List<String> readColumns, Schema readSchema, List<StepSpec> steps,
+        int parallelism, String scanLine) implements PhysicalPlan {
+    public ScanStage {
+        readColumns = List.copyOf(readColumns);
+        steps = List.copyOf(steps);
+    }
+
+    public ScanStage withStep(StepSpec step) {
+        List<StepSpec> s = new ArrayList<>(steps);
+        s.add(step);
+        return new ScanStage(source, readColumns, readSchema, s, parallelism, scanLine);
+    }
+
+    @Override
+    public Schema schema() {
+        return steps.isEmpty() ? readSchema : steps.get(steps.size() - 1).outputSchema();
+    }
+
+    @Override
+    public List<PhysicalPlan> children() {
+        return List.of();
+    }
+
+    @Override
+    public String describe() {
+        return Stages.join(scanLine, steps);
+    }
+}
