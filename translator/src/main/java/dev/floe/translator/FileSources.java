@@ -1,19 +1,56 @@
 package dev.floe.translator;
 
 import dev.floe.api.CsvOptions;
+import dev.floe.api.PlanException;
 import dev.floe.api.plan.FileSource;
+import dev.floe.api.types.Schema;
+import dev.floe.arrow.io.CsvFormat;
+import dev.floe.arrow.io.FileEntry;
+import dev.floe.arrow.io.FilePaths;
+import dev.floe.arrow.io.ParquetFormat;
+import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Resolves user paths into file sources (schema read eagerly, so bad paths fail at once). */
+/**
+ * Resolves user paths into file sources when the DataFrame is built: files are listed and the
+ * schema is read (Parquet footer) or inferred (CSV) at once, so bad paths fail at the user's line.
+ */
 public final class FileSources {
     private FileSources() {
     }
 
     public static FileSource parquet(List<String> paths) {
-        throw new UnsupportedOperationException("Parquet reading is not wired yet");
+        List<FileEntry> files = list(paths);
+        Schema schema;
+        try {
+            schema = ParquetFormat.readSchema(files);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new PlanException(e.getMessage(), e);
+        }
+        return new FileSource("parquet", paths, files.stream().map(FileEntry::path).toList(),
+                files.stream().map(FileEntry::length).toList(), schema, null);
     }
 
     public static FileSource csv(List<String> paths, CsvOptions options) {
-        throw new UnsupportedOperationException("CSV reading is not wired yet");
+        List<FileEntry> files = list(paths);
+        Schema schema;
+        try {
+            schema = CsvFormat.inferSchema(files.get(0), options);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new PlanException(e.getMessage(), e);
+        }
+        return new FileSource("csv", paths, files.stream().map(FileEntry::path).toList(),
+                files.stream().map(FileEntry::length).toList(), schema, options);
+    }
+
+    private static List<FileEntry> list(List<String> paths) {
+        if (paths.isEmpty()) {
+            throw new PlanException("No paths given: pass at least one file, directory or glob");
+        }
+        try {
+            return FilePaths.expand(paths);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new PlanException(e.getMessage(), e);
+        }
     }
 }

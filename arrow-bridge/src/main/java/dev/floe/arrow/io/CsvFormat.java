@@ -1,0 +1,408 @@
+package dev.floe.arrow.io;
+
+import dev.floe.api.CsvOptions;
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.DataType.Kind;
+import dev.floe.api.types.Field;
+import dev.floe.api.types.Schema;
+import dev.floe.api.types.TimeUnit;
+import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.Values;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * CSV files: schema inference from the first rows (bool → int64 → float64 → string, ISO dates and
+ * timestamps), schema hints, and reading straight into Arrow vectors. One split per file: a
+ * quoted field may hold newlines, so a byte range cannot be split safely without a scan.
+ */
+public final class CsvFormat {
+    private CsvFormat() {
+    }
+
+    /** Infers the schema from the first file (header names, or column_0.. without a header). */
+    public static Schema inferSchema(FileEntry file, CsvOptions options) {
+        try (InputStream in = open(file.path())) {
+            CsvTokenizer t = tokenizer(in, options);
+            List<String> names = new ArrayList<>();
+            if (!t.next()) {
+                throw new IllegalArgumentException("CSV file " + file.path() + " is empty");
+            }
+            int columns = t.fieldCount;
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < columns; i++) {
+                String name = options.header() ? t.field(i).strip() : "column_" + i;
+                if (name.isEmpty()) {
+                    name = "column_" + i;
+                }
+                String unique = name;
+                for (int k = 1; !seen.add(unique); k++) {
+                    unique = name + "_" + k;
+                }
+                names.add(unique);
+            }
+            Kind[] kinds = new Kind[columns];
+            int rows = 0;
+            TextValues tv = new TextValues();
+            boolean pending = !options.header();
+            while (rows < options.inferRows() && (pending || t.next())) {
+                pending = false;
+                if (t.fieldCount != columns) {
+                    throw new IllegalArgumentException(file.path() + ":" + t.lineNumber + ": expected " + columns
+                            + " fields but found " + t.fieldCount);
+                }
+                for (int c = 0; c < columns; c++) {
+                    if (!isNull(t, c, options)) {
+                        kinds[c] = widen(kinds[c], t, c, tv, options);
+                    }
+                }
+                rows++;
+            }
+            for (String hinted : options.schemaHints().keySet()) {
+                if (!names.contains(hinted)) {
+                    throw new IllegalArgumentException("Schema hint for column '" + hinted + "' but " + file.path()
+                            + " has columns " + names);
+                }
+            }
+            List<Field> fields = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                DataType hint = options.schemaHints().get(names.get(c));
+                fields.add(new Field(names.get(c), hint != null ? hint : toType(kinds[c])));
+            }
+            return new Schema(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.path() + ": " + e.getMessage(), e);
+        } catch (CsvTokenizer.CsvParseException e) {
+            throw new IllegalArgumentException(file.path() + ":" + e.line + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The narrowest kind that holds every value seen so far and this one. */
+    private static Kind widen(Kind current, CsvTokenizer t, int c, TextValues tv, CsvOptions options) {
+        if (current == Kind.STRING) {
+            return Kind.STRING;
+        }
+        byte[] b = t.record;
+        int s = t.starts[c];
+        int e = t.ends[c];
+        Kind[] order = current == null
+                ? new Kind[] {Kind.BOOL, Kind.INT64, Kind.FLOAT64, Kind.DATE, Kind.TIMESTAMP}
+                : switch (current) {
+                    case BOOL -> new Kind[] {Kind.BOOL};
+                    case INT64 -> new Kind[] {Kind.INT64, Kind.FLOAT64};
+                    case FLOAT64 -> new Kind[] {Kind.FLOAT64};
+                    case DATE -> new Kind[] {Kind.DATE, Kind.TIMESTAMP};
+                    default -> new Kind[] {Kind.TIMESTAMP};
+                };
+        for (Kind k : order) {
+            boolean ok = switch (k) {
+                case BOOL -> TextValues.isTrue(b, s, e) || TextValues.isFalse(b, s, e);
+                case INT64 -> tv.parseLong(b, s, e);
+                case FLOAT64 -> tv.parseDouble(b, s, e) && !isSpecialWord(b, s, e);
+                case DATE -> options.dateFormat() == null ? tv.parseDate(b, s, e) : parsesWithFormat(t.field(c), options);
+                default -> tv.parseTimestamp(b, s, e) || tv.parseDate(b, s, e);
+            };
+            if (ok) {
+                return k;
+            }
+        }
+        return Kind.STRING;
+    }
+
+    /** Words Double.parseDouble accepts that a CSV column of numbers should not be inferred from. */
+    private static boolean isSpecialWord(byte[] b, int s, int e) {
+        for (int i = s; i < e; i++) {
+            byte ch = b[i];
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+                return ch != 'e' && ch != 'E';
+            }
+        }
+        return false;
+    }
+
+    private static boolean parsesWithFormat(String s, CsvOptions options) {
+        try {
+            LocalDate.parse(s, DateTimeFormatter.ofPattern(options.dateFormat()));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static DataType toType(Kind k) {
+        if (k == null) {
+            return DataType.string();
+        }
+        return switch (k) {
+            case BOOL -> DataType.bool();
+            case INT64 -> DataType.int64();
+            case FLOAT64 -> DataType.float64();
+            case DATE -> DataType.date();
+            case TIMESTAMP -> DataType.timestamp(TimeUnit.MICROSECOND, null);
+            default -> DataType.string();
+        };
+    }
+
+    static boolean isNull(CsvTokenizer t, int c, CsvOptions options) {
+        int len = t.ends[c] - t.starts[c];
+        if (len == 0) {
+            return !t.quoted[c];
+        }
+        String ns = options.nullString();
+        if (ns.isEmpty() || t.quoted[c] || len != ns.length()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (t.record[t.starts[c] + i] != (byte) ns.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static InputStream open(String path) throws IOException {
+        Path p = new Path(path);
+        return p.getFileSystem().open(p);
+    }
+
+    private static CsvTokenizer tokenizer(InputStream in, CsvOptions o) {
+        return new CsvTokenizer(in, o.delimiter(), o.quote(), o.escape());
+    }
+
+    /** Reads a whole file as batches of the read columns (in that order). */
+    public static BatchReader read(String path, Schema schema, List<String> readColumns, CsvOptions options,
+            int batchRows, BufferAllocator allocator) {
+        InputStream in;
+        try {
+            in = open(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open " + path + ": " + e.getMessage(), e);
+        }
+        return new Reader(path, in, schema, readColumns, options, batchRows, allocator);
+    }
+
+    private static final class Reader implements BatchReader {
+        private final String path;
+        private final InputStream in;
+        private final CsvTokenizer tokenizer;
+        private final Schema schema;
+        private final Schema readSchema;
+        private final int[] sourceIndex;
+        private final CsvOptions options;
+        private final int batchRows;
+        private final BufferAllocator allocator;
+        private final TextValues tv = new TextValues();
+        private final DateTimeFormatter dateFormat;
+        private boolean headerSkipped;
+        private boolean done;
+        private RecordBatch next;
+
+        Reader(String path, InputStream in, Schema schema, List<String> readColumns, CsvOptions options, int batchRows,
+                BufferAllocator allocator) {
+            this.path = path;
+            this.in = in;
+            this.tokenizer = tokenizer(in, options);
+            this.schema = schema;
+            this.readSchema = schema.select(readColumns);
+            this.sourceIndex = readColumns.stream().mapToInt(schema::indexOf).toArray();
+            this.options = options;
+            this.batchRows = batchRows;
+            this.allocator = allocator;
+            this.dateFormat = options.dateFormat() == null ? null : DateTimeFormatter.ofPattern(options.dateFormat());
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                next = readBatch();
+            }
+            return next != null;
+        }
+
+        @Override
+        public RecordBatch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            RecordBatch b = next;
+            next = null;
+            return b;
+        }
+
+        private RecordBatch readBatch() {
+            List<FieldVector> vectors = new ArrayList<>(readSchema.size());
+            int rows = 0;
+            try {
+                for (Field f : readSchema.fields()) {
+                    FieldVector v = f.toArrow().createVector(allocator);
+                    v.setInitialCapacity(batchRows);
+                    v.allocateNew();
+                    vectors.add(v);
+                }
+                if (!headerSkipped) {
+                    headerSkipped = true;
+                    if (options.header() && !tokenizer.next()) {
+                        done = true;
+                    }
+                }
+                while (!done && rows < batchRows) {
+                    if (!tokenizer.next()) {
+                        done = true;
+                        break;
+                    }
+                    if (tokenizer.fieldCount != schema.size()) {
+                        throw new IllegalArgumentException(path + ":" + tokenizer.lineNumber + ": expected "
+                                + schema.size() + " fields but found " + tokenizer.fieldCount);
+                    }
+                    for (int c = 0; c < sourceIndex.length; c++) {
+                        set(vectors.get(c), readSchema.field(c), rows, sourceIndex[c]);
+                    }
+                    rows++;
+                }
+                if (rows == 0) {
+                    vectors.forEach(FieldVector::close);
+                    return null;
+                }
+                for (FieldVector v : vectors) {
+                    v.setValueCount(rows);
+                }
+                return RecordBatch.of(readSchema, vectors, rows);
+            } catch (IOException e) {
+                vectors.forEach(FieldVector::close);
+                throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+            } catch (CsvTokenizer.CsvParseException e) {
+                vectors.forEach(FieldVector::close);
+                throw new IllegalArgumentException(path + ":" + e.line + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                vectors.forEach(FieldVector::close);
+                throw e;
+            }
+        }
+
+        private void set(FieldVector v, Field field, int row, int column) {
+            CsvTokenizer t = tokenizer;
+            if (isNull(t, column, options)) {
+                return;
+            }
+            byte[] b = t.record;
+            int s = t.starts[column];
+            int e = t.ends[column];
+            DataType type = field.type();
+            boolean ok;
+            switch (type.kind()) {
+                case INT64 -> {
+                    ok = tv.parseLong(b, trimStart(b, s, e), trimEnd(b, s, e));
+                    if (ok) {
+                        ((BigIntVector) v).set(row, tv.longValue);
+                    }
+                }
+                case FLOAT64 -> {
+                    ok = tv.parseDouble(b, trimStart(b, s, e), trimEnd(b, s, e));
+                    if (ok) {
+                        ((Float8Vector) v).set(row, tv.doubleValue);
+                    }
+                }
+                case STRING -> {
+                    ((VarCharVector) v).setSafe(row, b, s, e - s);
+                    ok = true;
+                }
+                case DATE -> {
+                    if (dateFormat == null) {
+                        ok = tv.parseDate(b, s, e);
+                        if (ok) {
+                            ((DateDayVector) v).set(row, (int) tv.longValue);
+                        }
+                    } else {
+                        try {
+                            ((DateDayVector) v).set(row, (int) LocalDate.parse(t.field(column), dateFormat).toEpochDay());
+                            ok = true;
+                        } catch (RuntimeException ex) {
+                            ok = false;
+                        }
+                    }
+                }
+                case TIMESTAMP -> {
+                    ok = tv.parseTimestamp(b, s, e);
+                    if (!ok && tv.parseDate(b, s, e)) {
+                        tv.longValue *= 86_400_000_000L;
+                        ok = true;
+                    }
+                    if (ok) {
+                        long micros = tv.longValue;
+                        TimeUnit unit = ((DataType.Timestamp) type).unit();
+                        long value = switch (unit) {
+                            case SECOND -> Math.floorDiv(micros, 1_000_000L);
+                            case MILLISECOND -> Math.floorDiv(micros, 1_000L);
+                            case MICROSECOND -> micros;
+                            case NANOSECOND -> micros * 1_000L;
+                        };
+                        ((TimeStampVector) v).set(row, value);
+                    }
+                }
+                case BOOL -> {
+                    boolean tr = TextValues.isTrue(b, s, e);
+                    ok = tr || TextValues.isFalse(b, s, e);
+                    if (ok) {
+                        ((BitVector) v).set(row, tr ? 1 : 0);
+                    }
+                }
+                default -> {
+                    String text = t.field(column);
+                    try {
+                        Values.set(v, type, row, dev.floe.arrow.kernels.Casts.convert(text, DataType.string(), type));
+                        ok = true;
+                    } catch (RuntimeException ex) {
+                        ok = false;
+                    }
+                }
+            }
+            if (!ok) {
+                String text = new String(b, s, e - s, StandardCharsets.UTF_8);
+                throw new IllegalArgumentException(path + ":" + t.lineNumber + ": column '" + field.name()
+                        + "': cannot parse '" + text + "' as " + type);
+            }
+        }
+
+        private static int trimStart(byte[] b, int s, int e) {
+            while (s < e && b[s] == ' ') {
+                s++;
+            }
+            return s;
+        }
+
+        private static int trimEnd(byte[] b, int s, int e) {
+            while (e > s && b[e - 1] == ' ') {
+                e--;
+            }
+            return e;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (next != null) {
+                next.close();
+                next = null;
+            }
+            in.close();
+        }
+    }
+
+}
