@@ -46,8 +46,19 @@ public final class Optimizer {
         return current;
     }
 
-    /** Offers every node to the rule, bottom-up; returns the same instance when nothing changed. */
+    /** Offers every node to the rule, bottom-up (or the root to a {@link PlanRule}); same instance when unchanged. */
     public static LogicalPlan applyEverywhere(OptimizerRule rule, LogicalPlan plan) {
+        if (rule instanceof PlanRule planRule) {
+            Optional<LogicalPlan> rewritten = planRule.rewritePlan(plan);
+            if (rewritten.isEmpty() || rewritten.get() == plan) {
+                return plan;
+            }
+            if (!rewritten.get().schema().equals(plan.schema())) {
+                throw new IllegalStateException("Optimizer rule " + rule.name() + " changed the plan's schema from\n"
+                        + plan.schema() + "\nto\n" + rewritten.get().schema());
+            }
+            return rewritten.get();
+        }
         return plan.transformUp(node -> {
             Optional<LogicalPlan> rewritten = rule.rewrite(node);
             if (rewritten.isEmpty() || rewritten.get() == node) {

@@ -1,5 +1,15 @@
 package dev.floe.api.optimizer;
 
+import dev.floe.api.optimizer.rules.FoldConstants;
+import dev.floe.api.optimizer.rules.MergeFilters;
+import dev.floe.api.optimizer.rules.MergeLimits;
+import dev.floe.api.optimizer.rules.MergeProjects;
+import dev.floe.api.optimizer.rules.PruneColumns;
+import dev.floe.api.optimizer.rules.PushFilterIntoScan;
+import dev.floe.api.optimizer.rules.PushFilterThroughProject;
+import dev.floe.api.optimizer.rules.PushLimitIntoScan;
+import dev.floe.api.optimizer.rules.PushLimitThroughProject;
+import dev.floe.api.optimizer.rules.RemoveNoOpProjects;
 import java.util.List;
 
 /** The standard rule batches and their order, each with the reason it exists. */
@@ -10,7 +20,20 @@ final class Rules {
     static List<RuleBatch> standardBatches() {
         return List.of(
                 RuleBatch.fixedPoint("simplify",
-                        "fold constants first so later rules see simple predicates and literal limits"
-                        /* rules added as they land */));
+                        "fold constants first so later rules see simple predicates",
+                        new FoldConstants()),
+                RuleBatch.fixedPoint("merge",
+                        "collapse chains the DataFrame API builds one call at a time (withColumn, where, limit)",
+                        new MergeFilters(), new MergeProjects(), new MergeLimits(), new RemoveNoOpProjects()),
+                RuleBatch.fixedPoint("push down",
+                        "move filters and limits toward the scans, merging what meets on the way",
+                        new PushFilterThroughProject(), new PushFilterIntoScan(), new PushLimitThroughProject(),
+                        new PushLimitIntoScan(), new MergeFilters(), new MergeLimits()),
+                RuleBatch.once("prune",
+                        "once filters sit in the scans, ask each scan for exactly the columns the plan reads",
+                        new PruneColumns()),
+                RuleBatch.fixedPoint("tidy",
+                        "pruning leaves projections that pass their input through",
+                        new MergeProjects(), new RemoveNoOpProjects()));
     }
 }

@@ -1,0 +1,63 @@
+package dev.floe.api.optimizer.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.floe.api.expr.Binary;
+import dev.floe.api.expr.BinaryOp;
+import dev.floe.api.expr.Column;
+import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.Literal;
+import dev.floe.api.optimizer.Optimizer;
+import dev.floe.api.optimizer.OptimizerRule;
+import dev.floe.api.plan.InMemorySource;
+import dev.floe.api.plan.LogicalPlan;
+import dev.floe.api.plan.PlanPrinter;
+import dev.floe.api.plan.Scan;
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.Field;
+import dev.floe.api.types.Schema;
+import java.util.List;
+
+/** Plan-snapshot assertions for one rule at a time, plus a small vocabulary for building plans. */
+final class RuleTester {
+    static final Schema SCHEMA = Schema.of(
+            Field.of("a", DataType.int64()), Field.of("b", DataType.float64()),
+            Field.of("c", DataType.string()), Field.of("d", DataType.date()));
+
+    private RuleTester() {
+    }
+
+    static Scan scan() {
+        return Scan.of(new InMemorySource("t", SCHEMA, List.of()));
+    }
+
+    static Expr col(String name) {
+        return new Column(name);
+    }
+
+    static Expr lit(long v) {
+        return new Literal(v, DataType.int64());
+    }
+
+    static Expr gt(Expr l, Expr r) {
+        return new Binary(BinaryOp.GT, l, r);
+    }
+
+    static Expr add(Expr l, Expr r) {
+        return new Binary(BinaryOp.ADD, l, r);
+    }
+
+    static void assertRewrites(OptimizerRule rule, LogicalPlan plan, String expected) {
+        LogicalPlan out = Optimizer.applyEverywhere(rule, plan);
+        String actual = PlanPrinter.print(out);
+        assertThat(actual)
+                .as("%s rewrote%n%s%ninto%n%s%nexpected%n%s", rule.name(), PlanPrinter.print(plan), actual, expected)
+                .isEqualTo(expected);
+        assertThat(out.schema()).isEqualTo(plan.schema());
+    }
+
+    static void assertDoesNotFire(OptimizerRule rule, LogicalPlan plan) {
+        LogicalPlan out = Optimizer.applyEverywhere(rule, plan);
+        assertThat(out).as("%s must leave%n%s", rule.name(), PlanPrinter.print(plan)).isSameAs(plan);
+    }
+}
