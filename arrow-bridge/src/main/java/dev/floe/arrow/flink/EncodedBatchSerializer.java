@@ -54,7 +54,10 @@ public final class EncodedBatchSerializer extends TypeSerializerSingleton<Encode
         target.writeInt(source.readInt());
         int length = source.readInt();
         target.writeInt(length);
-        target.write(source, length);
+        // DataOutputView.write(DataInputView, n) does not grow every target; copy through the heap
+        byte[] bytes = new byte[length];
+        source.readFully(bytes);
+        target.write(bytes);
     }
 
     @Override
