@@ -46,6 +46,11 @@ public final class Arithmetic {
 
     private static void longs(Op op, Operand left, Operand right, DataType result, int n, String what,
             FieldVector out) {
+        if (op == Op.DIV) {
+            // checked before the loop: inside it an ArithmeticException reads as an overflow
+            throw new KernelException("division of integers must be computed as float64 in " + what
+                    + "; cast both operands to float64");
+        }
         int lw = Physical.width(left.type());
         int rw = Physical.width(right.type());
         boolean lu = Buffers.isUnsigned(left.type());
@@ -85,7 +90,7 @@ public final class Arithmetic {
                         }
                         r = Math.floorDiv(a, b);
                     }
-                    default -> throw new KernelException(op + " on integers must be computed as float64");
+                    default -> throw new IllegalStateException(op.toString());
                 }
             } catch (ArithmeticException e) {
                 throw overflow(what, result, a, b, i);
