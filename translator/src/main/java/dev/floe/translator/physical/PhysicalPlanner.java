@@ -70,11 +70,18 @@ public final class PhysicalPlanner {
     private PhysicalPlan planLimit(Limit limit) {
         PhysicalPlan input = plan(limit.input());
         LimitSpec spec = new LimitSpec(limit.schema(), limit.n());
+        // a limit pushed into the scan already ends the stage: do not limit twice
+        PhysicalPlan local = endsWithLimitOf(input, limit.n()) ? input : append(input, spec);
         if (input.parallelism() == 1) {
-            return append(input, spec);
+            return local;
         }
-        PhysicalPlan local = append(input, spec);
         return new StepStage(new Exchange(local, Exchange.Kind.GATHER, 1), List.of(spec), 1);
+    }
+
+    private static boolean endsWithLimitOf(PhysicalPlan stage, long n) {
+        List<StepSpec> steps = stage instanceof ScanStage s ? s.steps()
+                : stage instanceof StepStage s ? s.steps() : List.of();
+        return !steps.isEmpty() && steps.get(steps.size() - 1) instanceof LimitSpec l && l.n() <= n;
     }
 
     private static PhysicalPlan append(PhysicalPlan stage, StepSpec step) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** {@code Floe.local()} starts one MiniCluster per session and runs every action on it. */
-class FloeLocalTest {
+class FloeLocalIT {
 
     @Test
     void everyActionOfASessionRunsOnItsOneEmbeddedCluster() throws Exception {

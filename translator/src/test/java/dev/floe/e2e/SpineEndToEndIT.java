@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * filters, projections, kernels and limits, at parallelism 1 and 4, compared row by row with
  * DuckDB running the equivalent SQL over the same data.
  */
-class SpineEndToEndTest {
+class SpineEndToEndIT {
     private static DuckOracle duck;
     private static Map<String, List<?>> columns;
 
@@ -147,7 +147,7 @@ class SpineEndToEndTest {
                     .hasMessageContaining("Did you mean 'price'?")
                     .hasMessageContaining("id, price, status")
                     .satisfies(e -> assertThat(e.getStackTrace()).anySatisfy(frame -> {
-                        assertThat(frame.getClassName()).isEqualTo(SpineEndToEndTest.class.getName());
+                        assertThat(frame.getClassName()).isEqualTo(SpineEndToEndIT.class.getName());
                         assertThat(frame.getMethodName()).contains("wrongColumnName");
                     }));
         }
