@@ -1,9 +1,14 @@
 package dev.floe.arrow.kernels;
 
 import dev.floe.api.types.DataType;
+import dev.floe.api.types.TimeUnit;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -63,6 +68,15 @@ public final class Operand {
                 if (v instanceof LocalDate d) {
                     yield d.toEpochDay();
                 }
+                if (v instanceof LocalDateTime t) {
+                    v = t.toInstant(ZoneOffset.UTC);
+                }
+                if (v instanceof Instant t && type instanceof DataType.Timestamp ts) {
+                    yield units(t.getEpochSecond(), t.getNano(), ts.unit());
+                }
+                if (v instanceof Duration d && type instanceof DataType.Duration du) {
+                    yield units(d.getSeconds(), d.getNano(), du.unit());
+                }
                 yield ((Number) v).longValue();
             }
             case DOUBLE -> ((Number) v).doubleValue();
@@ -71,6 +85,12 @@ public final class Operand {
             case BOOL -> (Boolean) v;
             case OTHER -> v;
         };
+    }
+
+    /** A time as a count of {@code unit}s, like the vectors store it. */
+    private static long units(long seconds, int nanos, TimeUnit unit) {
+        long perSecond = unit.perSecond();
+        return Math.addExact(Math.multiplyExact(seconds, perSecond), nanos / (1_000_000_000L / perSecond));
     }
 
     public boolean isScalar() {
