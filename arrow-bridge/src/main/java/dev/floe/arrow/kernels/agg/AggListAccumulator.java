@@ -1,0 +1,121 @@
+package dev.floe.arrow.kernels.agg;
+
+import dev.floe.api.types.DataType;
+import dev.floe.arrow.kernels.Selection;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.util.VectorAppender;
+
+/**
+ * AGG_LIST: every value of a group, nulls included, in a list(inputType). Input batches are
+ * appended whole to a vector this accumulator owns, with the group of each appended row in an
+ * int[]; {@link #finish} orders the rows by group (counting sort) and takes them into the list's
+ * child vector. Groups without rows give null; order inside a list is the arrival order, which the
+ * contract leaves unspecified. Not decomposable.
+ */
+final class AggListAccumulator extends GroupedAccumulator {
+    private final DataType elementType;
+    private final FieldVector values;
+    private int used;
+    private int[] rowGroups = new int[0];
+
+    AggListAccumulator(DataType elementType, BufferAllocator allocator) {
+        this.elementType = elementType;
+        this.values = elementType.toArrowField("item").createVector(allocator);
+        values.allocateNew();
+    }
+
+    @Override
+    void resize(int newCapacity) {
+        // per-group state is computed in finish(); nothing to grow
+    }
+
+    @Override
+    public void update(FieldVector input, int[] groupIds, int n, int numGroups) {
+        ensure(numGroups);
+        if (n == 0) {
+            return;
+        }
+        if (used + n > rowGroups.length) {
+            rowGroups = Arrays.copyOf(rowGroups, Cols.grow(rowGroups.length, used + n));
+        }
+        System.arraycopy(groupIds, 0, rowGroups, used, n);
+        if (input.getValueCount() == n) {
+            input.accept(new VectorAppender(values), null);
+        } else {
+            for (int i = 0; i < n; i++) {
+                values.copyFromSafe(i, used + i, input);
+            }
+            values.setValueCount(used + n);
+        }
+        used += n;
+    }
+
+    @Override
+    public void merge(List<FieldVector> state, int[] groupIds, int n, int numGroups) {
+        throw new UnsupportedOperationException("aggList has no partial state; aggregate raw rows once");
+    }
+
+    @Override
+    public List<FieldVector> state(int numGroups, BufferAllocator allocator) {
+        throw new UnsupportedOperationException("aggList has no partial state; aggregate raw rows once");
+    }
+
+    @Override
+    public FieldVector finish(int numGroups, BufferAllocator allocator) {
+        ensure(numGroups);
+        int[] starts = new int[numGroups + 1];
+        for (int r = 0; r < used; r++) {
+            starts[rowGroups[r] + 1]++;
+        }
+        for (int g = 0; g < numGroups; g++) {
+            starts[g + 1] += starts[g];
+        }
+        int[] order = new int[used];
+        int[] next = Arrays.copyOf(starts, numGroups);
+        for (int r = 0; r < used; r++) {
+            order[next[rowGroups[r]]++] = r;
+        }
+        ListVector out = (ListVector) DataType.list(elementType).toArrowField("out").createVector(allocator);
+        try (FieldVector items = Selection.take(values, elementType, order, allocator)) {
+            out.setInitialCapacity(numGroups);
+            out.allocateNew();
+            while (out.getValueCapacity() < numGroups) {
+                out.reAlloc();
+            }
+            items.makeTransferPair(out.getDataVector()).transfer();
+            ArrowBuf offsets = out.getOffsetBuffer();
+            ArrowBuf validity = out.getValidityBuffer();
+            offsets.setInt(0, 0);
+            for (int g = 0; g < numGroups; g++) {
+                offsets.setInt((long) (g + 1) * 4, starts[g + 1]);
+                if (starts[g + 1] > starts[g]) {
+                    BitVectorHelper.setBit(validity, g);
+                }
+            }
+            out.setLastSet(numGroups - 1);
+            out.setValueCount(numGroups);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public long sizeInBytes() {
+        return 4L * rowGroups.length + Cols.bytesHeld(values);
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        rowGroups = new int[0];
+        values.close();
+    }
+}

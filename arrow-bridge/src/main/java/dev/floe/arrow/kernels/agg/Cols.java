@@ -1,0 +1,147 @@
+package dev.floe.arrow.kernels.agg;
+
+import dev.floe.api.types.DataType;
+import dev.floe.arrow.kernels.Buffers;
+import java.math.BigInteger;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+
+/** Buffer reads, output vectors and 128-bit helpers shared by the accumulators. */
+final class Cols {
+    /** 10^38 as (lo, hi): the first unscaled value a decimal(38, s) cannot hold. */
+    static final long LIMIT38_LO;
+    static final long LIMIT38_HI;
+    /** 10^k as doubles, correctly rounded, k = 0..38. */
+    private static final double[] POW10 = new double[39];
+
+    static {
+        BigInteger limit = BigInteger.TEN.pow(38);
+        LIMIT38_LO = limit.longValue();
+        LIMIT38_HI = limit.shiftRight(64).longValue();
+        for (int k = 0; k < POW10.length; k++) {
+            POW10[k] = Double.parseDouble("1e" + k);
+        }
+    }
+
+    private Cols() {
+    }
+
+    /** The validity buffer when the vector has nulls, null when every value is valid. */
+    static ArrowBuf nulls(FieldVector v) {
+        return v.getNullCount() == 0 ? null : v.getValidityBuffer();
+    }
+
+    static boolean valid(ArrowBuf validity, int i) {
+        return validity == null || ((validity.getByte(i >> 3) >> (i & 7)) & 1) != 0;
+    }
+
+    /** Value i of a fixed-width integer buffer widened to long (unsigned widths below 64 zero-extended). */
+    static long readLong(ArrowBuf data, int width, boolean unsigned, int i) {
+        return switch (width) {
+            case 1 -> unsigned ? data.getByte(i) & 0xFFL : data.getByte(i);
+            case 2 -> unsigned ? data.getShort((long) i * 2) & 0xFFFFL : data.getShort((long) i * 2);
+            case 4 -> unsigned ? data.getInt((long) i * 4) & 0xFFFFFFFFL : data.getInt((long) i * 4);
+            default -> data.getLong((long) i * 8);
+        };
+    }
+
+    static void writeLong(ArrowBuf data, int width, int i, long v) {
+        switch (width) {
+            case 1 -> data.setByte(i, (byte) v);
+            case 2 -> data.setShort((long) i * 2, (short) v);
+            case 4 -> data.setInt((long) i * 4, (int) v);
+            default -> data.setLong((long) i * 8, v);
+        }
+    }
+
+    static double readDouble(ArrowBuf data, int width, int i) {
+        return width == 4 ? data.getFloat((long) i * 4) : data.getDouble((long) i * 8);
+    }
+
+    static boolean isUnsigned(DataType t) {
+        return switch (t.kind()) {
+            case UINT8, UINT16, UINT32, UINT64 -> true;
+            default -> false;
+        };
+    }
+
+    static int scale(DataType t) {
+        return t instanceof DataType.Decimal d ? d.scale() : 0;
+    }
+
+    static double pow10(int k) {
+        return POW10[k];
+    }
+
+    /** A 128-bit two's-complement integer as a double (one rounding for values that fit a long). */
+    static double toDouble(long lo, long hi) {
+        if (hi == (lo >> 63)) {
+            return lo;
+        }
+        double unsignedLo = (double) ((lo >>> 1) | (lo & 1)) * 2.0;
+        return hi * 0x1p64 + unsignedLo;
+    }
+
+    /** True when |(lo, hi)| >= 10^38, i.e. the value does not fit decimal(38, s). */
+    static boolean exceeds38(long lo, long hi) {
+        if (hi < 0) {
+            // negate: ~x + 1
+            long nlo = ~lo + 1;
+            long nhi = ~hi + (nlo == 0 ? 1 : 0);
+            lo = nlo;
+            hi = nhi;
+            if (hi < 0) {
+                return true; // -2^127 itself
+            }
+        }
+        return hi > LIMIT38_HI || (hi == LIMIT38_HI && Long.compareUnsigned(lo, LIMIT38_LO) >= 0);
+    }
+
+    /** The capacity to grow to so that {@code needed} slots fit (amortized doubling). */
+    static int grow(int current, int needed) {
+        long c = Math.max(16, (long) current + (current >> 1));
+        return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(c, needed));
+    }
+
+    static FieldVector allocate(DataType type, int n, BufferAllocator allocator) {
+        return Buffers.allocate(type, n, allocator);
+    }
+
+    static void setValid(FieldVector v, int i) {
+        BitVectorHelper.setBit(v.getValidityBuffer(), i);
+    }
+
+    /** An int64 vector of {@code values[0..n)}, all valid. */
+    static FieldVector longs(long[] values, int n, BufferAllocator allocator) {
+        FieldVector out = allocate(DataType.int64(), n, allocator);
+        ArrowBuf data = out.getDataBuffer();
+        ArrowBuf validity = out.getValidityBuffer();
+        for (int g = 0; g < n; g++) {
+            data.setLong((long) g * 8, values[g]);
+            BitVectorHelper.setBit(validity, g);
+        }
+        out.setValueCount(n);
+        return out;
+    }
+
+    /** Capacity of every buffer of a vector (children included), whatever its value count. */
+    static long bytesHeld(FieldVector v) {
+        long total = 0;
+        for (ArrowBuf b : v.getBuffers(false)) {
+            total += b.capacity();
+        }
+        return total;
+    }
+
+    /** Closes vectors built so far when building a multi-column state fails half way. */
+    static void closeAll(List<FieldVector> vectors) {
+        for (FieldVector v : vectors) {
+            if (v != null) {
+                v.close();
+            }
+        }
+    }
+}

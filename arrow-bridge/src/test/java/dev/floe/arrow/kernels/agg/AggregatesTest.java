@@ -1,0 +1,693 @@
+package dev.floe.arrow.kernels.agg;
+
+import static dev.floe.api.types.DataType.binary;
+import static dev.floe.api.types.DataType.bool;
+import static dev.floe.api.types.DataType.date;
+import static dev.floe.api.types.DataType.decimal;
+import static dev.floe.api.types.DataType.duration;
+import static dev.floe.api.types.DataType.float32;
+import static dev.floe.api.types.DataType.float64;
+import static dev.floe.api.types.DataType.int32;
+import static dev.floe.api.types.DataType.int64;
+import static dev.floe.api.types.DataType.int8;
+import static dev.floe.api.types.DataType.string;
+import static dev.floe.api.types.DataType.timestamp;
+import static dev.floe.api.types.DataType.uint32;
+import static dev.floe.api.types.DataType.uint64;
+import static dev.floe.api.types.DataType.uint8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.TimeUnit;
+import dev.floe.arrow.Values;
+import dev.floe.arrow.kernels.KernelException;
+import dev.floe.arrow.testing.Batches;
+import dev.floe.arrow.testing.LeakCheckingAllocator;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Grouped accumulators against a straightforward Java oracle: every kind over several batches
+ * (one empty) with nulls and a group that only ever sees nulls, one-phase and two-phase (rows split
+ * over three partial accumulators whose states a fourth merges), plus the edge cases API.md names:
+ * integer overflow, decimal sums, NaN ordering, UTF-8 byte order, empty input.
+ */
+class AggregatesTest {
+
+    // ---- data ------------------------------------------------------------------------------
+
+    /** One update call: values of rows 0..n-1, their groups, and numGroups at that point. */
+    record Batch(List<Object> values, int[] groups, int numGroups) {
+    }
+
+    /** Batch sizes and how many groups exist after each; group 2 gets only nulls. */
+    private static final int[] SIZES = {13, 0, 57, 31};
+    private static final int[] GROUPS = {3, 3, 7, 9};
+    private static final int NULL_GROUP = 2;
+
+    static List<Batch> dataset(DataType type, boolean specials, long seed) {
+        Random r = new Random(seed);
+        List<Batch> out = new ArrayList<>();
+        for (int b = 0; b < SIZES.length; b++) {
+            int n = SIZES[b];
+            int[] groups = new int[n];
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // the first rows of a batch touch every group, so new groups are never empty
+                int g = i < GROUPS[b] ? i : r.nextInt(GROUPS[b]);
+                groups[i] = g;
+                values.add(g == NULL_GROUP || r.nextInt(5) == 0 ? null : value(type, r, specials));
+            }
+            out.add(new Batch(values, groups, GROUPS[b]));
+        }
+        return out;
+    }
+
+    private static final String[] PIECES = {"a", "b", "é", "豈", "😀", "Z", ""};
+    private static final byte[] BYTES = {0x00, 0x7F, (byte) 0x80, (byte) 0xFF};
+
+    /** A random value of the Java class {@link Values#get} returns for the type. */
+    static Object value(DataType type, Random r, boolean specials) {
+        return switch (type.kind()) {
+            case INT8 -> (byte) (r.nextInt(41) - 20);
+            case INT32 -> r.nextInt(2001) - 1000;
+            case INT64 -> r.nextInt(5) == 0 ? (long) r.nextInt() * 1_000_000L : (long) r.nextInt(101) - 50;
+            case UINT8 -> (short) r.nextInt(256);
+            case UINT32 -> (long) r.nextInt(50) + (r.nextBoolean() ? 4_000_000_000L : 0);
+            case UINT64 -> BigInteger.valueOf(r.nextInt(50)).add(r.nextInt(4) == 0 ? BigInteger.ONE.shiftLeft(63) : BigInteger.ZERO);
+            case FLOAT32 -> specials && r.nextInt(10) == 0 ? Float.NaN : r.nextInt(80) / 4.0f - 10;
+            case FLOAT64 -> {
+                if (specials) {
+                    int s = r.nextInt(12);
+                    if (s == 0) {
+                        yield Double.NaN;
+                    }
+                    if (s == 1) {
+                        yield -0.0;
+                    }
+                    if (s == 2) {
+                        yield 0.0;
+                    }
+                }
+                yield r.nextInt(3) == 0 ? 1e6 + r.nextGaussian() : r.nextInt(80) / 4.0 - 10;
+            }
+            case DECIMAL -> BigDecimal.valueOf(r.nextInt(200_001) - 100_000, ((DataType.Decimal) type).scale());
+            case STRING -> {
+                StringBuilder sb = new StringBuilder();
+                for (int k = r.nextInt(3); k >= 0; k--) {
+                    sb.append(PIECES[r.nextInt(PIECES.length)]);
+                }
+                yield sb.toString();
+            }
+            case BINARY -> {
+                byte[] bytes = new byte[r.nextInt(3)];
+                for (int k = 0; k < bytes.length; k++) {
+                    bytes[k] = BYTES[r.nextInt(BYTES.length)];
+                }
+                yield bytes;
+            }
+            case DATE -> LocalDate.ofEpochDay(r.nextInt(100) - 50);
+            case TIMESTAMP -> LocalDateTime.of(2020, 1, 1, 0, 0).plusSeconds(r.nextInt(100)).plusNanos(r.nextInt(3) * 1000L);
+            case DURATION -> Duration.ofMillis(r.nextInt(100) - 50);
+            case BOOL -> r.nextBoolean();
+            default -> throw new IllegalArgumentException(type.toString());
+        };
+    }
+
+    // ---- running accumulators ----------------------------------------------------------------
+
+    /** Updates one accumulator with every batch (input vectors are closed right after) and finishes it. */
+    static List<Object> onePhase(AggKind kind, DataType type, List<Batch> batches, BufferAllocator a) {
+        try (Accumulator acc = Aggregates.create(kind, type, 1, a)) {
+            int numGroups = 0;
+            for (Batch b : batches) {
+                update(acc, kind, type, b.values(), b.groups(), b.numGroups(), a);
+                numGroups = b.numGroups();
+                assertThat(acc.sizeInBytes()).isGreaterThanOrEqualTo(0);
+            }
+            return finish(acc, kind, type, numGroups, a);
+        }
+    }
+
+    private static void update(Accumulator acc, AggKind kind, DataType type, List<Object> values, int[] groups,
+                               int numGroups, BufferAllocator a) {
+        if (kind == AggKind.COUNT_ALL) {
+            acc.update(null, groups, values.size(), numGroups);
+            return;
+        }
+        try (FieldVector v = Values.toVector("x", type, values, a)) {
+            acc.update(v, groups, values.size(), numGroups);
+        }
+    }
+
+    private static List<Object> finish(Accumulator acc, AggKind kind, DataType type, int numGroups, BufferAllocator a) {
+        try (FieldVector out = acc.finish(numGroups, a)) {
+            DataType resultType = Aggregates.resultType(kind, type);
+            assertThat(DataType.fromArrow(out.getField())).isEqualTo(resultType);
+            assertThat(out.getValueCount()).isEqualTo(numGroups);
+            return Batches.values(out, resultType);
+        }
+    }
+
+    /**
+     * Rows go round-robin to three partial accumulators, each numbering its groups by first
+     * appearance; a fourth merges their states through the local-to-global group maps.
+     */
+    static List<Object> twoPhase(AggKind kind, DataType type, List<Batch> batches, BufferAllocator a) {
+        int parts = 3;
+        List<Accumulator> partials = new ArrayList<>();
+        List<Map<Integer, Integer>> localIds = new ArrayList<>();
+        try {
+            for (int p = 0; p < parts; p++) {
+                partials.add(Aggregates.create(kind, type, 1, a));
+                localIds.add(new HashMap<>());
+            }
+            int numGroups = 0;
+            for (Batch b : batches) {
+                numGroups = b.numGroups();
+                for (int p = 0; p < parts; p++) {
+                    List<Object> values = new ArrayList<>();
+                    List<Integer> groups = new ArrayList<>();
+                    Map<Integer, Integer> ids = localIds.get(p);
+                    for (int i = p; i < b.values().size(); i += parts) {
+                        values.add(b.values().get(i));
+                        groups.add(ids.computeIfAbsent(b.groups()[i], g -> ids.size()));
+                    }
+                    update(partials.get(p), kind, type, values, groups.stream().mapToInt(Integer::intValue).toArray(),
+                            ids.size(), a);
+                }
+            }
+            try (Accumulator merged = Aggregates.create(kind, type, 1, a)) {
+                List<DataType> stateTypes = Aggregates.stateTypes(kind, type);
+                for (int p = 0; p < parts; p++) {
+                    Map<Integer, Integer> ids = localIds.get(p);
+                    int[] toGlobal = new int[ids.size()];
+                    ids.forEach((global, local) -> toGlobal[local] = global);
+                    List<FieldVector> state = partials.get(p).state(ids.size(), a);
+                    try {
+                        assertThat(state).hasSameSizeAs(stateTypes);
+                        for (int c = 0; c < state.size(); c++) {
+                            assertThat(DataType.fromArrow(state.get(c).getField())).isEqualTo(stateTypes.get(c));
+                            assertThat(state.get(c).getValueCount()).isEqualTo(ids.size());
+                        }
+                        merged.merge(state, toGlobal, toGlobal.length, numGroups);
+                    } finally {
+                        state.forEach(FieldVector::close);
+                    }
+                }
+                return finish(merged, kind, type, numGroups, a);
+            }
+        } finally {
+            partials.forEach(Accumulator::close);
+        }
+    }
+
+    // ---- oracle --------------------------------------------------------------------------------
+
+    /** A float result and the magnitude its rounding error is relative to. */
+    record Approx(double value, double scale) {
+    }
+
+    static List<List<Object>> valuesByGroup(List<Batch> batches) {
+        int numGroups = batches.get(batches.size() - 1).numGroups();
+        List<List<Object>> out = new ArrayList<>();
+        for (int g = 0; g < numGroups; g++) {
+            out.add(new ArrayList<>());
+        }
+        for (Batch b : batches) {
+            for (int i = 0; i < b.values().size(); i++) {
+                out.get(b.groups()[i]).add(b.values().get(i));
+            }
+        }
+        return out;
+    }
+
+    static Object expected(AggKind kind, DataType type, int ddof, List<Object> all) {
+        List<Object> vals = all.stream().filter(x -> x != null).toList();
+        return switch (kind) {
+            case COUNT -> (long) vals.size();
+            case COUNT_ALL -> (long) all.size();
+            case COUNT_DISTINCT -> vals.stream().map(AggregatesTest::distinctKey).distinct().count();
+            case SUM -> {
+                if (vals.isEmpty()) {
+                    yield null;
+                }
+                BigDecimal sum = vals.stream().map(AggregatesTest::exact).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (type.isInteger()) {
+                    yield sum.longValueExact();
+                }
+                if (type.isFloating()) {
+                    yield new Approx(sum.doubleValue(), absSum(vals));
+                }
+                yield sum;
+            }
+            case MEAN -> {
+                if (vals.isEmpty()) {
+                    yield null;
+                }
+                BigDecimal sum = vals.stream().map(AggregatesTest::exact).reduce(BigDecimal.ZERO, BigDecimal::add);
+                yield new Approx(sum.divide(BigDecimal.valueOf(vals.size()), MathContext.DECIMAL128).doubleValue(),
+                        absSum(vals) / vals.size());
+            }
+            case MIN -> vals.stream().min(order()).orElse(null);
+            case MAX -> vals.stream().max(order()).orElse(null);
+            case VARIANCE, STDDEV -> {
+                Double v = twoPassVariance(vals.stream().mapToDouble(AggregatesTest::asDouble).toArray(), ddof);
+                if (v == null) {
+                    yield null;
+                }
+                double r = kind == AggKind.STDDEV ? Math.sqrt(v) : v;
+                yield new Approx(r, Math.abs(r));
+            }
+            case ANY_VALUE, AGG_LIST -> throw new IllegalStateException("checked by membership");
+        };
+    }
+
+    /** The textbook two-pass sample variance; null when n <= ddof. */
+    static Double twoPassVariance(double[] xs, int ddof) {
+        int n = xs.length;
+        if (n <= ddof) {
+            return null;
+        }
+        double mean = 0;
+        for (double x : xs) {
+            mean += x;
+        }
+        mean /= n;
+        double ss = 0;
+        for (double x : xs) {
+            ss += (x - mean) * (x - mean);
+        }
+        return ss / (n - ddof);
+    }
+
+    private static double absSum(List<Object> vals) {
+        return vals.stream().mapToDouble(x -> Math.abs(asDouble(x))).sum();
+    }
+
+    private static BigDecimal exact(Object x) {
+        if (x instanceof BigDecimal d) {
+            return d;
+        }
+        if (x instanceof BigInteger b) {
+            return new BigDecimal(b);
+        }
+        if (x instanceof Float || x instanceof Double) {
+            return new BigDecimal(((Number) x).doubleValue());
+        }
+        return BigDecimal.valueOf(((Number) x).longValue());
+    }
+
+    private static double asDouble(Object x) {
+        return ((Number) x).doubleValue();
+    }
+
+    /** Sort order of API.md: NaN above every float, strings and binary by unsigned bytes. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Comparator<Object> order() {
+        return (x, y) -> {
+            if (x instanceof String s) {
+                return Arrays.compareUnsigned(s.getBytes(StandardCharsets.UTF_8), ((String) y).getBytes(StandardCharsets.UTF_8));
+            }
+            if (x instanceof byte[] b) {
+                return Arrays.compareUnsigned(b, (byte[]) y);
+            }
+            if (x instanceof Float || x instanceof Double) {
+                return Double.compare(asDouble(x), asDouble(y));
+            }
+            return ((Comparable) x).compareTo(y);
+        };
+    }
+
+    /** Equality of COUNT_DISTINCT and of group keys: NaN = NaN, -0.0 = 0.0. */
+    static String distinctKey(Object x) {
+        if (x == null) {
+            return "null";
+        }
+        if (x instanceof byte[] b) {
+            return "0x" + HexFormat.of().formatHex(b);
+        }
+        if (x instanceof Float || x instanceof Double) {
+            double d = asDouble(x);
+            return Double.isNaN(d) ? "NaN" : Double.toString(d == 0.0 ? 0.0 : d);
+        }
+        return x.toString();
+    }
+
+    static void assertGroupResult(AggKind kind, DataType type, List<Object> groupValues, Object actual, String what) {
+        List<String> present = groupValues.stream().filter(x -> x != null).map(AggregatesTest::distinctKey).toList();
+        switch (kind) {
+            case ANY_VALUE -> {
+                if (present.isEmpty()) {
+                    assertThat(actual).as(what).isNull();
+                } else {
+                    assertThat(present).as(what).contains(distinctKey(actual));
+                }
+            }
+            case AGG_LIST -> {
+                if (groupValues.isEmpty()) {
+                    assertThat(actual).as(what).isNull();
+                } else {
+                    List<String> got = ((List<?>) actual).stream().map(AggregatesTest::distinctKey).sorted().toList();
+                    List<String> want = groupValues.stream().map(AggregatesTest::distinctKey).sorted().toList();
+                    assertThat(got).as(what).isEqualTo(want);
+                }
+            }
+            default -> {
+                Object want = expected(kind, type, 1, groupValues);
+                if (want instanceof Approx approx) {
+                    assertThat(actual).as(what).isInstanceOf(Double.class);
+                    assertClose((Double) actual, approx.value(), approx.scale(),
+                            kind == AggKind.VARIANCE || kind == AggKind.STDDEV ? 1e-9 : 1e-12, what);
+                } else {
+                    assertThat(distinctKey(actual)).as(what).isEqualTo(distinctKey(want));
+                }
+            }
+        }
+    }
+
+    static void assertClose(double actual, double expected, double scale, double relative, String what) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).as(what).isNaN();
+            return;
+        }
+        if (Double.isInfinite(expected)) {
+            assertThat(actual).as(what).isEqualTo(expected);
+            return;
+        }
+        assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " vs " + expected)
+                .isLessThanOrEqualTo(relative * Math.max(Math.abs(scale), Double.MIN_NORMAL));
+    }
+
+    // ---- the matrix ----------------------------------------------------------------------------
+
+    static final List<DataType> NUMERIC = List.of(int8(), int32(), int64(), uint8(), uint32(), float32(), float64(),
+            decimal(10, 2));
+    static final List<DataType> ORDERED = List.of(int8(), int32(), int64(), uint8(), uint32(), uint64(), float32(),
+            float64(), decimal(10, 2), decimal(38, 4), date(), timestamp(TimeUnit.MICROSECOND, null),
+            duration(TimeUnit.MILLISECOND), bool(), string(), binary());
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (AggKind kind : AggKind.values()) {
+            List<DataType> types = switch (kind) {
+                case SUM -> NUMERIC;
+                case MEAN, STDDEV, VARIANCE -> Stream.concat(NUMERIC.stream(), Stream.of(uint64())).toList();
+                default -> ORDERED;
+            };
+            for (DataType t : types) {
+                out.add(Arguments.of(kind, t));
+            }
+        }
+        return out.stream();
+    }
+
+    private static boolean numericKind(AggKind kind) {
+        return kind == AggKind.SUM || kind == AggKind.MEAN || kind == AggKind.STDDEV || kind == AggKind.VARIANCE;
+    }
+
+    @ParameterizedTest(name = "{0}({1})")
+    @MethodSource("cases")
+    void matchesOracleOverBatchesWithNulls(AggKind kind, DataType type) {
+        List<Batch> batches = dataset(type, !numericKind(kind), 42 + kind.ordinal() * 31L + type.hashCode());
+        List<List<Object>> byGroup = valuesByGroup(batches);
+        assertThat(byGroup.get(NULL_GROUP)).isNotEmpty().allMatch(x -> x == null);
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("oracle")) {
+            List<Object> actual = onePhase(kind, type, batches, a.get());
+            assertThat(actual).hasSize(byGroup.size());
+            for (int g = 0; g < byGroup.size(); g++) {
+                assertGroupResult(kind, type, byGroup.get(g), actual.get(g), kind + "(" + type + ") group " + g);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}({1})")
+    @MethodSource("cases")
+    void twoPhaseEqualsOnePhase(AggKind kind, DataType type) {
+        if (!kind.decomposable()) {
+            return;
+        }
+        List<Batch> batches = dataset(type, !numericKind(kind), 7 + kind.ordinal() * 13L + type.hashCode());
+        List<List<Object>> byGroup = valuesByGroup(batches);
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("two-phase")) {
+            List<Object> one = onePhase(kind, type, batches, a.get());
+            List<Object> two = twoPhase(kind, type, batches, a.get());
+            assertThat(two).hasSameSizeAs(one);
+            for (int g = 0; g < one.size(); g++) {
+                String what = kind + "(" + type + ") group " + g;
+                if (kind == AggKind.ANY_VALUE) {
+                    assertGroupResult(kind, type, byGroup.get(g), two.get(g), what);
+                } else if (one.get(g) instanceof Double d) {
+                    assertClose((Double) two.get(g), d, d, 1e-12, what);
+                } else {
+                    assertThat(distinctKey(two.get(g))).as(what).isEqualTo(distinctKey(one.get(g)));
+                }
+            }
+        }
+    }
+
+    // ---- edge cases ----------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(AggKind.class)
+    void emptyInputGivesNoGroupsAndAllNullGroupGivesNullOrZero(AggKind kind) {
+        DataType type = kind == AggKind.MIN || kind == AggKind.MAX ? string() : int32();
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("empty");
+             Accumulator acc = Aggregates.create(kind, type, 1, a.get())) {
+            update(acc, kind, type, List.of(), new int[0], 0, a.get());
+            assertThat(finish(acc, kind, type, 0, a.get())).isEmpty();
+            if (kind.decomposable()) {
+                List<FieldVector> state = acc.state(0, a.get());
+                assertThat(state).allMatch(v -> v.getValueCount() == 0);
+                state.forEach(FieldVector::close);
+            }
+            // one group that got only nulls
+            update(acc, kind, type, Arrays.asList(null, null), new int[] {0, 0}, 1, a.get());
+            Object want = switch (kind) {
+                case COUNT, COUNT_DISTINCT -> 0L;
+                case COUNT_ALL -> 2L;
+                case AGG_LIST -> Arrays.asList(null, null);
+                default -> null;
+            };
+            assertThat(finish(acc, kind, type, 1, a.get())).containsExactly(want);
+        }
+    }
+
+    @Test
+    void integerSumOverflowIsAnError() {
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("overflow")) {
+            List<Batch> batches = List.of(new Batch(List.of(Long.MAX_VALUE - 1, 1L, 1L), new int[] {0, 0, 0}, 1));
+            assertThatThrownBy(() -> onePhase(AggKind.SUM, int64(), batches, a.get()))
+                    .isInstanceOf(KernelException.class).hasMessageContaining("integer overflow in sum");
+            List<Batch> negative = List.of(new Batch(List.of(Long.MIN_VALUE, -1L), new int[] {0, 0}, 1));
+            assertThatThrownBy(() -> onePhase(AggKind.SUM, int64(), negative, a.get()))
+                    .isInstanceOf(KernelException.class).hasMessageContaining("integer overflow in sum");
+            List<Batch> unsigned = List.of(new Batch(List.of(BigInteger.ONE.shiftLeft(63)), new int[] {0}, 1));
+            assertThatThrownBy(() -> onePhase(AggKind.SUM, uint64(), unsigned, a.get()))
+                    .isInstanceOf(KernelException.class).hasMessageContaining("integer overflow in sum");
+            // each partial fits, their merge does not
+            List<Batch> split = List.of(new Batch(List.of(Long.MAX_VALUE / 2 + 1, Long.MAX_VALUE / 2 + 1, 0L),
+                    new int[] {0, 0, 0}, 1));
+            assertThatThrownBy(() -> twoPhase(AggKind.SUM, int64(), split, a.get()))
+                    .isInstanceOf(KernelException.class).hasMessageContaining("integer overflow in sum");
+            // the largest sums that fit
+            List<Batch> fits = List.of(new Batch(List.of(Long.MAX_VALUE - 1, 1L, -1L, Long.MIN_VALUE + 1),
+                    new int[] {0, 0, 1, 1}, 2));
+            assertThat(onePhase(AggKind.SUM, int64(), fits, a.get())).containsExactly(Long.MAX_VALUE, Long.MIN_VALUE);
+            List<Batch> smallUnsigned = List.of(new Batch(List.of(BigInteger.valueOf(3), BigInteger.valueOf(4)),
+                    new int[] {0, 0}, 1));
+            assertThat(onePhase(AggKind.SUM, uint64(), smallUnsigned, a.get())).containsExactly(7L);
+        }
+    }
+
+    @Test
+    void decimalSumKeepsScaleAndFailsPast38Digits() {
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("decimal")) {
+            List<Batch> batches = List.of(
+                    new Batch(Arrays.asList(new BigDecimal("1.25"), new BigDecimal("2.50"), null), new int[] {0, 0, 1}, 2),
+                    new Batch(Arrays.asList(new BigDecimal("-0.75"), new BigDecimal("999.99")), new int[] {0, 0}, 2));
+            assertThat(Aggregates.resultType(AggKind.SUM, decimal(5, 2))).isEqualTo(decimal(38, 2));
+            assertThat(onePhase(AggKind.SUM, decimal(5, 2), batches, a.get()))
+                    .containsExactly(new BigDecimal("1002.99"), null);
+            assertThat(twoPhase(AggKind.SUM, decimal(5, 2), batches, a.get()))
+                    .containsExactly(new BigDecimal("1002.99"), null);
+            assertThat(onePhase(AggKind.MEAN, decimal(5, 2), batches, a.get()))
+                    .containsExactly(1002.99 / 4, null);
+
+            BigDecimal nines = new BigDecimal("9".repeat(37));   // 37 digits: sums of two fit in 38
+            List<Batch> fits = List.of(new Batch(List.of(nines, nines), new int[] {0, 0}, 1));
+            assertThat(onePhase(AggKind.SUM, decimal(37, 0), fits, a.get()))
+                    .containsExactly(nines.add(nines));
+            BigDecimal max = new BigDecimal("9".repeat(38));
+            List<Batch> over = List.of(new Batch(List.of(max, BigDecimal.ONE), new int[] {0, 0}, 1));
+            assertThatThrownBy(() -> onePhase(AggKind.SUM, decimal(38, 0), over, a.get()))
+                    .isInstanceOf(KernelException.class).hasMessageContaining("38 digits");
+            List<Batch> under = List.of(new Batch(List.of(max.negate(), max.negate(), max.negate()), new int[] {0, 0, 0}, 1));
+            assertThatThrownBy(() -> onePhase(AggKind.SUM, decimal(38, 0), under, a.get()))
+                    .isInstanceOf(KernelException.class).hasMessageContaining("overflow in sum");
+            // going past 38 digits and back is fine: only the result must fit
+            List<Batch> back = List.of(new Batch(List.of(max, BigDecimal.ONE, BigDecimal.ONE.negate()), new int[] {0, 0, 0}, 1));
+            assertThat(onePhase(AggKind.SUM, decimal(38, 0), back, a.get())).containsExactly(max);
+        }
+    }
+
+    @Test
+    void stddevAndVarianceMatchTwoPassFormula() {
+        Random r = new Random(3);
+        List<Object> values = new ArrayList<>();
+        int[] groups = new int[3000];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = i % 3;
+            // large offset, small spread: naive sum-of-squares would lose every digit here
+            values.add(switch (i % 3) {
+                case 0 -> 1e9 + r.nextGaussian();
+                case 1 -> r.nextGaussian() * 1e-3;
+                default -> (double) r.nextInt(1000);
+            });
+        }
+        List<Batch> batches = new ArrayList<>();
+        for (int start = 0; start < groups.length; start += 700) {
+            int end = Math.min(groups.length, start + 700);
+            batches.add(new Batch(values.subList(start, end), Arrays.copyOfRange(groups, start, end), 3));
+        }
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("variance")) {
+            for (int ddof : new int[] {0, 1}) {
+                for (AggKind kind : List.of(AggKind.VARIANCE, AggKind.STDDEV)) {
+                    List<Object> one;
+                    try (Accumulator acc = Aggregates.create(kind, float64(), ddof, a.get())) {
+                        for (Batch b : batches) {
+                            update(acc, kind, float64(), b.values(), b.groups(), 3, a.get());
+                        }
+                        one = finish(acc, kind, float64(), 3, a.get());
+                    }
+                    for (int g = 0; g < 3; g++) {
+                        int group = g;
+                        double[] xs = new double[groups.length / 3];
+                        for (int i = 0; i < xs.length; i++) {
+                            xs[i] = (Double) values.get(i * 3 + group);
+                        }
+                        double v = twoPassVariance(xs, ddof);
+                        double want = kind == AggKind.STDDEV ? Math.sqrt(v) : v;
+                        assertClose((Double) one.get(g), want, want, 1e-9, kind + " ddof " + ddof + " group " + g);
+                    }
+                }
+            }
+            // sample statistics of one value are null; of two, exact
+            List<Batch> small = List.of(new Batch(Arrays.asList(5, 1, 3, null), new int[] {0, 1, 1, 2}, 3));
+            assertThat(onePhase(AggKind.VARIANCE, int32(), small, a.get())).containsExactly(null, 2.0, null);
+            assertThat(onePhase(AggKind.STDDEV, int32(), small, a.get())).containsExactly(null, Math.sqrt(2.0), null);
+            assertThat(twoPhase(AggKind.VARIANCE, int32(), small, a.get())).containsExactly(null, 2.0, null);
+        }
+    }
+
+    @Test
+    void minMaxOfStringsUseUtf8ByteOrder() {
+        // UTF-16 puts "😀" (surrogates D83D...) below "豈" (F900); UTF-8 bytes put it above (F0 > EF)
+        List<Batch> batches = List.of(
+                new Batch(Arrays.asList("豈", "a", null, "é"), new int[] {0, 0, 1, 0}, 2),
+                new Batch(Arrays.asList("😀", "", "Z", "ab"), new int[] {0, 2, 2, 2}, 3));
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("strings")) {
+            assertThat(onePhase(AggKind.MIN, string(), batches, a.get())).containsExactly("a", null, "");
+            assertThat(onePhase(AggKind.MAX, string(), batches, a.get())).containsExactly("😀", null, "ab");
+            assertThat(twoPhase(AggKind.MAX, string(), batches, a.get())).containsExactly("😀", null, "ab");
+            assertThat(onePhase(AggKind.COUNT_DISTINCT, string(), batches, a.get())).containsExactly(4L, 0L, 3L);
+            // a longer value replaces a shorter current best in place of a fresh copy
+            List<Batch> growing = List.of(new Batch(List.of("b", "bbbbbbbbbbbb", "c", "bb"), new int[] {0, 0, 0, 0}, 1));
+            assertThat(onePhase(AggKind.MIN, string(), growing, a.get())).containsExactly("b");
+            assertThat(onePhase(AggKind.MAX, string(), growing, a.get())).containsExactly("c");
+        }
+    }
+
+    @Test
+    void nanIsTheLargestFloatInMinMax() {
+        List<Batch> batches = List.of(new Batch(
+                Arrays.asList(1.0, Double.NaN, Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN, 2.0, Double.POSITIVE_INFINITY, null),
+                new int[] {0, 0, 0, 1, 2, 2, 2, 3}, 4));
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("nan")) {
+            assertThat(onePhase(AggKind.MAX, float64(), batches, a.get())).containsExactly(Double.NaN, Double.NaN, Double.NaN, null);
+            assertThat(onePhase(AggKind.MIN, float64(), batches, a.get()))
+                    .containsExactly(Double.NEGATIVE_INFINITY, Double.NaN, 2.0, null);
+            assertThat(twoPhase(AggKind.MIN, float64(), batches, a.get()))
+                    .containsExactly(Double.NEGATIVE_INFINITY, Double.NaN, 2.0, null);
+            List<Batch> floats = List.of(new Batch(List.of(Float.NaN, 3f, -1f), new int[] {0, 0, 0}, 1));
+            assertThat(onePhase(AggKind.MAX, float32(), floats, a.get())).containsExactly(Float.NaN);
+            assertThat(onePhase(AggKind.MIN, float32(), floats, a.get())).containsExactly(-1f);
+        }
+    }
+
+    @Test
+    void countDistinctTreatsNanAsEqualAndNegativeZeroAsZero() {
+        List<Batch> batches = List.of(
+                new Batch(Arrays.asList(Double.NaN, 0.0, 1.0, null), new int[] {0, 0, 0, 1}, 2),
+                new Batch(Arrays.asList(Double.NaN, -0.0, 1.0, 1.0), new int[] {0, 0, 0, 1}, 2));
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("distinct")) {
+            assertThat(onePhase(AggKind.COUNT_DISTINCT, float64(), batches, a.get())).containsExactly(3L, 1L);
+            // many values across many groups force the hash set to grow
+            int n = 50_000;
+            List<Object> values = new ArrayList<>();
+            int[] groups = new int[n];
+            for (int i = 0; i < n; i++) {
+                values.add((long) (i % 1000));
+                groups[i] = i % 7;
+            }
+            assertThat(onePhase(AggKind.COUNT_DISTINCT, int64(), List.of(new Batch(values, groups, 7)), a.get()))
+                    .containsExactly(1000L, 1000L, 1000L, 1000L, 1000L, 1000L, 1000L);
+        }
+    }
+
+    @Test
+    void uint64MinMaxCompareUnsigned() {
+        BigInteger big = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+        List<Batch> batches = List.of(new Batch(List.of(BigInteger.ONE, big, BigInteger.ZERO), new int[] {0, 0, 0}, 1));
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("uint64")) {
+            assertThat(onePhase(AggKind.MAX, uint64(), batches, a.get())).containsExactly(big);
+            assertThat(onePhase(AggKind.MIN, uint64(), batches, a.get())).containsExactly(BigInteger.ZERO);
+            assertThat(onePhase(AggKind.MEAN, uint64(), batches, a.get()))
+                    .containsExactly(new BigDecimal(big.add(BigInteger.ONE)).doubleValue() / 3);
+        }
+    }
+
+    @Test
+    void typesAndDecomposability() {
+        assertThat(AggKind.COUNT_DISTINCT.decomposable()).isFalse();
+        assertThat(AggKind.AGG_LIST.decomposable()).isFalse();
+        assertThat(Stream.of(AggKind.values()).filter(AggKind::decomposable)).hasSize(AggKind.values().length - 2);
+        assertThat(Aggregates.resultType(AggKind.SUM, int8())).isEqualTo(int64());
+        assertThat(Aggregates.resultType(AggKind.SUM, float32())).isEqualTo(float64());
+        assertThat(Aggregates.resultType(AggKind.MEAN, decimal(10, 3))).isEqualTo(float64());
+        assertThat(Aggregates.resultType(AggKind.MIN, string())).isEqualTo(string());
+        assertThat(Aggregates.resultType(AggKind.AGG_LIST, date())).isEqualTo(DataType.list(date()));
+        assertThat(Aggregates.resultType(AggKind.COUNT_DISTINCT, string())).isEqualTo(int64());
+        assertThat(Aggregates.stateTypes(AggKind.MEAN, decimal(10, 3))).containsExactly(decimal(38, 3), int64());
+        assertThat(Aggregates.stateTypes(AggKind.STDDEV, int32())).containsExactly(int64(), float64(), float64());
+        assertThatThrownBy(() -> Aggregates.stateTypes(AggKind.AGG_LIST, int32())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Aggregates.resultType(AggKind.SUM, string()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("string");
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("types");
+             Accumulator acc = Aggregates.create(AggKind.AGG_LIST, int32(), 0, a.get())) {
+            assertThatThrownBy(() -> acc.state(0, a.get())).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+}
