@@ -226,6 +226,12 @@ public final class Casts {
         if (value instanceof Boolean b) {
             return fromNumber(b ? BigDecimal.ONE : BigDecimal.ZERO, to);
         }
+        if (value instanceof LocalDateTime t && to.kind() == Kind.DATE) {
+            return t.toLocalDate();
+        }
+        if (value instanceof java.time.Instant t && to.kind() == Kind.DATE) {
+            return LocalDate.ofInstant(t, ZoneOffset.UTC);
+        }
         if (value instanceof LocalDate d && to.kind() == Kind.TIMESTAMP) {
             LocalDateTime t = d.atStartOfDay();
             return ((DataType.Timestamp) to).zone() == null ? t : t.toInstant(ZoneOffset.UTC);

@@ -102,6 +102,33 @@ public final class MathKernels {
         };
     }
 
+    /** x rounded half away from zero to a multiple of 10^places; an error when that leaves the type's range. */
+    private static long roundLong(long x, int places, DataType type, int row) {
+        long r = 0;
+        boolean fits;
+        if (places > 18) {
+            // 10^19 is past int64: a value rounds to 0 unless it is at least half of that
+            fits = x < 5_000_000_000_000_000_000L && x > -5_000_000_000_000_000_000L;
+        } else {
+            long unit = BigInteger.TEN.pow(places).longValueExact();
+            long rem = x % unit;
+            r = x - rem;
+            fits = true;
+            if (Math.abs(rem) * 2 >= unit) {
+                try {
+                    r = x < 0 ? Math.subtractExact(r, unit) : Math.addExact(r, unit);
+                } catch (ArithmeticException e) {
+                    fits = false;
+                }
+            }
+        }
+        if (!fits || r < Arithmetic.minOf(type) || r > Arithmetic.maxOf(type)) {
+            throw new KernelException("integer overflow in round(" + x + ", " + (-places) + ") at row " + row
+                    + ": the result does not fit " + type + "; cast to a wider type or to decimal first");
+        }
+        return r;
+    }
+
     /** Rounds half away from zero to {@code digits} decimal places, keeping the type. */
     public static FieldVector round(FieldVector in, DataType type, int digits, BufferAllocator allocator) {
         int n = in.getValueCount();
@@ -126,7 +153,9 @@ public final class MathKernels {
                             r = x;
                         } else {
                             double scaled = Math.abs(x) * factor;
-                            r = Math.copySign(Math.floor(scaled + 0.5) / factor, x);
+                            // not floor(scaled + 0.5): that addition rounds up 0.49999999999999994 and odd values past 2^52
+                            double down = Math.floor(scaled);
+                            r = Math.copySign((scaled - down >= 0.5 ? down + 1 : down) / factor, x);
                             if (Double.isInfinite(scaled)) {
                                 r = x;
                             }
@@ -135,13 +164,7 @@ public final class MathKernels {
                     }
                     case LONG -> {
                         long x = Buffers.readLong(id, w, unsigned, i);
-                        long r = x;
-                        if (digits < 0) {
-                            long unit = BigInteger.TEN.pow(Math.min(-digits, 18)).longValueExact();
-                            long half = unit / 2;
-                            long mag = Math.abs(x);
-                            r = Long.signum(x) * ((mag + half) / unit * unit);
-                        }
+                        long r = digits < 0 ? roundLong(x, -digits, type, i) : x;
                         Buffers.writeLong(od, w, i, r);
                     }
                     case DECIMAL -> {
