@@ -38,6 +38,7 @@ public final class GroupTable implements AutoCloseable {
     private long[] groupHash;
     private int numGroups;
     private boolean closed;
+    private final Hashing.Hasher hasher = new Hashing.Hasher();
 
     public GroupTable(List<DataType> keyTypes, BufferAllocator allocator) {
         this.keyTypes = List.copyOf(keyTypes);
@@ -58,7 +59,14 @@ public final class GroupTable implements AutoCloseable {
 
     /** Group id of each of the n rows, adding new groups. */
     public int[] insert(List<FieldVector> keys, int n) {
-        return lookup(keys, n, true);
+        int[] ids = new int[n];
+        lookup(keys, n, true, ids);
+        return ids;
+    }
+
+    /** {@link #insert(List, int)} into {@code ids} (length at least n): allocates nothing once warmed. */
+    public void insert(List<FieldVector> keys, int n, int[] ids) {
+        lookup(keys, n, true, ids);
     }
 
     /**
@@ -66,26 +74,30 @@ public final class GroupTable implements AutoCloseable {
      * values are looked up like any value (callers that want SQL join semantics mask nulls).
      */
     public int[] find(List<FieldVector> keys, int n) {
-        return lookup(keys, n, false);
+        int[] ids = new int[n];
+        lookup(keys, n, false, ids);
+        return ids;
     }
 
-    private int[] lookup(List<FieldVector> keys, int n, boolean add) {
+    /** {@link #find(List, int)} into {@code ids} (length at least n). */
+    public void find(List<FieldVector> keys, int n, int[] ids) {
+        lookup(keys, n, false, ids);
+    }
+
+    private void lookup(List<FieldVector> keys, int n, boolean add, int[] ids) {
         checkOpen();
         if (keys.size() != stores.length) {
             throw new IllegalArgumentException("The table has " + stores.length + " key columns but "
                     + keys.size() + " vectors were given");
         }
-        int[] ids = new int[n];
         if (stores.length == 0) {
             if (add && n > 0) {
                 numGroups = 1;
             }
-            if (numGroups == 0) {
-                Arrays.fill(ids, -1);
-            }
-            return ids;
+            Arrays.fill(ids, 0, n, numGroups == 0 ? -1 : 0);
+            return;
         }
-        long[] hashes = Hashing.hashRows(keys, keyTypes, n);
+        long[] hashes = hasher.hash(keys, keyTypes, n);
         for (int c = 0; c < stores.length; c++) {
             stores[c].bind(keys.get(c), n);
         }
@@ -118,7 +130,6 @@ public final class GroupTable implements AutoCloseable {
                 s.unbind();
             }
         }
-        return ids;
     }
 
     private boolean rowEquals(int g, int i) {
@@ -180,7 +191,7 @@ public final class GroupTable implements AutoCloseable {
 
     /** Bytes held (Arrow buffers + primitive arrays), for memory budgets. */
     public long sizeInBytes() {
-        long total = slots.length * 4L + groupHash.length * 8L;
+        long total = slots.length * 4L + groupHash.length * 8L + hasher.sizeInBytes();
         for (KeyStore s : stores) {
             total += s.sizeInBytes();
         }

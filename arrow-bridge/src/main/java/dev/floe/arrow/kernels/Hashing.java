@@ -26,12 +26,20 @@ public final class Hashing {
      * finished with a full-avalanche mix (so any bits of the result may be used).
      */
     public static long[] hashRows(List<FieldVector> keys, List<DataType> types, int n) {
+        long[] h = new long[n];
+        hashRows(keys, types, n, h, null);
+        return h;
+    }
+
+    /**
+     * {@link #hashRows(List, List, int)} into {@code h} (length at least n), using {@code scratch}
+     * (null, or at least n long) for one-long key columns; allocates nothing when both are given.
+     */
+    static void hashRows(List<FieldVector> keys, List<DataType> types, int n, long[] h, long[] scratch) {
         if (keys.size() != types.size()) {
             throw new IllegalArgumentException(keys.size() + " key vectors but " + types.size() + " key types");
         }
-        long[] h = new long[n];
-        java.util.Arrays.fill(h, ValueOps.SEED);
-        long[] scratch = null;
+        java.util.Arrays.fill(h, 0, n, ValueOps.SEED);
         for (int c = 0; c < keys.size(); c++) {
             FieldVector v = keys.get(c);
             DataType t = types.get(c);
@@ -83,7 +91,6 @@ public final class Hashing {
         for (int i = 0; i < n; i++) {
             h[i] = ValueOps.fmix(h[i]);
         }
-        return h;
     }
 
     private static void combine(long[] h, long[] x, boolean noNulls, ArrowBuf validity, int n) {
@@ -104,18 +111,63 @@ public final class Hashing {
      * inside each partition.
      */
     public static int[] partitionsOf(long[] hashes, int n, int numPartitions) {
+        int[] out = new int[n];
+        partitionsOf(hashes, n, numPartitions, out);
+        return out;
+    }
+
+    /** {@link #partitionsOf(long[], int, int)} into {@code out} (length at least n). */
+    public static void partitionsOf(long[] hashes, int n, int numPartitions, int[] out) {
         if (numPartitions <= 0) {
             throw new IllegalArgumentException("numPartitions must be positive, got " + numPartitions);
         }
-        int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = partitionOf(hashes[i], numPartitions);
         }
-        return out;
     }
 
     /** The partition of one hash, the rule {@link #partitionsOf} applies to each row. */
     public static int partitionOf(long hash, int numPartitions) {
         return (int) (((hash >>> 32) * numPartitions) >>> 32);
+    }
+
+    /**
+     * Hashing state an operator keeps across batches: results land in arrays it owns and reuses,
+     * so a warmed hash split or hash table allocates nothing per batch.
+     *
+     * <pre>{@code
+     * Hashing.Hasher hasher = new Hashing.Hasher();
+     * long[] h = hasher.hash(keys, types, n);             // valid until the next call
+     * int[] p = hasher.partitions(h, n, parallelism);     // likewise
+     * }</pre>
+     */
+    public static final class Hasher {
+        private long[] hashes = new long[0];
+        private long[] scratch = new long[0];
+        private int[] partitions = new int[0];
+
+        /** Hashes of the n rows (as {@link Hashing#hashRows}) in a reused array whose length may exceed n. */
+        public long[] hash(List<FieldVector> keys, List<DataType> types, int n) {
+            if (hashes.length < n) {
+                hashes = new long[n];
+                scratch = new long[n];
+            }
+            hashRows(keys, types, n, hashes, scratch);
+            return hashes;
+        }
+
+        /** Partitions of the first n hashes in a reused array whose length may exceed n. */
+        public int[] partitions(long[] h, int n, int numPartitions) {
+            if (partitions.length < n) {
+                partitions = new int[n];
+            }
+            partitionsOf(h, n, numPartitions, partitions);
+            return partitions;
+        }
+
+        /** Bytes of the arrays it keeps. */
+        public long sizeInBytes() {
+            return hashes.length * 8L + scratch.length * 8L + partitions.length * 4L;
+        }
     }
 }

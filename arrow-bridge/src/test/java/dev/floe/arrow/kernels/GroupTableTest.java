@@ -295,4 +295,38 @@ class GroupTableTest {
             }
         }
     }
+
+    @Test
+    void warmedInsertAndFindAllocateLessThanOneBytePerRow() {
+        int n = 65_536;
+        List<DataType> types = List.of(DataType.int64(), DataType.string());
+        List<Object> longs = new ArrayList<>(n);
+        List<Object> strings = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            longs.add(r % 7 == 0 ? null : (long) (r % 1000));
+            strings.add("s" + (r % 3));
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("groups-alloc");
+                GroupTable table = new GroupTable(types, a.get());
+                FieldVector l = vec(a.get(), DataType.int64(), longs);
+                FieldVector s = vec(a.get(), DataType.string(), strings)) {
+            List<FieldVector> keys = List.of(l, s);
+            int[] ids = new int[n];
+            for (int warm = 0; warm < 30; warm++) {
+                table.insert(keys, n, ids);
+                table.find(keys, n, ids);
+            }
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            int rounds = 20;
+            for (int round = 0; round < rounds; round++) {
+                table.insert(keys, n, ids);
+                table.find(keys, n, ids);
+            }
+            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            assertThat((double) allocated / (2.0 * rounds * n)).as("bytes allocated per row").isLessThan(1.0);
+            assertThat(table.numGroups()).as("1000 longs x 3 strings, plus null x 3 strings").isEqualTo(3003);
+        }
+    }
 }
