@@ -9,6 +9,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.util.VectorAppender;
 
 /**
@@ -45,7 +46,7 @@ final class AggListAccumulator extends GroupedAccumulator {
             rowGroups = Arrays.copyOf(rowGroups, Cols.grow(rowGroups.length, used + n));
         }
         System.arraycopy(groupIds, 0, rowGroups, used, n);
-        if (input.getValueCount() == n) {
+        if (input.getValueCount() == n && appendable(values.getField(), input.getField())) {
             input.accept(new VectorAppender(values), null);
         } else {
             for (int i = 0; i < n; i++) {
@@ -54,6 +55,24 @@ final class AggListAccumulator extends GroupedAccumulator {
             values.setValueCount(used + n);
         }
         used += n;
+    }
+
+    /**
+     * Whether {@link VectorAppender} accepts the input: it insists on equal types, nullability and
+     * metadata (names aside); inputs from readers may carry metadata, and those go row by row.
+     */
+    private static boolean appendable(Field target, Field input) {
+        if (!target.getType().equals(input.getType()) || target.isNullable() != input.isNullable()
+                || !target.getMetadata().equals(input.getMetadata())
+                || target.getChildren().size() != input.getChildren().size()) {
+            return false;
+        }
+        for (int k = 0; k < target.getChildren().size(); k++) {
+            if (!appendable(target.getChildren().get(k), input.getChildren().get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

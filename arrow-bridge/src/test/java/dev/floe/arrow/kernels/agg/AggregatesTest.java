@@ -24,10 +24,16 @@ import dev.floe.arrow.Values;
 import dev.floe.arrow.kernels.KernelException;
 import dev.floe.arrow.testing.Batches;
 import dev.floe.arrow.testing.LeakCheckingAllocator;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -688,6 +694,126 @@ class AggregatesTest {
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("types");
              Accumulator acc = Aggregates.create(AggKind.AGG_LIST, int32(), 0, a.get())) {
             assertThatThrownBy(() -> acc.state(0, a.get())).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Test
+    void varianceStddevAndMeanMatchDuckDb() throws SQLException {
+        Random r = new Random(11);
+        List<Object> values = new ArrayList<>();
+        int[] groups = new int[4000];
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < groups.length; i++) {
+            int g = i % 4;
+            groups[i] = g;
+            double x = switch (g) {
+                case 0 -> 1e6 + r.nextGaussian() * 10;
+                case 1 -> r.nextGaussian() * 1e-3;
+                case 2 -> r.nextInt(1000) - 500;
+                default -> Math.exp(r.nextGaussian() * 3);
+            };
+            values.add(x);
+            rows.append(i == 0 ? "" : ", ").append("(").append(g).append(", '").append(x).append("'::DOUBLE)");
+        }
+        double[][] duck = new double[4][3];
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = c.createStatement()) {
+            st.execute("SET memory_limit='1GB'");
+            st.execute("SET threads=1");
+            try (ResultSet rs = st.executeQuery("SELECT g, var_samp(x), stddev_samp(x), avg(x) FROM (VALUES "
+                    + rows + ") t(g, x) GROUP BY g ORDER BY g")) {
+                while (rs.next()) {
+                    for (int k = 0; k < 3; k++) {
+                        duck[rs.getInt(1)][k] = rs.getDouble(k + 2);
+                    }
+                }
+            }
+        }
+        List<Batch> batches = new ArrayList<>();
+        for (int start = 0; start < groups.length; start += 999) {
+            int end = Math.min(groups.length, start + 999);
+            batches.add(new Batch(values.subList(start, end), Arrays.copyOfRange(groups, start, end), 4));
+        }
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("duckdb")) {
+            List<AggKind> kinds = List.of(AggKind.VARIANCE, AggKind.STDDEV, AggKind.MEAN);
+            for (int k = 0; k < kinds.size(); k++) {
+                List<Object> one = onePhase(kinds.get(k), float64(), batches, a.get());
+                List<Object> two = twoPhase(kinds.get(k), float64(), batches, a.get());
+                for (int g = 0; g < 4; g++) {
+                    double want = duck[g][k];
+                    assertClose((Double) one.get(g), want, want, 1e-9, kinds.get(k) + " group " + g + " vs DuckDB");
+                    assertClose((Double) two.get(g), want, want, 1e-9, kinds.get(k) + " two-phase group " + g + " vs DuckDB");
+                }
+            }
+        }
+    }
+
+    @Test
+    void updatesAllocateNoJavaObjectsPerRow() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int n = 65_536;
+        int numGroups = 1000;
+        Random r = new Random(5);
+        List<Object> longs = new ArrayList<>();
+        List<Object> doubles = new ArrayList<>();
+        List<Object> strings = new ArrayList<>();
+        int[] groups = new int[n];
+        for (int i = 0; i < n; i++) {
+            groups[i] = i % numGroups;
+            longs.add(r.nextInt(10) == 0 ? null : (long) r.nextInt(100));
+            doubles.add(r.nextInt(10) == 0 ? null : r.nextGaussian());
+            strings.add(r.nextInt(10) == 0 ? null : PIECES[r.nextInt(PIECES.length)] + PIECES[r.nextInt(PIECES.length)]);
+        }
+        record Case(AggKind kind, DataType type, List<Object> values) {
+        }
+        List<Case> cases = List.of(new Case(AggKind.SUM, int64(), longs), new Case(AggKind.MEAN, int64(), longs),
+                new Case(AggKind.SUM, float64(), doubles), new Case(AggKind.VARIANCE, float64(), doubles),
+                new Case(AggKind.MIN, int64(), longs), new Case(AggKind.MAX, float64(), doubles),
+                new Case(AggKind.MAX, string(), strings), new Case(AggKind.COUNT, string(), strings),
+                new Case(AggKind.COUNT_DISTINCT, int64(), longs), new Case(AggKind.COUNT_DISTINCT, string(), strings),
+                new Case(AggKind.ANY_VALUE, string(), strings));
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("allocation")) {
+            for (Case c : cases) {
+                try (FieldVector input = Values.toVector("x", c.type(), c.values(), a.get());
+                     Accumulator acc = Aggregates.create(c.kind(), c.type(), 1, a.get())) {
+                    for (int warm = 0; warm < 30; warm++) {
+                        acc.update(input, groups, n, numGroups);
+                    }
+                    int rounds = 20;
+                    long before = threads.getCurrentThreadAllocatedBytes();
+                    assertThat(before).as("thread allocation counting is on").isPositive();
+                    for (int k = 0; k < rounds; k++) {
+                        acc.update(input, groups, n, numGroups);
+                    }
+                    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                    assertThat((double) allocated / ((long) rounds * n)).as(c.kind() + "(" + c.type() + ") bytes per row")
+                            .isLessThan(1.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aggListAndAnyValueReadOnlyTheFirstNRowsAndAcceptNestedValues() {
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("agglist");
+             Accumulator list = Aggregates.create(AggKind.AGG_LIST, string(), 0, a.get());
+             Accumulator nested = Aggregates.create(AggKind.AGG_LIST, DataType.list(int32()), 0, a.get());
+             Accumulator any = Aggregates.create(AggKind.ANY_VALUE, DataType.list(int32()), 0, a.get());
+             FieldVector strings = Values.toVector("s", string(), Arrays.asList("x", null, "日本", "ignored", "ignored"), a.get());
+             FieldVector lists = Values.toVector("l", DataType.list(int32()),
+                     Arrays.asList(List.of(1, 2), null, Arrays.asList(3, null)), a.get())) {
+            list.update(strings, new int[] {1, 1, 0, 0, 0}, 3, 2);
+            list.update(strings, new int[] {1}, 1, 2);
+            List<Object> got = finish(list, AggKind.AGG_LIST, string(), 2, a.get());
+            assertThat(got.get(0)).isEqualTo(List.of("日本"));
+            assertThat((List<Object>) got.get(1)).containsExactlyInAnyOrder("x", null, "x");
+            nested.update(lists, new int[] {0, 0, 1}, 3, 2);
+            assertThat(finish(nested, AggKind.AGG_LIST, DataType.list(int32()), 2, a.get()))
+                    .containsExactly(Arrays.asList(List.of(1, 2), null), List.of(Arrays.asList(3, null)));
+            any.update(lists, new int[] {1, 0, 0}, 3, 3);
+            assertThat(finish(any, AggKind.ANY_VALUE, DataType.list(int32()), 3, a.get()))
+                    .containsExactly(Arrays.asList(3, null), List.of(1, 2), null);
         }
     }
 }
