@@ -102,6 +102,10 @@ public final class GroupTable implements AutoCloseable {
             stores[c].bind(keys.get(c), n);
         }
         try {
+            if (stores.length == 1 && stores[0] instanceof LongStore single) {
+                lookupOneLong(single, hashes, n, add, ids);
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 long h = hashes[i];
                 int slot = (int) h & mask;
@@ -128,6 +132,36 @@ public final class GroupTable implements AutoCloseable {
         } finally {
             for (KeyStore s : stores) {
                 s.unbind();
+            }
+        }
+    }
+
+    /** The common case of one integer/date/float key, with the store's arrays read directly. */
+    private void lookupOneLong(LongStore store, long[] hashes, int n, boolean add, int[] ids) {
+        long[] probe = store.probe;
+        for (int i = 0; i < n; i++) {
+            long h = hashes[i];
+            boolean isNull = store.probeNull(i);
+            long key = isNull ? 0 : probe[i]; // a null group stores 0 beside its null bit
+            int slot = (int) h & mask;
+            while (true) {
+                int g = slots[slot];
+                if (g < 0) {
+                    if (add) {
+                        g = addGroup(h, i);
+                        slots[slot] = g;
+                        if ((long) numGroups * 2 > slots.length) {
+                            rehash();
+                        }
+                    }
+                    ids[i] = g;
+                    break;
+                }
+                if (groupHash[g] == h && store.values[g] == key && store.isStoredNull(g) == isNull) {
+                    ids[i] = g;
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
         }
     }
@@ -257,6 +291,10 @@ public final class GroupTable implements AutoCloseable {
             return (nulls[g >>> 6] & (1L << g)) != 0;
         }
 
+        final boolean isStoredNull(int g) {
+            return g >>> 6 < nulls.length && storedNull(g);
+        }
+
         final void setStoredNull(int g) {
             if ((g >>> 6) >= nulls.length) {
                 nulls = Arrays.copyOf(nulls, Math.max(nulls.length * 2, (g >>> 6) + 1));
@@ -267,7 +305,7 @@ public final class GroupTable implements AutoCloseable {
         /** Null-aware equality; subclasses compare non-null values in {@link #valueEqual}. */
         boolean equal(int g, int i) {
             boolean pn = probeNull(i);
-            boolean sn = g >>> 6 < nulls.length && storedNull(g);
+            boolean sn = isStoredNull(g);
             if (pn || sn) {
                 return pn && sn;
             }
@@ -319,8 +357,8 @@ public final class GroupTable implements AutoCloseable {
 
     /** Keys that fit one long ({@link PrimitiveKeys}). */
     private static final class LongStore extends KeyStore {
-        private long[] values = new long[512];
-        private long[] probe = new long[0];
+        long[] values = new long[512];
+        long[] probe = new long[0];
 
         LongStore(DataType type) {
             super(type);
