@@ -359,6 +359,11 @@ class SortingTest {
                                 assertThat(parts[cur]).as("equal keys, same partition").isEqualTo(parts[prev]);
                             }
                         }
+                        int[] perm = Sorting.sortIndices(keys, MULTI_TYPES, orders, n);
+                        for (int k = 1; k < n; k++) {
+                            assertThat(parts[perm[k]]).as("partitions along sortIndices")
+                                    .isGreaterThanOrEqualTo(parts[perm[k - 1]]);
+                        }
                         assertThat(Sorting.rangePartitions(keys, MULTI_TYPES, orders, n, bounds, 0)).containsOnly(0);
                     } finally {
                         bounds.forEach(FieldVector::close);
