@@ -1,12 +1,16 @@
 package dev.floe.api.optimizer;
 
+import dev.floe.api.optimizer.rules.ConvertCrossJoinToInnerJoin;
 import dev.floe.api.optimizer.rules.FoldConstants;
 import dev.floe.api.optimizer.rules.MergeFilters;
 import dev.floe.api.optimizer.rules.MergeLimits;
 import dev.floe.api.optimizer.rules.MergeProjects;
 import dev.floe.api.optimizer.rules.PruneColumns;
 import dev.floe.api.optimizer.rules.PushFilterIntoScan;
+import dev.floe.api.optimizer.rules.PushFilterThroughAggregate;
+import dev.floe.api.optimizer.rules.PushFilterThroughJoin;
 import dev.floe.api.optimizer.rules.PushFilterThroughProject;
+import dev.floe.api.optimizer.rules.PushFilterThroughSort;
 import dev.floe.api.optimizer.rules.PushLimitIntoScan;
 import dev.floe.api.optimizer.rules.PushLimitThroughProject;
 import dev.floe.api.optimizer.rules.RemoveNoOpProjects;
@@ -26,11 +30,14 @@ final class Rules {
                         "collapse chains the DataFrame API builds one call at a time (withColumn, where, limit)",
                         new MergeFilters(), new MergeProjects(), new MergeLimits(), new RemoveNoOpProjects()),
                 RuleBatch.fixedPoint("push down",
-                        "move filters and limits toward the scans, merging what meets on the way",
-                        new PushFilterThroughProject(), new PushFilterIntoScan(), new PushLimitThroughProject(),
-                        new PushLimitIntoScan(), new MergeFilters(), new MergeLimits()),
+                        "move filters and limits toward the scans, merging what meets on the way; a filter over a"
+                                + " cross join first lends it its cross-side equalities as join keys",
+                        new ConvertCrossJoinToInnerJoin(), new PushFilterThroughJoin(), new PushFilterThroughSort(),
+                        new PushFilterThroughAggregate(), new PushFilterThroughProject(), new PushFilterIntoScan(),
+                        new PushLimitThroughProject(), new PushLimitIntoScan(), new MergeFilters(), new MergeLimits()),
                 RuleBatch.once("prune",
-                        "once filters sit in the scans, ask each scan for exactly the columns the plan reads",
+                        "once filters sit in the scans, ask each scan (through joins and aggregates) for exactly the"
+                                + " columns the plan reads",
                         new PruneColumns()),
                 RuleBatch.fixedPoint("tidy",
                         "pruning leaves projections that pass their input through",

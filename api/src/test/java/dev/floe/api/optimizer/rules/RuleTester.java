@@ -31,6 +31,15 @@ final class RuleTester {
         return Scan.of(new InMemorySource("t", SCHEMA, List.of()));
     }
 
+    /** A scan of an empty in-memory source named {@code name} whose columns are int64. */
+    static Scan scan(String name, String... int64Columns) {
+        Field[] fields = new Field[int64Columns.length];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = Field.of(int64Columns[i], DataType.int64());
+        }
+        return Scan.of(new InMemorySource(name, Schema.of(fields), List.of()));
+    }
+
     static Expr col(String name) {
         return new Column(name);
     }
@@ -41,6 +50,18 @@ final class RuleTester {
 
     static Expr gt(Expr l, Expr r) {
         return new Binary(BinaryOp.GT, l, r);
+    }
+
+    static Expr eq(Expr l, Expr r) {
+        return new Binary(BinaryOp.EQ, l, r);
+    }
+
+    static Expr and(Expr... parts) {
+        Expr out = parts[0];
+        for (int i = 1; i < parts.length; i++) {
+            out = new Binary(BinaryOp.AND, out, parts[i]);
+        }
+        return out;
     }
 
     static Expr add(Expr l, Expr r) {
