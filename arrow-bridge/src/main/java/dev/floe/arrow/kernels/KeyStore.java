@@ -312,16 +312,20 @@ abstract class KeyStore {
                 data = bigger;
             }
             data.setBytes(start, probeData, s, len);
-            appendNull(g);
+            ensureOffsets(g);
             offsets[g + 1] = (int) end;
         }
 
         @Override
         void appendNull(int g) {
+            ensureOffsets(g);
+            offsets[g + 1] = offsets[g];
+        }
+
+        private void ensureOffsets(int g) {
             if (g + 2 > offsets.length) {
                 offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
-            offsets[g + 1] = offsets[g];
         }
 
         @Override
