@@ -216,6 +216,8 @@ public final class Floe implements AutoCloseable {
             conf.set(TaskManagerOptions.HOST, "127.0.0.1");
             conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
             conf.setString("pekko.framesize", "104857600b");
+            // managed memory is the budget of blocking operators (Arrow buffers are accounted against it)
+            conf.setString("taskmanager.memory.managed.size", "2g");
             conf.addAll(config);
             MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
                     .setConfiguration(conf)

@@ -5,7 +5,12 @@ import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.expr.Names;
 import dev.floe.api.optimizer.Optimizer;
+import dev.floe.api.expr.SortKey;
+import dev.floe.api.plan.Aggregate;
 import dev.floe.api.plan.Filter;
+import dev.floe.api.plan.Join;
+import dev.floe.api.plan.Repartition;
+import dev.floe.api.plan.Sort;
 import dev.floe.api.plan.InMemorySource;
 import dev.floe.api.plan.Limit;
 import dev.floe.api.plan.LogicalPlan;
@@ -168,6 +173,132 @@ public final class DataFrame {
     /** The first n rows (any n rows when unsorted). {@code df.limit(20)} */
     public DataFrame limit(long n) {
         return with(new Limit(plan, n));
+    }
+
+    /** Rows ordered by the keys: ascending unless wrapped with {@code .desc()}. {@code df.sort(col("a").desc(), col("b"))} */
+    public DataFrame sort(Expression... keys) {
+        List<SortKey> ks = new ArrayList<>(keys.length);
+        for (Expression k : keys) {
+            ks.add(SortKey.of(k.node()));
+        }
+        return with(new Sort(plan, ks));
+    }
+
+    /** Daft-style: {@code df.sort(List.of(col("a"), col("b")), List.of(true, false))} sorts a descending. */
+    public DataFrame sort(List<Expression> keys, List<Boolean> descending) {
+        if (keys.size() != descending.size()) {
+            throw new PlanException("sort got " + keys.size() + " keys but " + descending.size() + " descending flags");
+        }
+        List<SortKey> ks = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            SortKey k = SortKey.of(keys.get(i).node());
+            boolean desc = descending.get(i);
+            ks.add(new SortKey(k.child(), desc, desc));
+        }
+        return with(new Sort(plan, ks));
+    }
+
+    /** Sorts by column names, ascending. */
+    public DataFrame sort(String... columns) {
+        Expression[] keys = new Expression[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            keys[i] = Functions.col(columns[i]);
+        }
+        return sort(keys);
+    }
+
+    /** Unique rows (nulls equal each other). */
+    public DataFrame distinct() {
+        List<Expr> keys = new ArrayList<>();
+        for (String c : columnNames()) {
+            keys.add(new Column(c));
+        }
+        return with(Aggregate.of(plan, keys, List.of()));
+    }
+
+    /** Groups by expressions. {@code df.groupBy(col("k")).agg(col("v").sum())} */
+    public GroupedDataFrame groupBy(Expression... keys) {
+        List<Expr> ks = new ArrayList<>(keys.length);
+        for (Expression k : keys) {
+            Expr e = k.node();
+            e.type(schema());
+            ks.add(e);
+        }
+        return new GroupedDataFrame(this, ks);
+    }
+
+    /** Groups by columns. {@code df.groupBy("k").sum("v")} */
+    public GroupedDataFrame groupBy(String... columns) {
+        Expression[] keys = new Expression[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            keys[i] = Functions.col(columns[i]);
+        }
+        return groupBy(keys);
+    }
+
+    /** Global aggregation: one row. {@code df.agg(col("v").sum(), count())} */
+    public DataFrame agg(Expression... aggregations) {
+        return aggregate(List.of(), aggregations);
+    }
+
+    DataFrame aggregate(List<Expr> keys, Expression... aggregations) {
+        List<Expr> aggs = new ArrayList<>(aggregations.length);
+        for (Expression a : aggregations) {
+            aggs.add(a.node());
+        }
+        return with(Aggregate.of(plan, keys, aggs));
+    }
+
+    /** Inner equi-join on same-named columns. {@code orders.join(customers, "custkey")} */
+    public DataFrame join(DataFrame right, String... on) {
+        List<Expression> keys = new ArrayList<>(on.length);
+        for (String c : on) {
+            keys.add(Functions.col(c));
+        }
+        return join(right, keys, keys, JoinType.INNER);
+    }
+
+    /** {@code l.join(r, List.of(col("a")), List.of(col("b")), JoinType.LEFT)} */
+    public DataFrame join(DataFrame right, List<Expression> leftOn, List<Expression> rightOn, JoinType how) {
+        return join(right, leftOn, rightOn, how, JoinStrategy.AUTO);
+    }
+
+    /** With an explicit strategy. */
+    public DataFrame join(DataFrame right, List<Expression> leftOn, List<Expression> rightOn, JoinType how,
+            JoinStrategy strategy) {
+        if (right.executor != executor) {
+            throw new PlanException("Both sides of a join must come from the same Floe session");
+        }
+        if (leftOn.isEmpty()) {
+            throw new PlanException("join needs at least one key; use crossJoin for a cartesian product");
+        }
+        List<Expr> l = new ArrayList<>();
+        List<Expr> r = new ArrayList<>();
+        leftOn.forEach(e -> l.add(e.node()));
+        rightOn.forEach(e -> r.add(e.node()));
+        return with(Join.of(plan, right.plan, l, r, how, strategy));
+    }
+
+    /** Cartesian product. */
+    public DataFrame crossJoin(DataFrame right) {
+        if (right.executor != executor) {
+            throw new PlanException("Both sides of a join must come from the same Floe session");
+        }
+        return with(Join.of(plan, right.plan, List.of(), List.of(), JoinType.INNER, JoinStrategy.AUTO));
+    }
+
+    /** Hash partitioning by keys into n partitions; no keys spreads rows evenly. */
+    public DataFrame repartition(int n, Expression... keys) {
+        List<Expr> ks = new ArrayList<>();
+        for (Expression k : keys) {
+            ks.add(k.node());
+        }
+        return with(new Repartition(plan, n, ks));
+    }
+
+    /** Splits or coalesces into n partitions without a key. */
+    public DataFrame intoPartitions(int n) {
+        return with(new Repartition(plan, n, List.of()));
     }
 
     // ---- actions -----------------------------------------------------------------------------

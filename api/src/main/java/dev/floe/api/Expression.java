@@ -187,6 +187,80 @@ public final class Expression implements Serializable {
     /** -1, 0 or 1. {@code col("a").sign()} */
     public Expression sign() { return unary(UnaryOp.SIGN); }
 
+    // ---- aggregations (inside agg(...) or groupBy(...).agg(...)) -----------------------------
+
+    private Expression agg(dev.floe.api.expr.AggFunction f) {
+        return new Expression(dev.floe.api.expr.AggExpr.of(f, node));
+    }
+
+    /** Sum; integers give int64 (overflow fails the job), floats float64, decimal(p, s) decimal(38, s). {@code col("qty").sum()} */
+    public Expression sum() { return agg(dev.floe.api.expr.AggFunction.SUM); }
+
+    /** Arithmetic mean as float64. {@code col("price").mean()} */
+    public Expression mean() { return agg(dev.floe.api.expr.AggFunction.MEAN); }
+
+    /** Smallest value (keeps the type). {@code col("d").min()} */
+    public Expression min() { return agg(dev.floe.api.expr.AggFunction.MIN); }
+
+    /** Largest value (keeps the type). {@code col("d").max()} */
+    public Expression max() { return agg(dev.floe.api.expr.AggFunction.MAX); }
+
+    /** Number of non-null values. {@code col("a").count()} */
+    public Expression count() { return agg(dev.floe.api.expr.AggFunction.COUNT); }
+
+    /** Number of distinct non-null values. {@code col("a").countDistinct()} */
+    public Expression countDistinct() { return agg(dev.floe.api.expr.AggFunction.COUNT_DISTINCT); }
+
+    /** Any non-null value of the group. {@code col("name").anyValue()} */
+    public Expression anyValue() { return agg(dev.floe.api.expr.AggFunction.ANY_VALUE); }
+
+    /** The group's values as a list (nulls kept, order unspecified). {@code col("a").aggList()} */
+    public Expression aggList() { return agg(dev.floe.api.expr.AggFunction.AGG_LIST); }
+
+    /** Sample standard deviation (ddof = 1). {@code col("a").stddev()} */
+    public Expression stddev() { return stddev(1); }
+
+    /** Standard deviation with the given delta degrees of freedom (0 = population). */
+    public Expression stddev(int ddof) {
+        return new Expression(new dev.floe.api.expr.AggExpr(dev.floe.api.expr.AggFunction.STDDEV, node, ddof));
+    }
+
+    /** Sample variance (ddof = 1). {@code col("a").variance()} */
+    public Expression variance() { return variance(1); }
+
+    /** Variance with the given delta degrees of freedom (0 = population). */
+    public Expression variance(int ddof) {
+        return new Expression(new dev.floe.api.expr.AggExpr(dev.floe.api.expr.AggFunction.VARIANCE, node, ddof));
+    }
+
+    // ---- sort markers (inside sort(...)) -----------------------------------------------------
+
+    private dev.floe.api.expr.SortKey key() {
+        return dev.floe.api.expr.SortKey.of(node);
+    }
+
+    /** Ascending, nulls last. {@code df.sort(col("a").asc())} */
+    public Expression asc() {
+        return new Expression(new dev.floe.api.expr.SortKey(key().child(), false, false));
+    }
+
+    /** Descending, nulls first. {@code df.sort(col("a").desc())} */
+    public Expression desc() {
+        return new Expression(new dev.floe.api.expr.SortKey(key().child(), true, true));
+    }
+
+    /** Nulls before every value. {@code df.sort(col("a").desc().nullsLast())} */
+    public Expression nullsFirst() {
+        dev.floe.api.expr.SortKey k = key();
+        return new Expression(new dev.floe.api.expr.SortKey(k.child(), k.descending(), true));
+    }
+
+    /** Nulls after every value. */
+    public Expression nullsLast() {
+        dev.floe.api.expr.SortKey k = key();
+        return new Expression(new dev.floe.api.expr.SortKey(k.child(), k.descending(), false));
+    }
+
     @Override
     public String toString() {
         return node.display();

@@ -43,6 +43,11 @@ public final class Functions {
         return new Expression(new Literal(value, type));
     }
 
+    /** Number of rows, nulls included; named {@code count}. {@code df.groupBy("k").agg(count())} */
+    public static Expression count() {
+        return Expression.of(new dev.floe.api.expr.AggExpr(dev.floe.api.expr.AggFunction.COUNT_ALL, null, 1));
+    }
+
     /** {@code ifElse(col("a").gt(0), col("a"), lit(0))} */
     public static Expression ifElse(Expression predicate, Object then, Object otherwise) {
         return new Expression(new IfElse(predicate.node(), Expression.toExpr(then), Expression.toExpr(otherwise)));

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -60,8 +63,19 @@ public final class FlinkExecutor implements Executor {
         return parallelism;
     }
 
+    /**
+     * Bytes each blocking operator (final aggregate, sort, join) may hold before it spills; default:
+     * the operator's share of the slot's managed memory. Tests lower it to force spilling.
+     */
+    public static final ConfigOption<MemorySize> OPERATOR_MEMORY = ConfigOptions.key("floe.operator.memory-budget")
+            .memoryType().noDefaultValue();
+
+    /** A join side estimated at most this large is broadcast (JoinStrategy.AUTO). */
+    public static final ConfigOption<MemorySize> BROADCAST_THRESHOLD = ConfigOptions
+            .key("floe.join.broadcast-threshold").memoryType().defaultValue(MemorySize.parse("10mb"));
+
     public PhysicalPlan physicalPlan(LogicalPlan optimized) {
-        return new PhysicalPlanner(parallelism).plan(optimized);
+        return new PhysicalPlanner(parallelism, extraJobConfig.get(BROADCAST_THRESHOLD).getBytes()).plan(optimized);
     }
 
     @Override
@@ -75,16 +89,29 @@ public final class FlinkExecutor implements Executor {
         Configuration conf = jobConfig();
         conf.addAll(extraJobConfig);
         StreamExecutionEnvironment env = environments.apply(conf);
-        DataStream<EncodedBatch> result = new JobTranslator(env).translate(physical);
+        DataStream<EncodedBatch> result = new JobTranslator(env,
+                extraJobConfig.getOptional(OPERATOR_MEMORY).map(MemorySize::getBytes).orElse(0L)).translate(physical);
         String jobName = jobName(action, optimized);
-        List<RecordBatch> batches = new ArrayList<>();
+        List<EncodedBatch> encoded = new ArrayList<>();
         try (CloseableIterator<EncodedBatch> it = result.executeAndCollect(jobName)) {
             while (it.hasNext()) {
-                batches.add(BatchCodec.decode(it.next(), physical.schema(), Allocators.root()));
+                encoded.add(it.next());
             }
         } catch (Exception e) {
-            batches.forEach(RecordBatch::close);
             throw failure(jobName, e);
+        }
+        if (physical.orderedByPartition()) {
+            // a range-partitioned sort: each partition arrives in order, partitions in any interleaving
+            encoded.sort(java.util.Comparator.comparingInt(EncodedBatch::partition));
+        }
+        List<RecordBatch> batches = new ArrayList<>(encoded.size());
+        try {
+            for (EncodedBatch b : encoded) {
+                batches.add(BatchCodec.decode(b, physical.schema(), Allocators.root()));
+            }
+        } catch (RuntimeException e) {
+            batches.forEach(RecordBatch::close);
+            throw e;
         }
         return Table.of(optimized.schema(), batches);
     }

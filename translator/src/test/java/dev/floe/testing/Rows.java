@@ -57,6 +57,23 @@ public final class Rows {
         }
     }
 
+    /**
+     * For sorted results: the first {@code keyColumns} columns must come in exactly the expected
+     * sequence (ties may order the other columns any way), and the rows must be the same.
+     */
+    public static void assertSameOrderedRows(List<List<Object>> actual, List<List<Object>> expected, int keyColumns) {
+        assertSameRows(actual, expected);
+        List<List<Object>> a = normalizeAll(actual);
+        List<List<Object>> e = normalizeAll(expected);
+        for (int i = 0; i < a.size(); i++) {
+            List<Object> ak = a.get(i).subList(0, keyColumns);
+            List<Object> ek = e.get(i).subList(0, keyColumns);
+            if (!rowEquals(ak, ek)) {
+                fail("Row " + i + " is out of order:\n  actual keys:   " + ak + "\n  expected keys: " + ek);
+            }
+        }
+    }
+
     static boolean rowEquals(List<Object> a, List<Object> b) {
         if (a.size() != b.size()) {
             return false;

@@ -83,6 +83,9 @@ public final class ExprCompiler {
             if (e instanceof Alias a) {
                 return build(a.child());
             }
+            if (e instanceof dev.floe.api.expr.SortKey k) {
+                return build(k.child());
+            }
             if (e instanceof Binary b) {
                 return binary(b);
             }

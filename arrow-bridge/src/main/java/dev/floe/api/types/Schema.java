@@ -36,6 +36,15 @@ public final class Schema implements Serializable {
         return fields;
     }
 
+    /** The column types in order. */
+    public List<DataType> types() {
+        List<DataType> out = new java.util.ArrayList<>(fields.size());
+        for (Field f : fields) {
+            out.add(f.type());
+        }
+        return out;
+    }
+
     public int size() {
         return fields.size();
     }

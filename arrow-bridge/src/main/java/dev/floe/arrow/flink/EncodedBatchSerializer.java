@@ -9,7 +9,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Writes a batch as {@code numRows, length, bytes}: one block copy, no per-value work. Batches
+ * Writes a batch as {@code numRows, partition, length, bytes}: one block copy, no per-value work. Batches
  * are immutable, so {@link #copy} returns the same instance.
  */
 public final class EncodedBatchSerializer extends TypeSerializerSingleton<EncodedBatch> {
@@ -32,6 +32,7 @@ public final class EncodedBatchSerializer extends TypeSerializerSingleton<Encode
     @Override
     public void serialize(EncodedBatch record, DataOutputView target) throws IOException {
         target.writeInt(record.numRows());
+        target.writeInt(record.partition());
         target.writeInt(record.bytes().length);
         target.write(record.bytes());
     }
@@ -39,9 +40,10 @@ public final class EncodedBatchSerializer extends TypeSerializerSingleton<Encode
     @Override
     public EncodedBatch deserialize(DataInputView source) throws IOException {
         int rows = source.readInt();
+        int partition = source.readInt();
         byte[] bytes = new byte[source.readInt()];
         source.readFully(bytes);
-        return new EncodedBatch(bytes, rows);
+        return new EncodedBatch(bytes, rows, partition);
     }
 
     @Override
@@ -51,6 +53,7 @@ public final class EncodedBatchSerializer extends TypeSerializerSingleton<Encode
 
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
+        target.writeInt(source.readInt());
         target.writeInt(source.readInt());
         int length = source.readInt();
         target.writeInt(length);

@@ -34,11 +34,15 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     private final Counter batchesOut;
 
     private BufferAllocator allocator;
+    private dev.floe.operators.spill.SpillDirectory spill;
     private Pipeline pipeline;
     private FloeSplit current;
     private SplitOpener.BatchIterator batches;
     private boolean noMoreSplits;
     private boolean awaitingSplit;
+    private boolean finishedSteps;
+    private boolean emitted;
+    private ReaderOutput<EncodedBatch> output;
     private CompletableFuture<Void> available = new CompletableFuture<>();
 
     FloeSourceReader(SourceReaderContext context, SplitOpener opener, Schema readSchema, List<StepSpec> steps,
@@ -55,9 +59,31 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
 
     @Override
     public void start() {
+        spill = new dev.floe.operators.spill.SpillDirectory(new java.io.File[0], name);
         allocator = Allocators.child("source[" + context.getIndexOfSubtask() + "] " + name, Long.MAX_VALUE);
-        pipeline = Pipeline.create(steps, allocator);
+        pipeline = Pipeline.create(steps, new dev.floe.operators.step.StepContext(allocator, Long.MAX_VALUE / 4,
+                spill), this::send);
         requestSplit();
+    }
+
+    private void send(RecordBatch batch, int partition) {
+        try (batch) {
+            if (batch.numRows() == 0 && batch.numColumns() > 0) {
+                return;
+            }
+            output.collect(BatchCodec.encode(batch).withPartition(partition));
+            rowsOut.inc(batch.numRows());
+            batchesOut.inc();
+            emitted = true;
+        }
+    }
+
+    private InputStatus end() {
+        if (!finishedSteps) {
+            finishedSteps = true;
+            pipeline.finish();
+        }
+        return InputStatus.END_OF_INPUT;
     }
 
     private void requestSplit() {
@@ -66,17 +92,18 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     }
 
     @Override
-    public InputStatus pollNext(ReaderOutput<EncodedBatch> output) throws Exception {
+    public InputStatus pollNext(ReaderOutput<EncodedBatch> readerOutput) throws Exception {
+        output = readerOutput;
         while (true) {
             if (batches == null) {
                 if (pipeline.finished()) {
                     // a satisfied limit: no further split can contribute a row
                     pending.clear();
-                    return noMoreSplits ? InputStatus.END_OF_INPUT : awaitMoreOrEnd();
+                    return noMoreSplits ? end() : awaitMoreOrEnd();
                 }
                 current = pending.poll();
                 if (current == null) {
-                    return noMoreSplits ? InputStatus.END_OF_INPUT : awaitMoreOrEnd();
+                    return noMoreSplits ? end() : awaitMoreOrEnd();
                 }
                 batches = openSplit(current);
             }
@@ -87,15 +114,9 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
             }
             RecordBatch batch = nextBatch();
             rowsRead.inc(batch.numRows());
-            RecordBatch out = pipeline.run(batch);
-            if (out != null) {
-                try (out) {
-                    if (out.numRows() > 0 || out.numColumns() == 0) {
-                        output.collect(BatchCodec.encode(out));
-                        rowsOut.inc(out.numRows());
-                        batchesOut.inc();
-                    }
-                }
+            emitted = false;
+            pipeline.push(batch);
+            if (emitted) {
                 return InputStatus.MORE_AVAILABLE;
             }
         }
@@ -173,6 +194,9 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
         } finally {
             if (pipeline != null) {
                 pipeline.close();
+            }
+            if (spill != null) {
+                spill.close();
             }
             if (allocator != null) {
                 allocator.close();

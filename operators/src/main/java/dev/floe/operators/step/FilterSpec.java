@@ -16,9 +16,10 @@ public record FilterSpec(Schema inputSchema, Expr predicate) implements StepSpec
     @Override public String describe() { return "Filter: " + predicate.display(); }
 
     @Override
-    public Step create(BufferAllocator allocator) {
+    public Step create(StepContext context) {
+        BufferAllocator allocator = context.allocator();
         CompiledExpr compiled = ExprCompiler.compile(predicate, inputSchema);
-        return input -> {
+        return Step.map(input -> {
             try (input) {
                 RecordBatch out = BatchFilter.apply(input, compiled, allocator);
                 if (out.numRows() == 0) {
@@ -27,6 +28,6 @@ public record FilterSpec(Schema inputSchema, Expr predicate) implements StepSpec
                 }
                 return out;
             }
-        };
+        });
     }
 }

@@ -12,25 +12,28 @@ public record LimitSpec(Schema inputSchema, long n) implements StepSpec {
     @Override public String describe() { return "Limit: " + n; }
 
     @Override
-    public Step create(BufferAllocator allocator) {
+    public Step create(StepContext context) {
+        BufferAllocator allocator = context.allocator();
         return new Step() {
             private long remaining = n;
 
             @Override
-            public RecordBatch apply(RecordBatch input) {
+            public void push(RecordBatch input, Emitter out) {
                 if (remaining <= 0) {
                     input.close();
-                    return null;
+                    return;
                 }
                 if (input.numRows() <= remaining) {
                     remaining -= input.numRows();
-                    return input;
+                    out.emit(input);
+                    return;
                 }
+                RecordBatch head;
                 try (input) {
-                    RecordBatch out = input.slice(0, (int) remaining, allocator);
+                    head = input.slice(0, (int) remaining, allocator);
                     remaining = 0;
-                    return out;
                 }
+                out.emit(head);
             }
 
             @Override

@@ -23,12 +23,13 @@ public record ProjectSpec(Schema inputSchema, List<Expr> exprs, Schema outputSch
     }
 
     @Override
-    public Step create(BufferAllocator allocator) {
+    public Step create(StepContext context) {
+        BufferAllocator allocator = context.allocator();
         List<CompiledExpr> compiled = new ArrayList<>(exprs.size());
         for (Expr e : exprs) {
             compiled.add(ExprCompiler.compile(e, inputSchema));
         }
-        return input -> {
+        return Step.map(input -> {
             try (input) {
                 List<FieldVector> out = new ArrayList<>(compiled.size());
                 try {
@@ -41,6 +42,6 @@ public record ProjectSpec(Schema inputSchema, List<Expr> exprs, Schema outputSch
                 }
                 return RecordBatch.of(outputSchema, out, input.numRows());
             }
-        };
+        });
     }
 }

@@ -1,15 +1,20 @@
 package dev.floe.operators.step;
 
 import dev.floe.arrow.RecordBatch;
+import java.util.function.UnaryOperator;
 
 /**
- * One stateless physical step of a fused pipeline (filter, project, local limit, ...). A step
- * takes ownership of its input batch and returns a batch the caller owns (possibly the same
- * object); it returns {@code null} when nothing of the input remains.
+ * One physical step of a fused pipeline (filter, project, limit, hash split, partial or final
+ * aggregate, sort, ...). {@link #push} takes ownership of its input and emits zero or more batches
+ * downstream; blocking steps hold their input and emit in {@link #finish}, at end of input.
  */
 public interface Step extends AutoCloseable {
 
-    RecordBatch apply(RecordBatch input);
+    void push(RecordBatch input, Emitter out);
+
+    /** End of input: emit whatever the step still holds. */
+    default void finish(Emitter out) {
+    }
 
     /** True once the step will drop every further row (a satisfied limit): upstream may stop. */
     default boolean finished() {
@@ -18,5 +23,15 @@ public interface Step extends AutoCloseable {
 
     @Override
     default void close() {
+    }
+
+    /** A one-batch-in, at-most-one-batch-out step; {@code fn} returns null when nothing remains. */
+    static Step map(UnaryOperator<RecordBatch> fn) {
+        return (input, out) -> {
+            RecordBatch result = fn.apply(input);
+            if (result != null) {
+                out.emit(result);
+            }
+        };
     }
 }

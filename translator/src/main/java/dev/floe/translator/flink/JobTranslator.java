@@ -2,14 +2,24 @@ package dev.floe.translator.flink;
 
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.flink.EncodedBatchTypeInfo;
+import dev.floe.operators.blocking.HashJoinOperator;
+import dev.floe.operators.exchange.BoundariesOperator;
+import dev.floe.operators.exchange.RangeSplitOperator;
+import dev.floe.operators.exchange.SampleOperator;
 import dev.floe.operators.source.FloeSource;
 import dev.floe.operators.stage.PipelineOperator;
 import dev.floe.translator.physical.Exchange;
+import dev.floe.translator.physical.JoinStage;
 import dev.floe.translator.physical.PhysicalPlan;
+import dev.floe.translator.physical.RangeExchange;
 import dev.floe.translator.physical.ScanStage;
 import dev.floe.translator.physical.StepStage;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.Partitioner;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.core.memory.ManagedMemoryUseCase;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -18,11 +28,21 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * (the adaptive batch scheduler must not pick its own for custom-partitioned edges).
  */
 public final class JobTranslator {
+    /** Weight of a blocking operator's share of its slot's managed memory. */
+    private static final int MANAGED_MEMORY_WEIGHT = 100;
+
     private final StreamExecutionEnvironment env;
+    private final long memoryBudget;
     private int nextUid;
 
     public JobTranslator(StreamExecutionEnvironment env) {
+        this(env, 0);
+    }
+
+    /** @param memoryBudget bytes each blocking operator may hold before spilling; 0 = its managed memory share */
+    public JobTranslator(StreamExecutionEnvironment env, long memoryBudget) {
         this.env = env;
+        this.memoryBudget = memoryBudget;
     }
 
     public DataStream<EncodedBatch> translate(PhysicalPlan plan) {
@@ -34,6 +54,12 @@ public final class JobTranslator {
         }
         if (plan instanceof Exchange e) {
             return exchange(e);
+        }
+        if (plan instanceof RangeExchange r) {
+            return range(r);
+        }
+        if (plan instanceof JoinStage j) {
+            return join(j);
         }
         throw new IllegalArgumentException("Cannot translate " + plan.describe());
     }
@@ -53,17 +79,85 @@ public final class JobTranslator {
     }
 
     private DataStream<EncodedBatch> steps(StepStage stage) {
-        return translate(stage.input())
+        SingleOutputStreamOperator<EncodedBatch> out = translate(stage.input())
                 .transform(stage.describe(), EncodedBatchTypeInfo.INSTANCE,
-                        new PipelineOperator(stage.input().schema(), stage.steps()))
+                        new PipelineOperator(stage.input().schema(), stage.steps(), stage.orderedByPartition(),
+                                memoryBudget))
                 .setParallelism(stage.parallelism())
                 .uid(uid());
+        if (stage.steps().stream().anyMatch(JobTranslator::holdsState)) {
+            out.getTransformation().declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR,
+                    MANAGED_MEMORY_WEIGHT);
+        }
+        return out;
+    }
+
+    private static boolean holdsState(dev.floe.operators.step.StepSpec step) {
+        return step instanceof dev.floe.operators.blocking.SortSpec
+                || step instanceof dev.floe.operators.blocking.AggregateSpec a
+                && a.mode() != dev.floe.operators.blocking.AggregateSpec.Mode.PARTIAL;
     }
 
     private DataStream<EncodedBatch> exchange(Exchange exchange) {
         DataStream<EncodedBatch> input = translate(exchange.input());
         return switch (exchange.kind()) {
             case GATHER -> input.global();
+            case BROADCAST -> input.broadcast();
+            case HASH, ROUND_ROBIN -> input.partitionCustom(new TaggedPartition(), new PartitionTag());
         };
+    }
+
+    private DataStream<EncodedBatch> range(RangeExchange range) {
+        DataStream<EncodedBatch> data = translate(range.input());
+        int p = data.getParallelism();
+        DataStream<EncodedBatch> boundaries = data
+                .transform("Sample: " + range.spec().describe().substring("RangeSplit: ".length()),
+                        EncodedBatchTypeInfo.INSTANCE, new SampleOperator(range.spec()))
+                .setParallelism(p).uid(uid())
+                .global()
+                .transform("RangeBoundaries: " + (range.spec().numPartitions() - 1) + " from samples",
+                        EncodedBatchTypeInfo.INSTANCE, new BoundariesOperator(range.spec()))
+                .setParallelism(1).uid(uid());
+        return boundaries.broadcast()
+                .connect(data)
+                .transform(range.spec().describe(), EncodedBatchTypeInfo.INSTANCE, new RangeSplitOperator(range.spec()))
+                .setParallelism(p).uid(uid())
+                .partitionCustom(new TaggedPartition(), new PartitionTag());
+    }
+
+    private DataStream<EncodedBatch> join(JoinStage join) {
+        DataStream<EncodedBatch> build = translate(join.build());
+        DataStream<EncodedBatch> probe = translate(join.probe());
+        SingleOutputStreamOperator<EncodedBatch> out = build.connect(probe)
+                .transform(join.describe(), EncodedBatchTypeInfo.INSTANCE,
+                        new HashJoinOperator(join.spec(), memoryBudget))
+                .setParallelism(join.parallelism())
+                .uid(uid());
+        out.getTransformation().declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR,
+                MANAGED_MEMORY_WEIGHT);
+        return out;
+    }
+
+    /** Reads the target partition a split step wrote on the batch. */
+    static final class PartitionTag implements KeySelector<EncodedBatch, Integer> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Integer getKey(EncodedBatch batch) {
+            return batch.partition();
+        }
+    }
+
+    /** Routes a batch to the partition it is tagged with. */
+    static final class TaggedPartition implements Partitioner<Integer> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int partition(Integer key, int numPartitions) {
+            if (key < 0 || key >= numPartitions) {
+                throw new IllegalStateException("batch tagged for partition " + key + " of " + numPartitions);
+            }
+            return key;
+        }
     }
 }

@@ -2,14 +2,30 @@ package dev.floe.translator.physical;
 
 import dev.floe.api.types.Schema;
 import java.util.List;
+import java.util.Locale;
 
-/** Moves batches between stages through Flink's blocking batch shuffle. */
-public record Exchange(PhysicalPlan input, Kind kind, int parallelism) implements PhysicalPlan {
+/**
+ * Moves batches between stages through Flink's blocking batch shuffle. HASH and ROUND_ROBIN read the
+ * target partition the input stage's split step wrote on each batch.
+ *
+ * @param detail what the routing depends on, for explain (e.g. the hash keys)
+ */
+public record Exchange(PhysicalPlan input, Kind kind, int parallelism, String detail) implements PhysicalPlan {
 
-    /** How batches are routed. More kinds (hash, range, broadcast) come with shuffles. */
+    /** How batches are routed. */
     public enum Kind {
         /** Everything to one subtask. */
-        GATHER
+        GATHER,
+        /** By the hash of key columns. */
+        HASH,
+        /** Whole batches spread evenly. */
+        ROUND_ROBIN,
+        /** Every batch to every subtask. */
+        BROADCAST
+    }
+
+    public Exchange(PhysicalPlan input, Kind kind, int parallelism) {
+        this(input, kind, parallelism, "");
     }
 
     @Override
@@ -24,7 +40,8 @@ public record Exchange(PhysicalPlan input, Kind kind, int parallelism) implement
 
     @Override
     public String describe() {
-        return "Exchange: " + kind.name().toLowerCase(java.util.Locale.ROOT) + " to " + parallelism
+        String what = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return "Exchange: " + what + (detail.isEmpty() ? "" : "(" + detail + ")") + " to " + parallelism
                 + (parallelism == 1 ? " partition" : " partitions") + " (blocking)";
     }
 }

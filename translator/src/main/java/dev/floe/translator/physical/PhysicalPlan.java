@@ -7,7 +7,7 @@ import java.util.List;
  * A physical plan: stages of fused steps separated by exchanges. Flink-free, so planning is
  * tested in milliseconds; {@code dev.floe.translator.flink} turns it into a DataStream job.
  */
-public sealed interface PhysicalPlan permits ScanStage, StepStage, Exchange {
+public sealed interface PhysicalPlan permits ScanStage, StepStage, Exchange, RangeExchange, JoinStage {
 
     Schema schema();
 
@@ -18,4 +18,9 @@ public sealed interface PhysicalPlan permits ScanStage, StepStage, Exchange {
 
     /** One line for explain; for stages it is also the Flink operator name. */
     String describe();
+
+    /** True when the output is globally ordered by partition index (a range-partitioned sort). */
+    default boolean orderedByPartition() {
+        return false;
+    }
 }

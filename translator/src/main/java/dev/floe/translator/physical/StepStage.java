@@ -5,24 +5,26 @@ import dev.floe.operators.step.StepSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fused stateless steps after an exchange. */
-public record StepStage(PhysicalPlan input, List<StepSpec> steps, int parallelism) implements PhysicalPlan {
+/** Fused steps after an exchange (stateless ones and blocking ones such as a final aggregate or a sort). */
+public record StepStage(PhysicalPlan input, List<StepSpec> steps, int parallelism, boolean orderedByPartition)
+        implements PhysicalPlan {
     public StepStage {
         steps = List.copyOf(steps);
-        if (steps.isEmpty()) {
-            throw new IllegalArgumentException("a step stage needs at least one step");
-        }
+    }
+
+    public StepStage(PhysicalPlan input, List<StepSpec> steps, int parallelism) {
+        this(input, steps, parallelism, false);
     }
 
     public StepStage withStep(StepSpec step) {
         List<StepSpec> s = new ArrayList<>(steps);
         s.add(step);
-        return new StepStage(input, s, parallelism);
+        return new StepStage(input, s, parallelism, orderedByPartition);
     }
 
     @Override
     public Schema schema() {
-        return steps.get(steps.size() - 1).outputSchema();
+        return steps.isEmpty() ? input.schema() : steps.get(steps.size() - 1).outputSchema();
     }
 
     @Override
@@ -32,6 +34,6 @@ public record StepStage(PhysicalPlan input, List<StepSpec> steps, int parallelis
 
     @Override
     public String describe() {
-        return Stages.join(null, steps);
+        return steps.isEmpty() ? "Receive" : Stages.join(null, steps);
     }
 }

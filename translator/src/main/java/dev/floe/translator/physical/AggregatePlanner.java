@@ -1,0 +1,123 @@
+package dev.floe.translator.physical;
+
+import dev.floe.api.expr.AggExpr;
+import dev.floe.api.expr.Alias;
+import dev.floe.api.expr.Column;
+import dev.floe.api.expr.Expr;
+import dev.floe.api.plan.Aggregate;
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.Field;
+import dev.floe.api.types.Schema;
+import dev.floe.operators.blocking.AggCall;
+import dev.floe.operators.blocking.AggregateSpec;
+import dev.floe.operators.blocking.AggregateSpec.Mode;
+import dev.floe.operators.step.ProjectSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans an aggregation. A projection first lays out the keys then the aggregated values. When
+ * the input is already hash-partitioned on (a subset of) the keys, one COMPLETE aggregate runs in
+ * place. Otherwise decomposable aggregations run PARTIAL in the input stage, then a hash exchange
+ * on the keys (a gather without keys), then FINAL; countDistinct/aggList shuffle the raw rows and
+ * run COMPLETE.
+ */
+final class AggregatePlanner {
+    /** A partial aggregate emits and starts over past this many groups (its result stays correct). */
+    static final long PARTIAL_FLUSH_GROUPS = 1 << 18;
+
+    private final PhysicalPlanner planner;
+
+    AggregatePlanner(PhysicalPlanner planner) {
+        this.planner = planner;
+    }
+
+    PhysicalPlan plan(Aggregate agg) {
+        PhysicalPlan input = planner.plan(agg.input());
+        Schema in = agg.input().schema();
+        int numKeys = agg.keys().size();
+
+        // keys, then one column per aggregated value
+        List<Expr> layout = new ArrayList<>();
+        for (int i = 0; i < numKeys; i++) {
+            layout.add(new Alias(agg.keys().get(i), "__k" + i));
+        }
+        List<AggCall> calls = new ArrayList<>();
+        for (int i = 0; i < agg.aggs().size(); i++) {
+            AggExpr a = agg.agg(i);
+            if (a.child() == null) {
+                calls.add(new AggCall(a.function(), -1, DataType.nullType(), a.ddof()));
+            } else {
+                calls.add(new AggCall(a.function(), layout.size(), a.child().type(in), a.ddof()));
+                layout.add(new Alias(a.child(), "__a" + i));
+            }
+        }
+        List<Field> layoutFields = new ArrayList<>();
+        for (Expr e : layout) {
+            layoutFields.add(new Field(e.name(), e.type(in)));
+        }
+        Schema laidOut = new Schema(layoutFields);
+        PhysicalPlan stage = planner.append(input, new ProjectSpec(in, layout, laidOut));
+        String line = agg.describe();
+
+        List<String> hashed = planner.hashedOn(input);
+        if (hashed != null && numKeys > 0 && keyColumns(agg).containsAll(hashed)) {
+            return planner.append(stage, new AggregateSpec(Mode.COMPLETE, laidOut, numKeys, calls, agg.schema(), 0,
+                    line + " (complete, input already partitioned)"));
+        }
+        boolean decomposable = agg.aggs().stream().allMatch(e -> ((AggExpr) e.unalias()).function().decomposable());
+        int n = numKeys == 0 ? 1 : planner.parallelism();
+        List<Expr> shuffleKeys = new ArrayList<>();
+        for (int i = 0; i < numKeys; i++) {
+            shuffleKeys.add(new Column("__k" + i));
+        }
+        PhysicalPlan result;
+        if (decomposable) {
+            Schema partial = partialSchema(laidOut, numKeys, calls);
+            stage = planner.append(stage, new AggregateSpec(Mode.PARTIAL, laidOut, numKeys, calls, partial,
+                    PARTIAL_FLUSH_GROUPS, "Partial" + line));
+            PhysicalPlan exchanged = exchange(stage, shuffleKeys, n);
+            result = new StepStage(exchanged, List.of(new AggregateSpec(Mode.FINAL, partial, numKeys, calls,
+                    agg.schema(), 0, "Final" + line)), n);
+        } else {
+            PhysicalPlan exchanged = exchange(stage, shuffleKeys, n);
+            result = new StepStage(exchanged, List.of(new AggregateSpec(Mode.COMPLETE, laidOut, numKeys, calls,
+                    agg.schema(), 0, line)), n);
+        }
+        if (numKeys > 0) {
+            planner.markHashedOn(result, agg.schema().names().subList(0, numKeys));
+        }
+        return result;
+    }
+
+    private PhysicalPlan exchange(PhysicalPlan stage, List<Expr> keys, int n) {
+        if (keys.isEmpty()) {
+            return new Exchange(stage, Exchange.Kind.GATHER, 1);
+        }
+        return planner.hashExchange(stage, keys, n);
+    }
+
+    /** The group keys that are plain column references of the input. */
+    private static List<String> keyColumns(Aggregate agg) {
+        List<String> out = new ArrayList<>();
+        for (Expr k : agg.keys()) {
+            Expr e = k.unalias();
+            if (e instanceof Column c && k.name().equals(c.name())) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    /** Keys, then each aggregation's state columns. */
+    private static Schema partialSchema(Schema laidOut, int numKeys, List<AggCall> calls) {
+        List<Field> fields = new ArrayList<>(laidOut.fields().subList(0, numKeys));
+        for (int i = 0; i < calls.size(); i++) {
+            List<DataType> states = AggregateSpec.stateTypes(calls.get(i));
+            for (int j = 0; j < states.size(); j++) {
+                fields.add(new Field("__s" + i + "_" + j, states.get(j)));
+            }
+        }
+        return new Schema(fields);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.floe.translator.physical;
+
+import dev.floe.api.JoinStrategy;
+import dev.floe.api.JoinType;
+import dev.floe.api.expr.Alias;
+import dev.floe.api.expr.Coalesce;
+import dev.floe.api.expr.Column;
+import dev.floe.api.expr.Expr;
+import dev.floe.api.plan.Join;
+import dev.floe.api.types.Schema;
+import dev.floe.operators.blocking.JoinSpec;
+import dev.floe.operators.blocking.JoinSpec.Mode;
+import dev.floe.operators.step.ProjectSpec;
+import dev.floe.operators.step.StepSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans a join. Strategy: BROADCAST (forced, or AUTO when a side the join type allows to broadcast
+ * is estimated under the threshold) sends that side to every subtask of the other; otherwise
+ * HASH partitions both sides on the keys. The build side is the broadcast side, or for hash joins
+ * the smaller side where the join type allows. A projection after the join names the columns.
+ */
+final class JoinPlanner {
+    /** Sides estimated at most this large are broadcast under AUTO (Spark's default is 10 MiB). */
+    static final long DEFAULT_BROADCAST_BYTES = 10L << 20;
+
+    private final PhysicalPlanner planner;
+    private final long broadcastBytes;
+
+    JoinPlanner(PhysicalPlanner planner, long broadcastBytes) {
+        this.planner = planner;
+        this.broadcastBytes = broadcastBytes;
+    }
+
+    PhysicalPlan plan(Join join) {
+        long leftSize = SizeEstimator.bytes(join.left());
+        long rightSize = SizeEstimator.bytes(join.right());
+        JoinType type = join.type();
+        boolean canBroadcastRight = type != JoinType.RIGHT && type != JoinType.OUTER;
+        boolean canBroadcastLeft = type == JoinType.INNER || type == JoinType.RIGHT;
+        Boolean broadcastLeft = null;
+        if (join.isCross() || join.strategy() == JoinStrategy.BROADCAST) {
+            if (canBroadcastRight && canBroadcastLeft) {
+                broadcastLeft = leftSize < rightSize;
+            } else if (canBroadcastRight) {
+                broadcastLeft = false;
+            } else if (canBroadcastLeft) {
+                broadcastLeft = true;
+            }
+        } else if (join.strategy() == JoinStrategy.AUTO) {
+            boolean right = canBroadcastRight && rightSize <= broadcastBytes;
+            boolean left = canBroadcastLeft && leftSize <= broadcastBytes;
+            if (right && left) {
+                broadcastLeft = leftSize < rightSize;
+            } else if (right || left) {
+                broadcastLeft = left;
+            }
+        }
+        PhysicalPlan left = planner.plan(join.left());
+        PhysicalPlan right = planner.plan(join.right());
+        if (broadcastLeft != null) {
+            return broadcast(join, left, right, broadcastLeft);
+        }
+        return hash(join, left, right, leftSize, rightSize);
+    }
+
+    private PhysicalPlan broadcast(Join join, PhysicalPlan left, PhysicalPlan right, boolean buildIsLeft) {
+        PhysicalPlan build = buildIsLeft ? left : right;
+        PhysicalPlan probe = buildIsLeft ? right : left;
+        Mode mode = mode(join.type(), buildIsLeft);
+        JoinSpec spec = spec(join, build.schema(), probe.schema(), buildIsLeft, mode);
+        Exchange everywhere = new Exchange(build, Exchange.Kind.BROADCAST, probe.parallelism());
+        return new JoinStage(everywhere, probe, spec, probe.parallelism(), "broadcast");
+    }
+
+    private PhysicalPlan hash(Join join, PhysicalPlan left, PhysicalPlan right, long leftSize, long rightSize) {
+        JoinType type = join.type();
+        // the build side is held in memory: take the smaller one where the join type allows either
+        boolean buildIsLeft = (type == JoinType.INNER || type == JoinType.RIGHT) && leftSize < rightSize;
+        int n = planner.parallelism();
+        List<String> leftHashed = planner.hashedOn(left);
+        List<String> rightHashed = planner.hashedOn(right);
+        PhysicalPlan l = matches(leftHashed, join.leftOn()) ? left : planner.hashExchange(left, join.leftOn(), n);
+        PhysicalPlan r = matches(rightHashed, join.rightOn()) ? right : planner.hashExchange(right, join.rightOn(), n);
+        PhysicalPlan build = buildIsLeft ? l : r;
+        PhysicalPlan probe = buildIsLeft ? r : l;
+        JoinSpec spec = spec(join, build.schema(), probe.schema(), buildIsLeft, mode(type, buildIsLeft));
+        JoinStage stage = new JoinStage(build, probe, spec, n, "hash");
+        PhysicalPlan out = stage;
+        List<String> keys = PhysicalPlanner.plainColumns(join.leftOn());
+        if (keys != null && join.schema().names().containsAll(keys)) {
+            planner.markHashedOn(out, keys);
+        }
+        return out;
+    }
+
+    /** True when the data is already hash-partitioned on exactly these plain-column keys. */
+    private static boolean matches(List<String> hashed, List<Expr> keys) {
+        return hashed != null && hashed.equals(PhysicalPlanner.plainColumns(keys));
+    }
+
+    private static Mode mode(JoinType type, boolean buildIsLeft) {
+        return switch (type) {
+            case INNER -> Mode.INNER;
+            case LEFT -> buildIsLeft ? Mode.BUILD_OUTER : Mode.PROBE_OUTER;
+            case RIGHT -> buildIsLeft ? Mode.PROBE_OUTER : Mode.BUILD_OUTER;
+            case OUTER -> Mode.FULL_OUTER;
+            case SEMI -> Mode.SEMI;
+            case ANTI -> Mode.ANTI;
+        };
+    }
+
+    private static JoinSpec spec(Join join, Schema buildSchema, Schema probeSchema, boolean buildIsLeft, Mode mode) {
+        List<Expr> buildKeys = buildIsLeft ? join.leftOn() : join.rightOn();
+        List<Expr> probeKeys = buildIsLeft ? join.rightOn() : join.leftOn();
+        JoinSpec bare = new JoinSpec(buildSchema, probeSchema, buildKeys, probeKeys, buildIsLeft, mode, List.of(),
+                join.describe());
+        List<StepSpec> steps = new ArrayList<>();
+        if (!mode.equals(Mode.SEMI) && !mode.equals(Mode.ANTI)) {
+            steps.add(naming(join, bare.joinedSchema()));
+        }
+        return new JoinSpec(buildSchema, probeSchema, buildKeys, probeKeys, buildIsLeft, mode, steps, join.describe());
+    }
+
+    /** From the wide joined batch to the join's output columns (renames, merged keys). */
+    private static ProjectSpec naming(Join join, Schema wide) {
+        Schema left = join.left().schema();
+        List<Expr> exprs = new ArrayList<>();
+        for (Join.Output o : join.outputs()) {
+            Expr e;
+            if (o.leftIndex() >= 0 && o.rightIndex() >= 0) {
+                e = new Coalesce(List.of(new Column(left.field(o.leftIndex()).name()),
+                        new Column(JoinSpec.rightName(o.rightIndex()))));
+            } else if (o.leftIndex() >= 0) {
+                e = new Column(left.field(o.leftIndex()).name());
+            } else {
+                e = new Column(JoinSpec.rightName(o.rightIndex()));
+            }
+            exprs.add(e.name().equals(o.name()) ? e : new Alias(e, o.name()));
+        }
+        return new ProjectSpec(wide, exprs, join.schema());
+    }
+}

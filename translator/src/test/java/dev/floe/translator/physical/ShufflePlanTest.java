@@ -1,0 +1,121 @@
+package dev.floe.translator.physical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.floe.api.JoinStrategy;
+import dev.floe.api.JoinType;
+import dev.floe.api.expr.AggExpr;
+import dev.floe.api.expr.AggFunction;
+import dev.floe.api.expr.Alias;
+import dev.floe.api.expr.Column;
+import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.SortKey;
+import dev.floe.api.plan.Aggregate;
+import dev.floe.api.plan.InMemorySource;
+import dev.floe.api.plan.Join;
+import dev.floe.api.plan.Limit;
+import dev.floe.api.plan.LogicalPlan;
+import dev.floe.api.plan.Scan;
+import dev.floe.api.plan.Sort;
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.Field;
+import dev.floe.api.types.Schema;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Physical plans of shuffles as text: two-phase aggregation, join strategies, range sorts, top-N. */
+class ShufflePlanTest {
+    private static final Schema ORDERS = Schema.of(Field.of("o_key", DataType.int64()),
+            Field.of("o_cust", DataType.int64()), Field.of("o_price", DataType.float64()));
+    private static final Schema CUSTOMERS = Schema.of(Field.of("c_key", DataType.int64()),
+            Field.of("c_name", DataType.string()));
+    private static final Scan O = Scan.of(new InMemorySource("orders", ORDERS, List.of(List.of())));
+    private static final Scan C = Scan.of(new InMemorySource("customers", CUSTOMERS, List.of(List.of())));
+
+    private static String plan(LogicalPlan p, int parallelism, long broadcastBytes) {
+        return PhysicalPlanner.print(new PhysicalPlanner(parallelism, broadcastBytes).plan(p));
+    }
+
+    private static Expr sum(String c) {
+        return AggExpr.of(AggFunction.SUM, new Column(c));
+    }
+
+    @Test
+    void groupByIsPartialThenHashExchangeThenFinal() {
+        LogicalPlan p = Aggregate.of(O, List.of(new Column("o_cust")), List.of(new Alias(sum("o_price"), "total")));
+        assertThat(plan(p, 4, 0)).isEqualTo("""
+                FinalAggregate: sum(o_price) AS total by o_cust  [parallelism 4]
+                  Exchange: hash(__k0) to 4 partitions (blocking)
+                    Scan: orders (0 rows, 1 partitions) -> Project: o_cust AS __k0, o_price AS __a0 -> PartialAggregate: sum(o_price) AS total by o_cust -> HashSplit: __k0 into 4  [parallelism 4]
+                """);
+    }
+
+    @Test
+    void globalAggregationGathersItsPartials() {
+        LogicalPlan p = Aggregate.of(O, List.of(), List.of(sum("o_price")));
+        assertThat(plan(p, 4, 0)).isEqualTo("""
+                FinalAggregate: sum(o_price)  [parallelism 1]
+                  Exchange: gather to 1 partition (blocking)
+                    Scan: orders (0 rows, 1 partitions) -> Project: o_price AS __a0 -> PartialAggregate: sum(o_price)  [parallelism 4]
+                """);
+    }
+
+    @Test
+    void countDistinctShufflesRawRowsAndAggregatesOnce() {
+        LogicalPlan p = Aggregate.of(O, List.of(new Column("o_cust")),
+                List.of(AggExpr.of(AggFunction.COUNT_DISTINCT, new Column("o_key"))));
+        assertThat(plan(p, 2, 0)).isEqualTo("""
+                Aggregate: count_distinct(o_key) by o_cust  [parallelism 2]
+                  Exchange: hash(__k0) to 2 partitions (blocking)
+                    Scan: orders (0 rows, 1 partitions) -> Project: o_cust AS __k0, o_key AS __a0 -> HashSplit: __k0 into 2  [parallelism 2]
+                """);
+    }
+
+    @Test
+    void smallSideIsBroadcastUnderAutoAndTiesBroadcastTheRight() {
+        LogicalPlan p = Join.of(O, C, List.of(new Column("o_cust")), List.of(new Column("c_key")), JoinType.INNER,
+                JoinStrategy.AUTO);
+        assertThat(plan(p, 4, 10 << 20)).isEqualTo("""
+                Join: INNER on o_cust = c_key [broadcast, build right] -> Project: o_key, o_cust, o_price, __right0 AS c_key, __right1 AS c_name  [parallelism 4]
+                  Exchange: broadcast to 4 partitions (blocking)
+                    Scan: customers (0 rows, 1 partitions)  [parallelism 4]
+                  Scan: orders (0 rows, 1 partitions)  [parallelism 4]
+                """);
+    }
+
+    @Test
+    void hashJoinShufflesBothSidesAndAnAggregationOnTheKeyReusesThePartitioning() {
+        LogicalPlan join = Join.of(O, C, List.of(new Column("o_cust")), List.of(new Column("c_key")), JoinType.LEFT,
+                JoinStrategy.HASH);
+        LogicalPlan p = Aggregate.of(join, List.of(new Column("o_cust")), List.of(sum("o_price")));
+        assertThat(plan(p, 4, 10 << 20)).isEqualTo("""
+                Join: LEFT on o_cust = c_key strategy=HASH [hash, build right] -> Project: o_key, o_cust, o_price, __right0 AS c_key, __right1 AS c_name -> Project: o_cust AS __k0, o_price AS __a0 -> Aggregate: sum(o_price) by o_cust (complete, input already partitioned)  [parallelism 4]
+                  Exchange: hash(c_key) to 4 partitions (blocking)
+                    Scan: customers (0 rows, 1 partitions) -> HashSplit: c_key into 4  [parallelism 4]
+                  Exchange: hash(o_cust) to 4 partitions (blocking)
+                    Scan: orders (0 rows, 1 partitions) -> HashSplit: o_cust into 4  [parallelism 4]
+                """);
+    }
+
+    @Test
+    void outerJoinsAreNeverBroadcast() {
+        LogicalPlan p = Join.of(O, C, List.of(new Column("o_cust")), List.of(new Column("c_key")), JoinType.OUTER,
+                JoinStrategy.AUTO);
+        assertThat(plan(p, 2, Long.MAX_VALUE)).contains("[hash, build right]").doesNotContain("broadcast");
+    }
+
+    @Test
+    void sortRangePartitionsAndSortLimitIsTopN() {
+        LogicalPlan sort = new Sort(O, List.of(new SortKey(new Column("o_price"), true, true)));
+        assertThat(plan(sort, 4, 0)).isEqualTo("""
+                Sort: o_price DESC  [parallelism 4]
+                  Exchange: range(o_price DESC) to 4 partitions (sampled boundaries, blocking)
+                    Scan: orders (0 rows, 1 partitions)  [parallelism 4]
+                """);
+        assertThat(plan(new Limit(sort, 10), 4, 0)).isEqualTo("""
+                TopN: 10 by o_price DESC  [parallelism 1]
+                  Exchange: gather to 1 partition (blocking)
+                    Scan: orders (0 rows, 1 partitions) -> TopN: 10 by o_price DESC  [parallelism 4]
+                """);
+    }
+}
