@@ -325,7 +325,7 @@ public final class DataFrame {
 
     /**
      * Splits a table into {@code partitions} in-memory partitions of encoded batches: rows are cut
-     * into slices so that each partition gets several batches when there are enough rows (so that
+     * into slices so that each partition gets about 16 batches when there are enough rows (so that
      * parallel readers have work), each at most {@link #MAX_BATCH_ROWS} rows.
      */
     public static InMemorySource inMemory(String name, Table table, int partitions) {
@@ -335,7 +335,8 @@ public final class DataFrame {
             out.add(new ArrayList<>());
         }
         long total = table.numRows();
-        int sliceRows = (int) Math.max(1, Math.min(MAX_BATCH_ROWS, (total + parts * 4L - 1) / (parts * 4L)));
+        // several batches per partition (parallel readers have work, blocking operators see a stream)
+        int sliceRows = (int) Math.max(1, Math.min(MAX_BATCH_ROWS, (total + parts * 16L - 1) / (parts * 16L)));
         int next = 0;
         for (RecordBatch b : table.batches()) {
             if (b.numRows() <= sliceRows) {

@@ -54,6 +54,7 @@ public record SortSpec(Schema inputSchema, List<SortKey> keys, Long limit) imple
             private final List<SpillFile> runs = new ArrayList<>();
             private long heldRows;
             private long heldBytes;
+            private int sliceRows = AggregateSpec.MAX_OUTPUT_ROWS;
 
             @Override
             public void push(RecordBatch input, Emitter out) {
@@ -69,7 +70,8 @@ public record SortSpec(Schema inputSchema, List<SortKey> keys, Long limit) imple
                     held.add(best);
                     heldRows = best.numRows();
                     heldBytes = best.sizeInBytes();
-                } else if (limit == null && heldBytes > context.memoryBudget() / 4) {
+                } else if (limit == null && heldBytes > context.memoryBudget() / 8) {
+                    // sorting copies twice (concatenate, then take) and Arrow rounds buffers up to powers of two
                     spillRun();
                 }
             }
@@ -79,8 +81,12 @@ public record SortSpec(Schema inputSchema, List<SortKey> keys, Long limit) imple
                 SpillFile run = context.spill().create("sort-run" + runs.size());
                 runs.add(run);
                 try (RecordBatch sorted = sorted()) {
-                    for (int offset = 0; offset < sorted.numRows(); offset += AggregateSpec.MAX_OUTPUT_ROWS) {
-                        int len = Math.min(AggregateSpec.MAX_OUTPUT_ROWS, sorted.numRows() - offset);
+                    // the merge holds one slice per run twice over: keep slices a small share of the budget
+                    long bytesPerRow = Math.max(1, sorted.sizeInBytes() / Math.max(1, sorted.numRows()));
+                    sliceRows = (int) Math.max(16, Math.min(AggregateSpec.MAX_OUTPUT_ROWS,
+                            context.memoryBudget() / 64 / bytesPerRow));
+                    for (int offset = 0; offset < sorted.numRows(); offset += sliceRows) {
+                        int len = Math.min(sliceRows, sorted.numRows() - offset);
                         try (RecordBatch slice = sorted.slice(offset, len, allocator)) {
                             run.write(slice);
                         }
@@ -89,13 +95,16 @@ public record SortSpec(Schema inputSchema, List<SortKey> keys, Long limit) imple
                 run.finishWriting();
             }
 
-            /** Concatenates what is held, orders it (cut to the limit) and clears the buffer. */
+            /** Orders what is held (cut to the limit) and clears the buffer; one held batch is not copied first. */
             private RecordBatch sorted() {
-                try (RecordBatch all = Concat.concat(inputSchema, held, allocator)) {
+                RecordBatch all = held.size() == 1 ? held.get(0) : Concat.concat(inputSchema, held, allocator);
+                if (held.size() > 1) {
                     held.forEach(RecordBatch::close);
-                    held.clear();
-                    heldRows = 0;
-                    heldBytes = 0;
+                }
+                held.clear();
+                heldRows = 0;
+                heldBytes = 0;
+                try (all) {
                     int n = all.numRows();
                     int[] order;
                     try (KeyColumns.Values k = keyColumns.evaluate(all, allocator)) {
@@ -114,7 +123,7 @@ public record SortSpec(Schema inputSchema, List<SortKey> keys, Long limit) imple
                     if (!held.isEmpty()) {
                         spillRun();
                     }
-                    new SortedRunMerger(inputSchema, keyColumns, orders, allocator).merge(runs, out);
+                    new SortedRunMerger(inputSchema, keyColumns, orders, allocator, sliceRows).merge(runs, out);
                     return;
                 }
                 if (held.isEmpty()) {

@@ -19,14 +19,15 @@ import org.apache.arrow.memory.BufferAllocator;
  * to its next batch.
  */
 final class SortedRunMerger {
-    private static final int OUTPUT_ROWS = 65_536;
-
     private final Schema schema;
     private final KeyColumns keys;
     private final List<Sorting.Order> orders;
     private final BufferAllocator allocator;
+    private final int outputRows;
 
-    SortedRunMerger(Schema schema, KeyColumns keys, List<Sorting.Order> orders, BufferAllocator allocator) {
+    SortedRunMerger(Schema schema, KeyColumns keys, List<Sorting.Order> orders, BufferAllocator allocator,
+            int outputRows) {
+        this.outputRows = outputRows;
         this.schema = schema;
         this.keys = keys;
         this.orders = orders;
@@ -87,8 +88,8 @@ final class SortedRunMerger {
             for (SpillFile f : files) {
                 runs.add(new Run(f));
             }
-            int[] picksRun = new int[OUTPUT_ROWS];
-            int[] picksRow = new int[OUTPUT_ROWS];
+            int[] picksRun = new int[outputRows];
+            int[] picksRow = new int[outputRows];
             int count = 0;
             while (true) {
                 Run best = null;
@@ -107,7 +108,7 @@ final class SortedRunMerger {
                 picksRun[count] = bestIndex;
                 picksRow[count++] = best.pos++;
                 boolean exhausted = best.pos == best.batch.numRows();
-                if (count == OUTPUT_ROWS || exhausted) {
+                if (count == outputRows || exhausted) {
                     emit(runs, picksRun, picksRow, count, out);
                     count = 0;
                     if (exhausted) {

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * translator), reserved from Flink's {@link MemoryManager} so Flink does not hand the same bytes
  * to anyone else, and the operator's Arrow allocator. Blocking state spills when it reaches a part
  * of the budget. With an explicit budget (tests, the {@code floe.operator.memory-budget} setting)
- * the allocator's hard limit is exactly that budget; otherwise Arrow allocations are accounted
- * against the reservation but not capped.
+ * the allocator's hard limit is twice that budget (state plus working copies), so a step that
+ * fails to spill fails loudly; otherwise Arrow allocations are accounted against the reservation
+ * but not capped.
  */
 public final class OperatorMemory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorMemory.class);
@@ -58,7 +59,9 @@ public final class OperatorMemory implements AutoCloseable {
                 reserve = 0;
             }
         }
-        BufferAllocator allocator = Allocators.child(name, explicitBudget > 0 ? explicitBudget : Long.MAX_VALUE);
+        // state spills at fractions of the budget; the other half is headroom for the copies a step makes
+        // while it works (concatenate, take), which Arrow rounds up to powers of two
+        BufferAllocator allocator = Allocators.child(name, explicitBudget > 0 ? 2 * explicitBudget : Long.MAX_VALUE);
         SpillDirectory spill = new SpillDirectory(env.getIOManager().getSpillingDirectories(), name);
         return new OperatorMemory(allocator, spill, budget, reserve > 0 ? mm : null, reserve, operator);
     }
