@@ -48,8 +48,18 @@ final class AggregatePlanner {
             if (a.child() == null) {
                 calls.add(new AggCall(a.function(), -1, DataType.nullType(), a.ddof()));
             } else {
-                calls.add(new AggCall(a.function(), layout.size(), a.child().type(in), a.ddof()));
-                layout.add(new Alias(a.child(), "__a" + i));
+                // aggregations of the same expression read one laid-out column
+                int column = -1;
+                for (int j = numKeys; j < layout.size(); j++) {
+                    if (layout.get(j).unalias().equals(a.child())) {
+                        column = j;
+                    }
+                }
+                if (column < 0) {
+                    column = layout.size();
+                    layout.add(new Alias(a.child(), "__a" + i));
+                }
+                calls.add(new AggCall(a.function(), column, a.child().type(in), a.ddof()));
             }
         }
         List<Field> layoutFields = new ArrayList<>();
