@@ -47,8 +47,10 @@ public final class FlinkExecutor implements Executor {
         Configuration c = new Configuration();
         c.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         c.set(PipelineOptions.GENERIC_TYPES, false);
-        // results travel as whole batches of up to a few MiB through the collect sink
-        c.setString("collect-sink.batch-size.max", "64mb");
+        // results travel as whole batches of up to a few MiB through the collect sink; the sink hands
+        // over at most this much per fetch and whatever is unfetched when the job ends travels in one
+        // accumulator, and the REST client parses at most 20 MB of JSON (base64 adds a third)
+        c.setString("collect-sink.batch-size.max", "8mb");
         // a partitionCustom consumer must run with the parallelism the planner chose
         c.setString("execution.batch.adaptive.auto-parallelism.enabled", "false");
         // batch jobs do not restart unless told to
