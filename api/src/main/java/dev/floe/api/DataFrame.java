@@ -315,9 +315,23 @@ public final class DataFrame {
 
     /** Runs the plan and returns a DataFrame over the results (reusing it does not recompute). */
     public DataFrame collect() {
-        try (Table table = executor.execute(optimizedPlan(), "collect")) {
-            return with(Scan.of(inMemory("collect", table, executor.parallelism())));
+        LogicalPlan optimized = optimizedPlan();
+        try (Table table = executor.execute(optimized, "collect")) {
+            // a sorted result stays one partition, read in order, so its order survives
+            int partitions = isOrdered(optimized) ? 1 : executor.parallelism();
+            return with(Scan.of(inMemory("collect", table, partitions)));
         }
+    }
+
+    /** True when the plan's output order is defined (a sort, possibly under order-keeping nodes). */
+    static boolean isOrdered(LogicalPlan p) {
+        if (p instanceof Sort) {
+            return true;
+        }
+        if (p instanceof Project || p instanceof Filter || p instanceof Limit) {
+            return isOrdered(p.children().get(0));
+        }
+        return false;
     }
 
     /** Rows per in-memory batch at most (the design's target batch size). */

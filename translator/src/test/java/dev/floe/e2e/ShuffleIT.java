@@ -169,6 +169,19 @@ class ShuffleIT {
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})
+    void collectKeepsTheOrderOfASortedResult(int parallelism) {
+        try (Floe floe = SharedCluster.floe(parallelism)) {
+            DataFrame sorted = floe.fromColumns(columns).sort(col("price").desc(), col("id")).select("price", "id")
+                    .collect();
+            String sql = "SELECT price, id FROM t ORDER BY price DESC NULLS FIRST, id";
+            Rows.assertSameOrderedRows(run(sorted), duck.query(sql), 2);
+            Rows.assertSameOrderedRows(run(sorted.where(col("id").mod(2).eq(0))), duck.query(
+                    "SELECT price, id FROM t WHERE id % 2 = 0 ORDER BY price DESC NULLS FIRST, id"), 2);
+        }
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 4})
     void topNIsTheFirstRowsInOrder(int parallelism) {
         try (Floe floe = SharedCluster.floe(parallelism)) {
             DataFrame t = floe.fromColumns(columns);
