@@ -187,6 +187,14 @@ public final class Expression implements Serializable {
     /** -1, 0 or 1. {@code col("a").sign()} */
     public Expression sign() { return unary(UnaryOp.SIGN); }
 
+    // ---- namespaces ------------------------------------------------------------------------
+
+    /** String functions. {@code col("name").str().upper()} */
+    public StringExpressions str() { return new StringExpressions(node); }
+
+    /** Date and timestamp functions. {@code col("o_orderdate").dt().year()} */
+    public TemporalExpressions dt() { return new TemporalExpressions(node); }
+
     // ---- aggregations (inside agg(...) or groupBy(...).agg(...)) -----------------------------
 
     private Expression agg(dev.floe.api.expr.AggFunction f) {

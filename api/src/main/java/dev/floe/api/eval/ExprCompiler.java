@@ -111,6 +111,16 @@ public final class ExprCompiler {
             if (e instanceof Coalesce c) {
                 return coalesce(c.args(), e);
             }
+            if (e instanceof dev.floe.api.expr.StringFunction f) {
+                List<Node> args = new ArrayList<>();
+                for (Expr a : f.args()) {
+                    args.add(build(a));
+                }
+                return FunctionNodes.string(f, build(f.child()), args);
+            }
+            if (e instanceof dev.floe.api.expr.TemporalFunction f) {
+                return FunctionNodes.temporal(f, build(f.child()));
+            }
             if (e instanceof Round r) {
                 Node child = build(r.child());
                 DataType t = child.type();
@@ -320,6 +330,9 @@ public final class ExprCompiler {
             };
             if (result.kind() == Kind.NULL) {
                 return scalar(DataType.nullType(), null);
+            }
+            if (result.isTemporal()) {
+                return FunctionNodes.temporalArithmetic(b, left, right, result);
             }
             Node l;
             Node r;

@@ -39,6 +39,10 @@ public final class TypeRules {
 
     /** Result type of an arithmetic operator. */
     public static DataType arithmetic(Expr e, BinaryOp op, DataType l, DataType r) {
+        DataType temporal = TemporalArithmetic.resultType(op, l, r);
+        if (temporal != null) {
+            return temporal;
+        }
         if (l.kind() == Kind.NULL && r.kind() == Kind.NULL) {
             return DataType.nullType();
         }

@@ -250,7 +250,7 @@ public final class StringKernels {
         int n = s.getValueCount();
         ArrowBuf data = s.getDataBuffer();
         ArrowBuf offsets = s.getOffsetBuffer();
-        Utf8Output out = Utf8Output.create(n, offsets.getInt((long) n * 4), allocator);
+        Utf8Output out = Utf8Output.create(n, dataEnd(s), allocator);
         try {
             for (int i = 0; i < n; i++) {
                 if (s.isNull(i)) {
@@ -295,7 +295,7 @@ public final class StringKernels {
         int n = s.getValueCount();
         ArrowBuf data = s.getDataBuffer();
         ArrowBuf offsets = s.getOffsetBuffer();
-        Utf8Output out = Utf8Output.create(n, offsets.getInt((long) n * 4), allocator);
+        Utf8Output out = Utf8Output.create(n, dataEnd(s), allocator);
         try {
             for (int i = 0; i < n; i++) {
                 if (s.isNull(i)) {
@@ -332,7 +332,7 @@ public final class StringKernels {
         int n = s.getValueCount();
         ArrowBuf data = s.getDataBuffer();
         ArrowBuf offsets = s.getOffsetBuffer();
-        Utf8Output out = Utf8Output.create(n, offsets.getInt((long) n * 4), allocator);
+        Utf8Output out = Utf8Output.create(n, dataEnd(s), allocator);
         try {
             for (int i = 0; i < n; i++) {
                 if (s.isNull(i)) {
@@ -428,7 +428,7 @@ public final class StringKernels {
         int n = s.getValueCount();
         ArrowBuf data = s.getDataBuffer();
         ArrowBuf offsets = s.getOffsetBuffer();
-        Utf8Output out = Utf8Output.create(n, offsets.getInt((long) n * 4), allocator);
+        Utf8Output out = Utf8Output.create(n, dataEnd(s), allocator);
         try {
             for (int i = 0; i < n; i++) {
                 if (s.isNull(i)) {
@@ -471,7 +471,7 @@ public final class StringKernels {
             list.setInitialCapacity(Math.max(n, 1));
             list.allocateNew();
             VarCharVector child = (VarCharVector) list.getDataVector();
-            child.allocateNew(Math.max(offsets.getInt((long) n * 4), 16), Math.max(n, 1));
+            child.allocateNew(Math.max(dataEnd(s), 16), Math.max(n, 1));
             Utf8Output out = Utf8Output.appendTo(child, 0);
             int items = 0;
             for (int i = 0; i < n; i++) {
@@ -539,7 +539,7 @@ public final class StringKernels {
         if (o.isScalar()) {
             return o.bytesValue == null ? 0 : (long) o.bytesValue.length * n;
         }
-        return ((VarCharVector) o.vector()).getOffsetBuffer().getInt((long) n * 4);
+        return dataEnd((VarCharVector) o.vector());
     }
 
     private static boolean isNull(Operand o, int i) {
@@ -591,7 +591,7 @@ public final class StringKernels {
         int n = s.getValueCount();
         ArrowBuf data = s.getDataBuffer();
         ArrowBuf offsets = s.getOffsetBuffer();
-        Utf8Output out = Utf8Output.create(n, offsets.getInt((long) n * 4), allocator);
+        Utf8Output out = Utf8Output.create(n, dataEnd(s), allocator);
         try {
             for (int i = 0; i < n; i++) {
                 if (s.isNull(i)) {
@@ -614,6 +614,12 @@ public final class StringKernels {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /** End of the last value's bytes; a vector of 0 rows may have no offset buffer at all. */
+    private static int dataEnd(VarCharVector s) {
+        int n = s.getValueCount();
+        return n == 0 ? 0 : s.getOffsetBuffer().getInt((long) n * 4);
+    }
 
     private static BitVector bits(int n, BufferAllocator allocator) {
         BitVector out = new BitVector("out", allocator);

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.util.TransferPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -113,6 +114,13 @@ class StringKernelsTest {
                 FieldVector none = kernel.apply(empty, a.get())) {
             assertValues(out, type, Arrays.asList(expected, null), what);
             assertThat(none.getValueCount()).as(what + " on an empty vector").isZero();
+            // a zero-row slice has no offset buffer at all
+            TransferPair slice = in.getTransferPair(a.get());
+            slice.splitAndTransfer(0, 0);
+            try (VarCharVector zero = (VarCharVector) slice.getTo();
+                    FieldVector zeroOut = kernel.apply(zero, a.get())) {
+                assertThat(zeroOut.getValueCount()).as(what + " on a zero-row slice").isZero();
+            }
         }
     }
 
