@@ -42,31 +42,125 @@ public final class Selection {
         return count == n ? null : java.util.Arrays.copyOf(idx, count);
     }
 
-    /** The rows of the batch where the mask is true, as a new batch; the input is left untouched. */
+    /**
+     * The rows of the batch where the mask is true, as a new batch; the input is left untouched.
+     * Fixed-width columns are copied by walking the mask's words, so filtering primitive columns
+     * builds no index array (nothing on the Java heap per row).
+     */
     public static RecordBatch filter(RecordBatch batch, BitVector mask, BufferAllocator allocator) {
-        int[] idx = selected(mask, batch.numRows());
-        if (idx == null) {
-            return batch.slice(0, batch.numRows(), allocator);
+        int n = batch.numRows();
+        int count = countSelected(mask, n);
+        if (count == n) {
+            return batch.slice(0, n, allocator);
         }
-        return take(batch, idx, allocator);
-    }
-
-    public static RecordBatch take(RecordBatch batch, int[] indexes, BufferAllocator allocator) {
         List<FieldVector> out = new ArrayList<>(batch.numColumns());
+        int[] idx = null;
         try {
             for (int c = 0; c < batch.numColumns(); c++) {
-                out.add(take(batch.vector(c), batch.schema().field(c).type(), indexes, allocator));
+                DataType type = batch.schema().field(c).type();
+                if (isFixedWidth(type)) {
+                    out.add(filterFixedWidth(batch.vector(c), type, mask, n, count, allocator));
+                } else {
+                    if (idx == null) {
+                        idx = selected(mask, n);
+                    }
+                    out.add(take(batch.vector(c), type, idx, allocator));
+                }
             }
         } catch (RuntimeException e) {
             out.forEach(FieldVector::close);
             throw e;
         }
-        return RecordBatch.of(batch.schema(), out, indexes.length);
+        return RecordBatch.of(batch.schema(), out, count);
+    }
+
+    private static boolean isFixedWidth(DataType type) {
+        Physical p = Physical.of(type);
+        return p == Physical.LONG || p == Physical.ULONG || p == Physical.DOUBLE || p == Physical.DECIMAL;
+    }
+
+    /** Bits of mask word w that select a row: value true and not null, none past row n. */
+    private static long selectedWord(BitVector mask, boolean noNulls, int w, int n) {
+        long bits = Logic.getWord(mask.getDataBuffer(), w, n);
+        if (!noNulls) {
+            bits &= Logic.getWord(mask.getValidityBuffer(), w, n);
+        }
+        int tail = n - w * 64;
+        if (tail < 64) {
+            bits &= (1L << tail) - 1;
+        }
+        return bits;
+    }
+
+    private static int countSelected(BitVector mask, int n) {
+        boolean noNulls = mask.getNullCount() == 0;
+        int count = 0;
+        for (int w = 0, words = (n + 63) / 64; w < words; w++) {
+            count += Long.bitCount(selectedWord(mask, noNulls, w, n));
+        }
+        return count;
+    }
+
+    /** The {@code count} values of a fixed-width vector where the mask is true, in row order. */
+    private static FieldVector filterFixedWidth(FieldVector in, DataType type, BitVector mask, int n, int count,
+            BufferAllocator allocator) {
+        FieldVector out = Buffers.allocate(type, count, allocator);
+        int width = Physical.width(type);
+        ArrowBuf src = in.getDataBuffer();
+        ArrowBuf dst = out.getDataBuffer();
+        ArrowBuf sv = in.getValidityBuffer();
+        ArrowBuf dv = out.getValidityBuffer();
+        boolean noNulls = in.getNullCount() == 0;
+        boolean maskNoNulls = mask.getNullCount() == 0;
+        int k = 0;
+        for (int w = 0, words = (n + 63) / 64; w < words; w++) {
+            long bits = selectedWord(mask, maskNoNulls, w, n);
+            while (bits != 0) {
+                int i = w * 64 + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                switch (width) {
+                    case 4 -> dst.setInt((long) k * 4, src.getInt((long) i * 4));
+                    case 8 -> dst.setLong((long) k * 8, src.getLong((long) i * 8));
+                    default -> dst.setBytes((long) k * width, src, (long) i * width, width);
+                }
+                if (noNulls || BitVectorHelper.get(sv, i) != 0) {
+                    BitVectorHelper.setBit(dv, k);
+                }
+                k++;
+            }
+        }
+        out.setValueCount(count);
+        return out;
+    }
+
+    public static RecordBatch take(RecordBatch batch, int[] indexes, BufferAllocator allocator) {
+        return take(batch, indexes, indexes.length, allocator);
+    }
+
+    /** The rows {@code indexes[0 .. n)} of the batch (a reused index array may be longer than n). */
+    public static RecordBatch take(RecordBatch batch, int[] indexes, int n, BufferAllocator allocator) {
+        List<FieldVector> out = new ArrayList<>(batch.numColumns());
+        try {
+            for (int c = 0; c < batch.numColumns(); c++) {
+                out.add(take(batch.vector(c), batch.schema().field(c).type(), indexes, n, allocator));
+            }
+        } catch (RuntimeException e) {
+            out.forEach(FieldVector::close);
+            throw e;
+        }
+        return RecordBatch.of(batch.schema(), out, n);
     }
 
     /** A new vector holding {@code in[indexes[k]]} at row k. */
     public static FieldVector take(FieldVector in, DataType type, int[] indexes, BufferAllocator allocator) {
-        int n = indexes.length;
+        return take(in, type, indexes, indexes.length, allocator);
+    }
+
+    /** A new vector of n values holding {@code in[indexes[k]]} at row k, for k in [0, n). */
+    public static FieldVector take(FieldVector in, DataType type, int[] indexes, int n, BufferAllocator allocator) {
+        if (n > indexes.length) {
+            throw new IllegalArgumentException("take of " + n + " rows from " + indexes.length + " indexes");
+        }
         Physical p = Physical.of(type);
         if (p == Physical.LONG || p == Physical.ULONG || p == Physical.DOUBLE || p == Physical.DECIMAL) {
             FieldVector out = Buffers.allocate(type, n, allocator);
