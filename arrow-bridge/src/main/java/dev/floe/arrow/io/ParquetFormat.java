@@ -25,7 +25,10 @@ public final class ParquetFormat {
     }
 
     static ParquetFileReader openReader(String path) throws IOException {
-        return ParquetFileReader.open(FlinkInputFile.of(path), ParquetReadOptions.builder().build());
+        // parquet's own configuration and codecs: Hadoop's would need its XML parser and shaded Guava
+        return ParquetFileReader.open(FlinkInputFile.of(path),
+                ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration())
+                        .withCodecFactory(ParquetCodecs.INSTANCE).build());
     }
 
     /** The schema of the first file; every other file must have the same columns and types. */
