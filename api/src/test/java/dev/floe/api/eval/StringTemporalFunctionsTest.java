@@ -103,6 +103,8 @@ class StringTemporalFunctionsTest {
                         Arrays.asList(LocalDateTime.of(2024, 2, 28, 23, 0), LocalDateTime.of(1969, 12, 27, 23, 0), null)),
                 Arguments.of(col("t").add(lit(Duration.ofMillis(1500))), UTC_US,
                         Arrays.asList(Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("1969-12-31T00:00:02.5Z"), null)),
+                Arguments.of(col("d").lt(col("w")), DataType.bool(), Arrays.asList(false, true, null)),
+                Arguments.of(col("t").dt().date().eq(col("d")), DataType.bool(), Arrays.asList(true, false, null)),
                 Arguments.of(col("w").sub(lit(Period.ofYears(1))), NAIVE_MS,
                         Arrays.asList(LocalDateTime.of(2020, 3, 28, 2, 30, 15), LocalDateTime.of(1999, 1, 1, 0, 0), null)));
     }
