@@ -22,6 +22,7 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.minicluster.RpcServiceSharing;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -63,11 +64,27 @@ public final class Floe implements AutoCloseable {
         return builder().remote(host, port, jars).build();
     }
 
-    /** Inside a jar started with {@code flink run}: jobs go to the cluster that started it. */
+    /**
+     * Inside a jar started with {@code flink run}: jobs go to the cluster that started it, with the
+     * client's parallelism ({@code -p} or {@code parallelism.default}), and the restart strategy of
+     * the client's {@code config.yaml} / {@code -D} options replaces Floe's default. In a plain JVM
+     * (no {@code flink run} context) this is {@link #local()}, so the same program runs both ways.
+     */
     public static Floe fromEnvironment() {
-        int parallelism = StreamExecutionEnvironment.getExecutionEnvironment().getParallelism();
+        StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (context instanceof LocalStreamEnvironment) {
+            return local();
+        }
+        Configuration jobConfig = new Configuration();
+        if (context.getConfiguration() instanceof Configuration client) {
+            client.toMap().forEach((key, value) -> {
+                if (key.startsWith("restart-strategy") || key.startsWith("floe.")) {
+                    jobConfig.setString(key, value);
+                }
+            });
+        }
         FlinkExecutor executor = new FlinkExecutor(StreamExecutionEnvironment::getExecutionEnvironment,
-                Math.max(1, parallelism), new Configuration());
+                Math.max(1, context.getParallelism()), jobConfig);
         return new Floe(null, executor, null);
     }
 
