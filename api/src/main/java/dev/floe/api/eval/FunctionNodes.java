@@ -9,6 +9,8 @@ import dev.floe.api.types.DataType.Kind;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.kernels.Broadcast;
 import dev.floe.arrow.kernels.Operand;
+import dev.floe.arrow.kernels.LikeKernel;
+import dev.floe.arrow.kernels.RegexKernels;
 import dev.floe.arrow.kernels.StringKernels;
 import dev.floe.arrow.kernels.TemporalKernels;
 import java.util.List;
@@ -49,15 +51,15 @@ final class FunctionNodes {
                     (s, p, n, a) -> StringKernels.find(StringKernels.Find.ENDS_WITH, (VarCharVector) s, p, a));
             case CONCAT -> withOperand(result, child, args.get(0),
                     (s, p, n, a) -> StringKernels.concat(Operand.of(s, DataType.string()), p, n, a));
-            case LIKE -> unary(result, child, (s, a) -> StringKernels.like((VarCharVector) s, f.text(0), a));
+            case LIKE -> unary(result, child, (s, a) -> LikeKernel.like((VarCharVector) s, f.text(0), a));
             case LENGTH -> unary(result, child, (s, a) -> StringKernels.length((VarCharVector) s, a));
             case UPPER -> unary(result, child, (s, a) -> StringKernels.mapCase(StringKernels.Case.UPPER, (VarCharVector) s, a));
             case LOWER -> unary(result, child, (s, a) -> StringKernels.mapCase(StringKernels.Case.LOWER, (VarCharVector) s, a));
             case SUBSTR -> unary(result, child, (s, a) -> StringKernels.substr((VarCharVector) s, f.number(0), f.number(1), a));
             case REPLACE -> unary(result, child, (s, a) -> StringKernels.replace((VarCharVector) s, f.text(0), f.text(1), a));
             case SPLIT -> unary(result, child, (s, a) -> StringKernels.split((VarCharVector) s, f.text(0), a));
-            case MATCH -> unary(result, child, (s, a) -> StringKernels.matches((VarCharVector) s, f.text(0), a));
-            case EXTRACT -> unary(result, child, (s, a) -> StringKernels.extract((VarCharVector) s, f.text(0), f.number(1), a));
+            case MATCH -> unary(result, child, (s, a) -> RegexKernels.matches((VarCharVector) s, f.text(0), a));
+            case EXTRACT -> unary(result, child, (s, a) -> RegexKernels.extract((VarCharVector) s, f.text(0), f.number(1), a));
             case STRIP -> unary(result, child, (s, a) -> StringKernels.strip(StringKernels.Side.BOTH, (VarCharVector) s, a));
             case LSTRIP -> unary(result, child, (s, a) -> StringKernels.strip(StringKernels.Side.LEFT, (VarCharVector) s, a));
             case RSTRIP -> unary(result, child, (s, a) -> StringKernels.strip(StringKernels.Side.RIGHT, (VarCharVector) s, a));

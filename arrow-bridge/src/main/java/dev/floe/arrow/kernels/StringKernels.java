@@ -2,8 +2,6 @@ package dev.floe.arrow.kernels;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -16,10 +14,10 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
  * String kernels over UTF-8 offsets and bytes. Lengths and positions count code points; the
- * common functions (find, like, length, substr, strip, replace, split, concat, and upper/lower
- * of ASCII rows) work on the bytes without a {@code String} per row. The regex functions
- * ({@link #matches}, {@link #extract}) and upper/lower of non-ASCII rows decode the row to a
- * {@code String}, since {@link java.util.regex} and case mapping need one. Null in, null out.
+ * functions here (find, length, substr, strip, replace, split, concat, and upper/lower of ASCII
+ * rows) work on the bytes without a {@code String} per row; upper/lower of a non-ASCII row
+ * decode it, since Unicode case mapping needs a {@code String}. SQL LIKE is in
+ * {@link LikeKernel}, regular expressions in {@link RegexKernels}. Null in, null out.
  *
  * <pre>{@code BitVector hits = StringKernels.find(StringKernels.Find.CONTAINS, names, Operand.scalar(string(), "ab"), allocator);}</pre>
  */
@@ -87,132 +85,6 @@ public final class StringKernels {
         }
         out.setValueCount(n);
         return out;
-    }
-
-    /**
-     * SQL LIKE, case-sensitive: {@code %} matches any run of characters, {@code _} exactly one
-     * code point; there is no escape character. Patterns that are a literal with {@code %} only
-     * at the ends run as equals/prefix/suffix/contains tests. {@code like(s, "AB%", a)}
-     */
-    public static BitVector like(VarCharVector s, String sqlPattern, BufferAllocator allocator) {
-        byte[] p = sqlPattern.getBytes(StandardCharsets.UTF_8);
-        int n = s.getValueCount();
-        LikeShape shape = LikeShape.of(p);
-        BitVector out = bits(n, allocator);
-        ArrowBuf data = s.getDataBuffer();
-        ArrowBuf offsets = s.getOffsetBuffer();
-        for (int i = 0; i < n; i++) {
-            if (s.isNull(i)) {
-                continue;
-            }
-            int start = offsets.getInt((long) i * 4);
-            int len = offsets.getInt((long) (i + 1) * 4) - start;
-            boolean hit = switch (shape.kind) {
-                case EQUALS -> len == shape.len && regionEquals(data, start, p, shape.from, shape.len);
-                case PREFIX -> len >= shape.len && regionEquals(data, start, p, shape.from, shape.len);
-                case SUFFIX -> len >= shape.len && regionEquals(data, start + len - shape.len, p, shape.from, shape.len);
-                case CONTAINS -> indexOf(data, start, len, slice(p, shape), shape.len, 0) >= 0;
-                case GENERAL -> likeMatch(data, start, start + len, p);
-            };
-            BitVectorHelper.setBit(out.getValidityBuffer(), i);
-            if (hit) {
-                BitVectorHelper.setBit(out.getDataBuffer(), i);
-            }
-        }
-        out.setValueCount(n);
-        return out;
-    }
-
-    private static byte[] slice(byte[] p, LikeShape shape) {
-        if (shape.sliced == null) {
-            shape.sliced = java.util.Arrays.copyOfRange(p, shape.from, shape.from + shape.len);
-        }
-        return shape.sliced;
-    }
-
-    /** The fast path a LIKE pattern allows, found once per call. */
-    private static final class LikeShape {
-        enum Kind { EQUALS, PREFIX, SUFFIX, CONTAINS, GENERAL }
-
-        final Kind kind;
-        final int from;
-        final int len;
-        byte[] sliced;
-
-        private LikeShape(Kind kind, int from, int len) {
-            this.kind = kind;
-            this.from = from;
-            this.len = len;
-        }
-
-        static LikeShape of(byte[] p) {
-            int first = -1;
-            int last = -1;
-            int count = 0;
-            for (int k = 0; k < p.length; k++) {
-                if (p[k] == '_') {
-                    return new LikeShape(Kind.GENERAL, 0, 0);
-                }
-                if (p[k] == '%') {
-                    if (first < 0) {
-                        first = k;
-                    }
-                    last = k;
-                    count++;
-                }
-            }
-            if (count == 0) {
-                return new LikeShape(Kind.EQUALS, 0, p.length);
-            }
-            // leading %s and trailing %s only
-            int lead = 0;
-            while (lead < p.length && p[lead] == '%') {
-                lead++;
-            }
-            int trail = p.length;
-            while (trail > lead && p[trail - 1] == '%') {
-                trail--;
-            }
-            for (int k = lead; k < trail; k++) {
-                if (p[k] == '%') {
-                    return new LikeShape(Kind.GENERAL, 0, 0);
-                }
-            }
-            boolean l = lead > 0;
-            boolean r = trail < p.length;
-            Kind kind = l && r ? Kind.CONTAINS : l ? Kind.SUFFIX : Kind.PREFIX;
-            return new LikeShape(kind, lead, trail - lead);
-        }
-    }
-
-    /** Wildcard matching with one backtrack point (the last {@code %}); {@code _} consumes one code point. */
-    private static boolean likeMatch(ArrowBuf data, int s, int end, byte[] p) {
-        int pi = 0;
-        int si = s;
-        int starP = -1;
-        int starS = -1;
-        while (si < end) {
-            if (pi < p.length && p[pi] == '%') {
-                starP = ++pi;
-                starS = si;
-            } else if (pi < p.length && p[pi] == '_') {
-                pi++;
-                si += charWidth(data.getByte(si));
-            } else if (pi < p.length && p[pi] == data.getByte(si)) {
-                pi++;
-                si++;
-            } else if (starP >= 0) {
-                starS += charWidth(data.getByte(starS));
-                si = starS;
-                pi = starP;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length && p[pi] == '%') {
-            pi++;
-        }
-        return pi == p.length && si == end;
     }
 
     // ---- length, case, substr, strip ---------------------------------------------------------
@@ -392,7 +264,7 @@ public final class StringKernels {
         return isWhite(codePoint(data, p, end - p)) ? end - p : 0;
     }
 
-    private static boolean isAsciiWhite(int b) {
+    static boolean isAsciiWhite(int b) {
         return b == ' ' || (b >= 0x09 && b <= 0x0D);
     }
 
@@ -556,72 +428,15 @@ public final class StringKernels {
         }
     }
 
-    // ---- regex (one String per row) ------------------------------------------------------------
-
-    /** Whether the regex is found anywhere in each string (DuckDB's {@code regexp_matches}). {@code matches(s, "[0-9]+", a)} */
-    public static BitVector matches(VarCharVector s, String regex, BufferAllocator allocator) {
-        Matcher m = Pattern.compile(regex).matcher("");
-        int n = s.getValueCount();
-        BitVector out = bits(n, allocator);
-        ArrowBuf data = s.getDataBuffer();
-        ArrowBuf offsets = s.getOffsetBuffer();
-        for (int i = 0; i < n; i++) {
-            if (s.isNull(i)) {
-                continue;
-            }
-            BitVectorHelper.setBit(out.getValidityBuffer(), i);
-            if (m.reset(decode(data, offsets.getInt((long) i * 4), offsets.getInt((long) (i + 1) * 4))).find()) {
-                BitVectorHelper.setBit(out.getDataBuffer(), i);
-            }
-        }
-        out.setValueCount(n);
-        return out;
-    }
-
-    /**
-     * The given group of the first match of the regex (0 = the whole match); null when the
-     * regex is not found or the group did not take part (Daft). {@code extract(s, "(\\d+)-(\\d+)", 2, a)}
-     */
-    public static VarCharVector extract(VarCharVector s, String regex, int group, BufferAllocator allocator) {
-        Pattern pattern = Pattern.compile(regex);
-        Matcher m = pattern.matcher("");
-        if (group < 0 || group > m.groupCount()) {
-            throw new IllegalArgumentException("regex " + regex + " has " + m.groupCount() + " groups, asked for group " + group);
-        }
-        int n = s.getValueCount();
-        ArrowBuf data = s.getDataBuffer();
-        ArrowBuf offsets = s.getOffsetBuffer();
-        Utf8Output out = Utf8Output.create(n, dataEnd(s), allocator);
-        try {
-            for (int i = 0; i < n; i++) {
-                if (s.isNull(i)) {
-                    out.endRow(i, false);
-                    continue;
-                }
-                String str = decode(data, offsets.getInt((long) i * 4), offsets.getInt((long) (i + 1) * 4));
-                String g = m.reset(str).find() ? m.group(group) : null;
-                if (g != null) {
-                    byte[] bytes = g.getBytes(StandardCharsets.UTF_8);
-                    out.append(bytes, 0, bytes.length);
-                }
-                out.endRow(i, g != null);
-            }
-            return out.finish();
-        } catch (RuntimeException e) {
-            out.vector().close();
-            throw e;
-        }
-    }
-
     // ---- helpers -----------------------------------------------------------------------------
 
     /** End of the last value's bytes; a vector of 0 rows may have no offset buffer at all. */
-    private static int dataEnd(VarCharVector s) {
+    static int dataEnd(VarCharVector s) {
         int n = s.getValueCount();
         return n == 0 ? 0 : s.getOffsetBuffer().getInt((long) n * 4);
     }
 
-    private static BitVector bits(int n, BufferAllocator allocator) {
+    static BitVector bits(int n, BufferAllocator allocator) {
         BitVector out = new BitVector("out", allocator);
         out.allocateNew(Math.max(n, 1));
         return out;
@@ -639,7 +454,7 @@ public final class StringKernels {
         return x < 0xF0 ? 3 : 4;
     }
 
-    private static boolean isAscii(ArrowBuf data, int start, int end) {
+    static boolean isAscii(ArrowBuf data, int start, int end) {
         for (int k = start; k < end; k++) {
             if (data.getByte(k) < 0) {
                 return false;
@@ -648,13 +463,13 @@ public final class StringKernels {
         return true;
     }
 
-    private static String decode(ArrowBuf data, int start, int end) {
+    static String decode(ArrowBuf data, int start, int end) {
         byte[] b = new byte[end - start];
         data.getBytes(start, b, 0, b.length);
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static boolean regionEquals(ArrowBuf data, int at, byte[] p, int from, int len) {
+    static boolean regionEquals(ArrowBuf data, int at, byte[] p, int from, int len) {
         for (int k = 0; k < len; k++) {
             if (data.getByte(at + k) != p[from + k]) {
                 return false;
@@ -664,7 +479,7 @@ public final class StringKernels {
     }
 
     /** Offset (relative to start) of the first occurrence of p[0, plen) at or after {@code from}, or -1. */
-    private static int indexOf(ArrowBuf data, int start, int len, byte[] p, int plen, int from) {
+    static int indexOf(ArrowBuf data, int start, int len, byte[] p, int plen, int from) {
         if (plen == 0) {
             return from <= len ? from : -1;
         }

@@ -42,7 +42,7 @@ class StringKernelsTest {
     }
 
     private static Kernel like(String p) {
-        return (s, a) -> StringKernels.like(s, p, a);
+        return (s, a) -> LikeKernel.like(s, p, a);
     }
 
     /** description, kernel, result type, input, expected. */
@@ -95,12 +95,12 @@ class StringKernelsTest {
                 Arguments.of("split empty string", (Kernel) (s, a) -> StringKernels.split(s, ",", a), list(string()), "", List.of("")),
                 Arguments.of("split chars", (Kernel) (s, a) -> StringKernels.split(s, "", a), list(string()), "aü😀",
                         List.of("a", "ü", "😀")),
-                Arguments.of("match anywhere", (Kernel) (s, a) -> StringKernels.matches(s, "[0-9]+", a), bool(), "ab12c", true),
-                Arguments.of("match miss", (Kernel) (s, a) -> StringKernels.matches(s, "^[0-9]+$", a), bool(), "ab12c", false),
-                Arguments.of("extract group, ASCII word class as RE2", (Kernel) (s, a) -> StringKernels.extract(s, "(\\w+)@(\\w+)", 2, a), string(),
+                Arguments.of("match anywhere", (Kernel) (s, a) -> RegexKernels.matches(s, "[0-9]+", a), bool(), "ab12c", true),
+                Arguments.of("match miss", (Kernel) (s, a) -> RegexKernels.matches(s, "^[0-9]+$", a), bool(), "ab12c", false),
+                Arguments.of("extract group, ASCII word class as RE2", (Kernel) (s, a) -> RegexKernels.extract(s, "(\\w+)@(\\w+)", 2, a), string(),
                         "mail bob@exämple now", "ex"),
-                Arguments.of("extract whole", (Kernel) (s, a) -> StringKernels.extract(s, "[0-9]+", 0, a), string(), "a123b", "123"),
-                Arguments.of("extract no match is null", (Kernel) (s, a) -> StringKernels.extract(s, "[0-9]+", 0, a), string(),
+                Arguments.of("extract whole", (Kernel) (s, a) -> RegexKernels.extract(s, "[0-9]+", 0, a), string(), "a123b", "123"),
+                Arguments.of("extract no match is null", (Kernel) (s, a) -> RegexKernels.extract(s, "[0-9]+", 0, a), string(),
                         "abc", null));
     }
 
