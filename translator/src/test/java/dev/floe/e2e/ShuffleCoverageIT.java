@@ -565,9 +565,6 @@ class ShuffleCoverageIT {
         }
     }
 
-    @org.junit.jupiter.api.Disabled("bug: a filter pushed into the scan of a nullType column (fromColumns with an "
-            + "all-null column) fails with UnsupportedOperationException: Selection.take copies values with "
-            + "NullVector.copyFromSafe, which Arrow does not support")
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})
     void filterOverARawNullTypeColumn(int parallelism) {

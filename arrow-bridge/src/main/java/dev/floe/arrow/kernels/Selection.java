@@ -161,6 +161,12 @@ public final class Selection {
         if (n > indexes.length) {
             throw new IllegalArgumentException("take of " + n + " rows from " + indexes.length + " indexes");
         }
+        if (type.kind() == DataType.Kind.NULL) {
+            // a null column has no buffers to copy (and Arrow's NullVector cannot copy values)
+            org.apache.arrow.vector.NullVector out = new org.apache.arrow.vector.NullVector("out");
+            out.setValueCount(n);
+            return out;
+        }
         Physical p = Physical.of(type);
         if (p == Physical.LONG || p == Physical.ULONG || p == Physical.DOUBLE || p == Physical.DECIMAL) {
             FieldVector out = Buffers.allocate(type, n, allocator);

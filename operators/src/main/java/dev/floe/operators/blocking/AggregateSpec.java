@@ -76,6 +76,8 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
         private GroupTable table;
         private Accumulator[] accumulators;
         private SpillFile[] spilled;
+        /** Group id of each row of the batch being folded, reused across batches. */
+        private int[] groupIds = new int[0];
 
         HashAggregate(AggregateSpec spec, StepContext context, int depth) {
             this.spec = spec;
@@ -119,7 +121,11 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
             }
             try (input) {
                 int n = input.numRows();
-                fold(input, table.insert(input.vectors().subList(0, spec.numKeys), n), n);
+                if (groupIds.length < n) {
+                    groupIds = new int[n];
+                }
+                table.insert(input.vectors().subList(0, spec.numKeys), n, groupIds);
+                fold(input, groupIds, n);
             }
             if (spec.mode == Mode.PARTIAL) {
                 if (table.numGroups() >= spec.flushGroups) {

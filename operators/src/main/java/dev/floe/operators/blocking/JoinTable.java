@@ -32,6 +32,12 @@ final class JoinTable implements AutoCloseable {
     private int[] groupStart;
     private int[] groupRows;
     private final long[] matched;
+    // per-batch scratch, reused so that a warmed probe allocates nothing per row
+    private int[] probeGroups = new int[0];
+    private int[] keep = new int[0];
+    private int[] safe = new int[0];
+    private final IntList probeIdx = new IntList();
+    private final IntList buildIdx = new IntList();
 
     /** Takes ownership of the build batches. */
     JoinTable(JoinSpec spec, List<RecordBatch> buildBatches, BufferAllocator allocator, Pipeline pipeline) {
@@ -93,8 +99,12 @@ final class JoinTable implements AutoCloseable {
         if (spec.buildKeys().isEmpty()) {
             groups = null;
         } else {
+            if (probeGroups.length < n) {
+                probeGroups = new int[n];
+            }
+            groups = probeGroups;
             try (KeyColumns.Values k = probeKeys.evaluate(probe, allocator)) {
-                groups = table.find(k.vectors(), n);
+                table.find(k.vectors(), n, groups);
                 for (FieldVector v : k.vectors()) {
                     if (v.getNullCount() > 0) {
                         for (int i = 0; i < n; i++) {
@@ -107,7 +117,9 @@ final class JoinTable implements AutoCloseable {
             }
         }
         if (spec.mode().filtersProbe()) {
-            int[] keep = new int[n];
+            if (keep.length < n) {
+                keep = new int[n];
+            }
             int count = 0;
             boolean semi = spec.mode() == JoinSpec.Mode.SEMI;
             for (int i = 0; i < n; i++) {
@@ -118,12 +130,10 @@ final class JoinTable implements AutoCloseable {
             }
             if (count > 0) {
                 pipeline.push(count == n ? probe.slice(0, n, allocator)
-                        : Selection.take(probe, Arrays.copyOf(keep, count), allocator));
+                        : Selection.take(probe, keep, count, allocator));
             }
             return;
         }
-        IntList probeIdx = new IntList();
-        IntList buildIdx = new IntList();
         boolean keepProbe = spec.mode().keepsUnmatchedProbe();
         boolean trackBuild = spec.mode().keepsUnmatchedBuild();
         int buildRows = build.numRows();
@@ -163,8 +173,6 @@ final class JoinTable implements AutoCloseable {
     }
 
     private void emitUnmatchedBuild() {
-        IntList buildIdx = new IntList();
-        IntList probeIdx = new IntList();
         for (int i = 0; i < build.numRows(); i++) {
             if ((matched[i >>> 6] & (1L << i)) == 0) {
                 buildIdx.add(i);
@@ -181,8 +189,9 @@ final class JoinTable implements AutoCloseable {
         if (probeIdx.size == 0) {
             return;
         }
-        int[] p = probeIdx.toArray();
-        int[] b = buildIdx.toArray();
+        int count = probeIdx.size;
+        int[] p = probeIdx.values;
+        int[] b = buildIdx.values;
         probeIdx.size = 0;
         buildIdx.size = 0;
         List<FieldVector> columns = new ArrayList<>();
@@ -191,20 +200,20 @@ final class JoinTable implements AutoCloseable {
             int[] leftIdx = spec.buildIsLeft() ? b : p;
             RecordBatch right = spec.buildIsLeft() ? probe : build;
             int[] rightIdx = spec.buildIsLeft() ? p : b;
-            takeOrNull(left, leftIdx, columns);
-            takeOrNull(right, rightIdx, columns);
+            takeOrNull(left, leftIdx, count, columns);
+            takeOrNull(right, rightIdx, count, columns);
         } catch (RuntimeException e) {
             columns.forEach(FieldVector::close);
             throw e;
         }
-        pipeline.push(RecordBatch.of(spec.joinedSchema(), columns, p.length));
+        pipeline.push(RecordBatch.of(spec.joinedSchema(), columns, count));
     }
 
-    /** Appends the batch's columns taken at the indexes; index -1 gives null. */
-    private void takeOrNull(RecordBatch batch, int[] idx, List<FieldVector> out) {
+    /** Appends the batch's columns taken at indexes {@code idx[0 .. n)}; index -1 gives null. */
+    private void takeOrNull(RecordBatch batch, int[] idx, int n, List<FieldVector> out) {
         boolean anyMissing = false;
-        for (int i : idx) {
-            if (i < 0) {
+        for (int k = 0; k < n; k++) {
+            if (idx[k] < 0) {
                 anyMissing = true;
                 break;
             }
@@ -213,26 +222,27 @@ final class JoinTable implements AutoCloseable {
         if (batch.numRows() == 0) {
             for (Field f : schema.fields()) {
                 FieldVector v = f.toArrow().createVector(allocator);
-                v.setInitialCapacity(idx.length);
+                v.setInitialCapacity(n);
                 v.allocateNew();
-                v.setValueCount(idx.length);
+                v.setValueCount(n);
                 out.add(v);
             }
             return;
         }
-        int[] safe = idx;
+        int[] rows = idx;
         if (anyMissing) {
-            safe = idx.clone();
-            for (int k = 0; k < safe.length; k++) {
-                if (safe[k] < 0) {
-                    safe[k] = 0;
-                }
+            if (safe.length < n) {
+                safe = new int[idx.length];
             }
+            for (int k = 0; k < n; k++) {
+                safe[k] = Math.max(idx[k], 0);
+            }
+            rows = safe;
         }
         for (int c = 0; c < batch.numColumns(); c++) {
-            FieldVector v = Selection.take(batch.vector(c), schema.field(c).type(), safe, allocator);
-            if (anyMissing) {
-                for (int k = 0; k < idx.length; k++) {
+            FieldVector v = Selection.take(batch.vector(c), schema.field(c).type(), rows, n, allocator);
+            if (anyMissing && schema.field(c).type().kind() != dev.floe.api.types.DataType.Kind.NULL) {
+                for (int k = 0; k < n; k++) {
                     if (idx[k] < 0) {
                         BitVectorHelper.unsetBit(v.getValidityBuffer(), k);
                     }
@@ -260,10 +270,6 @@ final class JoinTable implements AutoCloseable {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = v;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
         }
     }
 }

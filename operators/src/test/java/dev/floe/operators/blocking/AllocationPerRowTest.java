@@ -28,7 +28,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,10 +47,6 @@ class AllocationPerRowTest {
     private static final int WARMUP = 300;
     private static final int RUNS = 200;
     private static final double MAX_BYTES_PER_ROW = 1.0;
-    /** Why the aggregate and join cases wait: they fail (4 and 28 bytes per row) until the patches land. */
-    private static final String NEEDS_REUSE_PATCH = "HashAggregate.push allocates int[n] group ids per batch "
-            + "(GroupTable.insert(keys, n)); JoinTable.probe allocates int[n] groups and grows/copies two IntLists "
-            + "per batch. Fixes: /work/h6/patches/h6-AggregateSpec.diff and h6-JoinTable.diff";
 
     private static final Schema INPUT = Schema.of(Field.of("k", DataType.int64()), Field.of("v", DataType.float64()),
             Field.of("x", DataType.int64()));
@@ -142,26 +137,22 @@ class AllocationPerRowTest {
     }
 
     @Test
-    @Disabled(NEEDS_REUSE_PATCH)
     void partialHashAggregateAllocatesUnderOneBytePerRow() {
         assertUnderOneBytePerRow("partial hash aggregate", List.of(aggregate(AggregateSpec.Mode.PARTIAL)));
     }
 
     @Test
-    @Disabled(NEEDS_REUSE_PATCH)
     void completeHashAggregateAllocatesUnderOneBytePerRow() {
         assertUnderOneBytePerRow("complete hash aggregate", List.of(aggregate(AggregateSpec.Mode.COMPLETE)));
     }
 
     @Test
-    @Disabled(NEEDS_REUSE_PATCH)
     void fusedFilterProjectPartialAggregateAllocatesUnderOneBytePerRow() {
         assertUnderOneBytePerRow("filter -> project -> partial aggregate",
                 List.of(filter(), project(), aggregate(AggregateSpec.Mode.PARTIAL)));
     }
 
     @Test
-    @Disabled(NEEDS_REUSE_PATCH)
     void hashJoinProbeAllocatesUnderOneBytePerRow() {
         Schema buildSchema = Schema.of(Field.of("bk", DataType.int64()), Field.of("bv", DataType.float64()));
         BigIntVector bk = new BigIntVector("bk", allocator);
