@@ -1,0 +1,160 @@
+package dev.floe.jobs.tpch;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.floe.Floe;
+import dev.floe.api.DataFrame;
+import dev.floe.api.types.DataType;
+import dev.floe.arrow.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 22 TPC-H queries of {@link TpchQueries} at SF 0.01 against DuckDB running the standard SQL
+ * (the texts shipped in {@code io.trino.tpch}) over the same CSV files: full typed rows, floats
+ * within a relative 1e-9, decimals compared numerically, and for sorted queries the sequence of
+ * the sort keys.
+ */
+class TpchCorrectnessIT {
+    private static final Path DATA = Path.of("target", "tpch-sf0.01");
+
+    private static Floe floe;
+    private static DuckOracle duck;
+    private static TpchQueries queries;
+
+    @BeforeAll
+    static void setUp() throws IOException, InterruptedException {
+        TpchGenerator.generate(0.01, DATA, 2, null);
+        floe = Floe.local(2);
+        queries = TpchQueries.csv(floe, DATA.toAbsolutePath().toString());
+        duck = new DuckOracle();
+        for (String table : TpchSchema.TABLES) {
+            StringJoiner columns = new StringJoiner(", ", "{", "}");
+            TpchSchema.columns(table).forEach((name, type) -> columns.add("'" + name + "': '" + duckType(type) + "'"));
+            duck.execute("CREATE TABLE " + table + " AS SELECT * FROM read_csv('"
+                    + DATA.toAbsolutePath().resolve(table) + "/*.csv', delim = '|', header = true, columns = "
+                    + columns + ")");
+        }
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (duck != null) {
+            duck.close();
+        }
+        if (floe != null) {
+            floe.close();
+        }
+    }
+
+    @Test void q01() { check(1, 0, 1); }
+    @Test void q02() { check(2, 0, 2, 1, 3); }
+    @Test void q03() { check(3, 1, 2); }
+    @Test void q04() { check(4, 0); }
+    @Test void q05() { check(5, 1); }
+    @Test void q06() { check(6); }
+    @Test void q07() { check(7, 0, 1, 2); }
+    @Test void q08() { check(8, 0); }
+    @Test void q09() { check(9, 0, 1); }
+    @Test void q10() { check(10, 2); }
+    @Test void q11() { check(11, 1); }
+    @Test void q12() { check(12, 0); }
+    @Test void q13() { check(13, 1, 0); }
+    @Test void q14() { check(14); }
+    @Test void q15() { check(15, 0); }
+    @Test void q16() { check(16, 3, 0, 1, 2); }
+    @Test void q17() { check(17); }
+    @Test void q18() { check(18, 4, 3); }
+    @Test void q19() { check(19); }
+    @Test void q20() { check(20, 0); }
+    @Test void q21() { check(21, 1, 0); }
+    @Test void q22() { check(22, 0); }
+
+    /** Runs query n in both engines; {@code sortKeys} are the output columns of its ORDER BY. */
+    private static void check(int n, int... sortKeys) {
+        List<List<Object>> expected = duck(n);
+        DataFrame df = queries.query(n);
+        long start = System.nanoTime();
+        List<List<Object>> actual;
+        try (Table t = df.toTable()) {
+            actual = t.toRows();
+        }
+        System.out.printf(Locale.ROOT, "TPC-H Q%d: %d rows in %.2f s%n", n, actual.size(), (System.nanoTime() - start) / 1e9);
+        try {
+            Rows.assertSameRows(actual, expected);
+            assertSameKeySequence(actual, expected, sortKeys);
+        } catch (AssertionError e) {
+            throw new AssertionError("Q" + n + ": " + e.getMessage() + "\nPlan:\n" + df.explain(), e);
+        }
+    }
+
+    private static void assertSameKeySequence(List<List<Object>> actual, List<List<Object>> expected, int[] keys) {
+        if (keys.length == 0) {
+            return;
+        }
+        List<List<Object>> a = Rows.normalizeAll(actual);
+        List<List<Object>> e = Rows.normalizeAll(expected);
+        for (int i = 0; i < a.size(); i++) {
+            List<Object> ak = project(a.get(i), keys);
+            List<Object> ek = project(e.get(i), keys);
+            if (!Rows.rowEquals(ak, ek)) {
+                fail("Row " + i + " is out of order: sort keys " + ak + ", expected " + ek);
+            }
+        }
+    }
+
+    private static List<Object> project(List<Object> row, int[] columns) {
+        List<Object> out = new ArrayList<>(columns.length);
+        for (int c : columns) {
+            out.add(row.get(c));
+        }
+        return out;
+    }
+
+    /** The standard SQL text of query n; statements before the last (Q15's view) are executed first. */
+    private static List<List<Object>> duck(int n) {
+        String sql;
+        try (InputStream in = TpchCorrectnessIT.class.getResourceAsStream("/io/trino/tpch/queries/q" + n + ".sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the SQL of Q" + n, e);
+        }
+        StringBuilder text = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                text.append(line).append('\n');
+            }
+        }
+        String[] statements = text.toString().split(";");
+        List<String> nonEmpty = new ArrayList<>();
+        for (String s : statements) {
+            if (!s.isBlank()) {
+                nonEmpty.add(s);
+            }
+        }
+        for (int i = 0; i < nonEmpty.size() - 1; i++) {
+            duck.execute(nonEmpty.get(i));
+        }
+        return duck.query(nonEmpty.get(nonEmpty.size() - 1));
+    }
+
+    private static String duckType(DataType type) {
+        Map<DataType, String> names = Map.of(DataType.int64(), "BIGINT", DataType.int32(), "INTEGER",
+                DataType.decimal(15, 2), "DECIMAL(15,2)", DataType.string(), "VARCHAR", DataType.date(), "DATE");
+        String name = names.get(type);
+        if (name == null) {
+            throw new IllegalArgumentException("No DuckDB type for " + type);
+        }
+        return name;
+    }
+}
