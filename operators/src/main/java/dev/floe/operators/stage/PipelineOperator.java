@@ -37,6 +37,7 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
     private transient Counter rowsOut;
     private transient Counter batchesOut;
     private transient StreamRecord<EncodedBatch> reuse;
+    private transient boolean failOnce;
 
     public PipelineOperator(Schema inputSchema, List<StepSpec> steps) {
         this(inputSchema, steps, false, 0);
@@ -67,6 +68,7 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
         rowsOut = getMetricGroup().counter("floeRowsOut");
         batchesOut = getMetricGroup().counter("floeBatchesOut");
         reuse = new StreamRecord<>(null);
+        failOnce = FailureInjection.armed(env, getOperatorName());
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         pipeline = Pipeline.create(steps, memory.stepContext(), (batch, partition) -> send(batch,
                 partition != EncodedBatch.NO_PARTITION ? partition : tagWithSubtask ? subtask : partition));
@@ -89,6 +91,9 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
         if (pipeline.finished()) {
             return;
         }
+        if (failOnce) {
+            throw FailureInjection.failure(getOperatorName());
+        }
         EncodedBatch encoded = element.getValue();
         rowsIn.inc(encoded.numRows());
         pipeline.push(BatchCodec.decode(encoded, inputSchema, allocator));
@@ -96,6 +101,9 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
 
     @Override
     public void endInput() {
+        if (failOnce) {
+            throw FailureInjection.failure(getOperatorName());
+        }
         pipeline.finish();
     }
 

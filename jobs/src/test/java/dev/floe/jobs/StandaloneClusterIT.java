@@ -1,0 +1,151 @@
+package dev.floe.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The README's "Run on a cluster" commands on real processes: start-cluster (a JobManager and two
+ * TaskManagers), {@code flink run} of floe-jobs.jar, the job and its plan-named operators over REST,
+ * a user FloeJob through the generic entry, recovery from a killed TaskManager, and stop-cluster.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StandaloneClusterIT {
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+    /** Rows of the TaskManager-loss job: enough for its scan to run several seconds on 2 busy cores. */
+    private static final long KILL_ROWS = Long.getLong("floe.it.kill-rows", 3_000_000);
+
+    private static LocalCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = LocalCluster.start("standalone-it", 2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void flinkRunShowsTheJobAndItsPlanOverRest() throws Exception {
+        Path data = cluster.dir.resolve("small");
+        List<OrdersData.Group> expected = OrdersData.write(data, 20_000, 2);
+
+        LocalCluster.Result run = cluster.flink(JOB_TIMEOUT, "run", LocalCluster.JOBS_JAR.toString(),
+                "tpch", "--data", data.toString(), "--format", "csv");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(OrdersData.parse(run.output())).as(run.output()).isEqualTo(expected);
+        JsonNode job = onlyFloeJob("Floe toTable: Scan: csv " + data);
+        assertThat(job.get("state").asText()).isEqualTo("FINISHED");
+        List<String> operators = new ArrayList<>();
+        cluster.rest("/jobs/" + job.get("jid").asText() + "/plan").get("plan").get("nodes")
+                .forEach(n -> operators.add(n.get("description").asText()));
+        assertThat(String.join("\n", operators))
+                .contains("Scan: csv " + data)
+                .contains("PartialAggregate: count(*) AS order_count, sum(o_totalprice) AS revenue")
+                .contains("FinalAggregate: count(*) AS order_count")
+                .contains("Sort: o_orderpriority ASC, o_orderstatus ASC");
+    }
+
+    @Test
+    @Order(2)
+    void runsAUserFloeJobThroughTheGenericEntry() throws Exception {
+        String classes = Path.of(TopPriorityJob.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toUri().toString();
+        LocalCluster.Result run = cluster.flink(JOB_TIMEOUT, "run", "-C", classes, LocalCluster.JOBS_JAR.toString(),
+                "run", "--class", TopPriorityJob.class.getName(),
+                LocalCluster.ROOT.resolve("examples/data/orders.csv").toString());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).as(run.output()).contains("urgent F 73\nurgent O 65\nurgent P 86\n");
+    }
+
+    @Test
+    @Order(3)
+    void aKilledTaskManagerIsReplacedAndTheResultIsExact() throws Exception {
+        Path data = cluster.dir.resolve("large");
+        List<OrdersData.Group> expected = OrdersData.write(data, KILL_ROWS, 4);
+
+        Process run = cluster.flinkAsync("run", "-p", "2", LocalCluster.JOBS_JAR.toString(),
+                "tpch", "--data", data.toString(), "--format", "csv");
+        String jobId = awaitRunningScan("Floe toTable: Scan: csv " + data, run);
+        String victim = busyTaskManager();
+        cluster.kill(victim);
+        long killedAt = System.nanoTime();
+        LocalCluster.Result result = cluster.wait(run, JOB_TIMEOUT);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(OrdersData.parse(result.output())).as(result.output()).isEqualTo(expected);
+        JsonNode exceptions = cluster.rest("/jobs/" + jobId + "/exceptions").get("exceptionHistory").get("entries");
+        assertThat(exceptions.size()).as("failovers recorded for job %s", jobId).isPositive();
+        System.out.printf("killed %s; the job recovered and finished %.1f s later%n", victim,
+                (System.nanoTime() - killedAt) / 1e9);
+        deleteRecursively(data);
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
+    private static JsonNode onlyFloeJob(String namePrefix) throws Exception {
+        List<JsonNode> matches = new ArrayList<>();
+        cluster.rest("/jobs/overview").get("jobs").forEach(j -> {
+            if (j.get("name").asText().startsWith(namePrefix)) {
+                matches.add(j);
+            }
+        });
+        assertThat(matches).as("jobs named %s...", namePrefix).hasSize(1);
+        return matches.get(0);
+    }
+
+    /** Waits until a scan subtask of the job runs; returns the job id. */
+    private static String awaitRunningScan(String namePrefix, Process client) throws Exception {
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode j : cluster.rest("/jobs/overview").get("jobs")) {
+                if (j.get("name").asText().startsWith(namePrefix)) {
+                    String id = j.get("jid").asText();
+                    assertThat(j.get("state").asText()).as("the job must still run when a TaskManager is killed")
+                            .isIn("CREATED", "INITIALIZING", "RUNNING");
+                    for (JsonNode v : cluster.rest("/jobs/" + id).get("vertices")) {
+                        if (v.get("name").asText().contains("Scan: csv") && v.get("tasks").get("RUNNING").asInt() > 0) {
+                            return id;
+                        }
+                    }
+                }
+            }
+            assertThat(client.isAlive()).as("flink run exited before the job ran").isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the job never ran a scan subtask");
+    }
+
+    /** The resource id of a TaskManager with occupied slots. */
+    private static String busyTaskManager() throws Exception {
+        for (JsonNode tm : cluster.rest("/taskmanagers").get("taskmanagers")) {
+            if (tm.get("freeSlots").asInt() < tm.get("slotsNumber").asInt()) {
+                return tm.get("id").asText();
+            }
+        }
+        throw new AssertionError("no TaskManager runs a task");
+    }
+}
