@@ -11,6 +11,7 @@ import dev.floe.api.plan.Filter;
 import dev.floe.api.plan.Join;
 import dev.floe.api.plan.Repartition;
 import dev.floe.api.plan.Sort;
+import dev.floe.api.plan.Write;
 import dev.floe.api.plan.InMemorySource;
 import dev.floe.api.plan.Limit;
 import dev.floe.api.plan.LogicalPlan;
@@ -365,6 +366,42 @@ public final class DataFrame {
             }
         }
         return new InMemorySource(name, table.schema(), out);
+    }
+
+    /**
+     * Writes Parquet files (snappy) under {@code dir}, hive-partitioned by the given columns, and
+     * returns one row per file written ({@code path}, then the partition columns). Appends to what is
+     * there; nothing is visible until the job succeeds. {@code df.writeParquet("out/orders", "o_orderstatus")}
+     */
+    public DataFrame writeParquet(String dir, String... partitionCols) {
+        return writeParquet(dir, WriteMode.APPEND, partitionCols);
+    }
+
+    /** {@code df.writeParquet("out/orders", WriteMode.OVERWRITE)} replaces the directory once the job succeeds. */
+    public DataFrame writeParquet(String dir, WriteMode mode, String... partitionCols) {
+        return write(Write.of(plan, Write.Format.PARQUET, dir, mode, List.of(partitionCols), null), "writeParquet");
+    }
+
+    /** Writes CSV files with a header row; like {@link #writeParquet(String, String...)}. */
+    public DataFrame writeCsv(String dir, String... partitionCols) {
+        return writeCsv(dir, WriteMode.APPEND, partitionCols);
+    }
+
+    /** {@code df.writeCsv("out/orders", WriteMode.OVERWRITE)} */
+    public DataFrame writeCsv(String dir, WriteMode mode, String... partitionCols) {
+        return writeCsv(dir, mode, CsvOptions.defaults(), partitionCols);
+    }
+
+    /** With CSV options (delimiter, header, null string). */
+    public DataFrame writeCsv(String dir, WriteMode mode, CsvOptions options, String... partitionCols) {
+        return write(Write.of(plan, Write.Format.CSV, dir, mode, List.of(partitionCols), options), "writeCsv");
+    }
+
+    private DataFrame write(Write write, String action) {
+        LogicalPlan optimized = Optimizer.standard().optimize(write);
+        try (Table written = executor.execute(optimized, action)) {
+            return with(Scan.of(inMemory(action, written, 1)));
+        }
     }
 
     /** Runs a count of the rows. */

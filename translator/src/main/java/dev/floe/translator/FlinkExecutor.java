@@ -11,6 +11,9 @@ import dev.floe.arrow.Table;
 import dev.floe.translator.flink.JobTranslator;
 import dev.floe.translator.physical.PhysicalPlan;
 import dev.floe.translator.physical.PhysicalPlanner;
+import dev.floe.translator.physical.WriteCommitter;
+import dev.floe.operators.sink.WriteSpec;
+import dev.floe.api.plan.Write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -94,12 +97,16 @@ public final class FlinkExecutor implements Executor {
         DataStream<EncodedBatch> result = new JobTranslator(env,
                 extraJobConfig.getOptional(OPERATOR_MEMORY).map(MemorySize::getBytes).orElse(0L)).translate(physical);
         String jobName = jobName(action, optimized);
+        WriteSpec write = WriteCommitter.find(physical);
         List<EncodedBatch> encoded = new ArrayList<>();
         try (CloseableIterator<EncodedBatch> it = result.executeAndCollect(jobName)) {
             while (it.hasNext()) {
                 encoded.add(it.next());
             }
         } catch (Exception e) {
+            if (write != null) {
+                WriteCommitter.abort(write);
+            }
             throw failure(jobName, e);
         }
         if (physical.orderedByPartition()) {
@@ -115,7 +122,17 @@ public final class FlinkExecutor implements Executor {
             batches.forEach(RecordBatch::close);
             throw e;
         }
-        return Table.of(optimized.schema(), batches);
+        Table table = Table.of(optimized.schema(), batches);
+        if (write != null) {
+            try {
+                WriteCommitter.commit(write, optimized instanceof Write w ? w.mode() : dev.floe.api.WriteMode.APPEND, table);
+            } catch (RuntimeException e) {
+                table.close();
+                WriteCommitter.abort(write);
+                throw e;
+            }
+        }
+        return table;
     }
 
     static String jobName(String action, LogicalPlan plan) {

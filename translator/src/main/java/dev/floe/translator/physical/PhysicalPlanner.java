@@ -11,6 +11,8 @@ import dev.floe.api.plan.Project;
 import dev.floe.api.plan.Repartition;
 import dev.floe.api.plan.Scan;
 import dev.floe.api.plan.Sort;
+import dev.floe.api.plan.Write;
+import dev.floe.operators.sink.WriteSpec;
 import dev.floe.api.types.Schema;
 import dev.floe.operators.blocking.SortSpec;
 import dev.floe.operators.exchange.HashSplitSpec;
@@ -83,6 +85,9 @@ public final class PhysicalPlanner {
         if (logical instanceof Repartition r) {
             return planRepartition(r);
         }
+        if (logical instanceof Write w) {
+            return planWrite(w);
+        }
         throw new IllegalArgumentException("No physical plan for " + logical.describe());
     }
 
@@ -151,6 +156,15 @@ public final class PhysicalPlanner {
                     Exchange.Kind.ROUND_ROBIN, r.n()), List.of(), r.n());
         }
         return new StepStage(hashExchange(input, r.keys(), r.n()), List.of(), r.n());
+    }
+
+    /** Each subtask writes its files into a fresh staging directory that the client publishes on success. */
+    private PhysicalPlan planWrite(Write write) {
+        PhysicalPlan input = plan(write.input());
+        String dir = write.dir().endsWith("/") ? write.dir().substring(0, write.dir().length() - 1) : write.dir();
+        String staging = dir + "/" + WriteCommitter.STAGING_PREFIX + java.util.UUID.randomUUID();
+        return append(input, new WriteSpec(write.input().schema(), write.format(), staging, dir,
+                write.partitionColumns(), write.csv(), write.schema(), write.describe()));
     }
 
     /** A hash exchange on the keys into n partitions (the split step fuses into the input stage). */

@@ -1,0 +1,95 @@
+package dev.floe.api.plan;
+
+import dev.floe.api.CsvOptions;
+import dev.floe.api.PlanException;
+import dev.floe.api.WriteMode;
+import dev.floe.api.expr.Names;
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.Field;
+import dev.floe.api.types.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes the input as files under {@code dir} (hive-style {@code key=value} directories for the
+ * partition columns, which the data files then leave out). Output: one row per file written,
+ * {@code path: string} then the partition columns.
+ *
+ * @param csv options for CSV files (null for other formats)
+ */
+public record Write(LogicalPlan input, Format format, String dir, WriteMode mode, List<String> partitionColumns,
+        CsvOptions csv, Schema schema) implements LogicalPlan {
+
+    /** File formats Floe writes. */
+    public enum Format {
+        PARQUET("parquet"), CSV("csv");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
+
+    public Write {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(mode, "mode");
+        partitionColumns = List.copyOf(partitionColumns);
+    }
+
+    public static Write of(LogicalPlan input, Format format, String dir, WriteMode mode, List<String> partitionColumns,
+            CsvOptions csv) {
+        Schema in = input.schema();
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("path", DataType.string()));
+        for (String p : partitionColumns) {
+            if (!in.contains(p)) {
+                throw new PlanException(Names.unknownColumn(p, in.names()));
+            }
+            DataType t = in.find(p).orElseThrow().type();
+            if (t.isNested() || t.isFloating()) {
+                throw new PlanException("Cannot partition files by '" + p + "' of type " + t
+                        + ": use a string, integer, boolean, date or decimal column");
+            }
+            fields.add(new Field(p, t));
+        }
+        if (partitionColumns.size() == in.size()) {
+            throw new PlanException("Every column is a partition column: the data files would have no columns");
+        }
+        if (dir.isBlank()) {
+            throw new PlanException("The output directory is empty");
+        }
+        return new Write(input, format, dir, mode, partitionColumns, csv, new Schema(fields));
+    }
+
+    /** The columns that go into the data files (all but the partition columns). */
+    public Schema dataSchema() {
+        List<Field> out = new ArrayList<>();
+        for (Field f : input.schema().fields()) {
+            if (!partitionColumns.contains(f.name())) {
+                out.add(f);
+            }
+        }
+        return new Schema(out);
+    }
+
+    @Override public List<LogicalPlan> children() { return List.of(input); }
+
+    @Override
+    public LogicalPlan withChildren(List<LogicalPlan> children) {
+        return new Write(children.get(0), format, dir, mode, partitionColumns, csv, schema);
+    }
+
+    @Override
+    public String describe() {
+        return "Write: " + format.extension() + " " + dir + " (" + mode.name().toLowerCase(java.util.Locale.ROOT)
+                + (partitionColumns.isEmpty() ? "" : ", partitioned by " + String.join(", ", partitionColumns)) + ")";
+    }
+}
