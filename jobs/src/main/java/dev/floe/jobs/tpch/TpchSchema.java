@@ -2,6 +2,7 @@ package dev.floe.jobs.tpch;
 
 import dev.floe.api.CsvOptions;
 import dev.floe.api.types.DataType;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,6 @@ public final class TpchSchema {
         for (int i = 0; i < namesAndTypes.length; i += 2) {
             out.put((String) namesAndTypes[i], (DataType) namesAndTypes[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }
