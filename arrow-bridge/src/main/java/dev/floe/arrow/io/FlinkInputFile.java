@@ -12,15 +12,22 @@ import org.apache.parquet.io.SeekableInputStream;
 final class FlinkInputFile implements InputFile {
     private final Path path;
     private final long length;
+    private final ScanMetrics metrics;
 
-    FlinkInputFile(String path, long length) {
+    FlinkInputFile(String path, long length, ScanMetrics metrics) {
         this.path = new Path(path);
         this.length = length;
+        this.metrics = metrics;
     }
 
     static FlinkInputFile of(String path) throws IOException {
+        return of(path, null);
+    }
+
+    /** @param metrics counts the bytes read, or null */
+    static FlinkInputFile of(String path, ScanMetrics metrics) throws IOException {
         Path p = new Path(path);
-        return new FlinkInputFile(path, p.getFileSystem().getFileStatus(p).getLen());
+        return new FlinkInputFile(path, p.getFileSystem().getFileStatus(p).getLen(), metrics);
     }
 
     @Override
@@ -32,7 +39,26 @@ final class FlinkInputFile implements InputFile {
     public SeekableInputStream newStream() throws IOException {
         FileSystem fs = path.getFileSystem();
         FSDataInputStream in = fs.open(path);
-        return new DelegatingSeekableInputStream(in) {
+        java.io.InputStream counted = metrics == null ? in : new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    metrics.bytesRead++;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) {
+                    metrics.bytesRead += n;
+                }
+                return n;
+            }
+        };
+        return new DelegatingSeekableInputStream(counted) {
             @Override
             public long getPos() throws IOException {
                 return in.getPos();

@@ -51,7 +51,8 @@ final class ParquetBatchReader implements BatchReader {
     ParquetBatchReader(String path, Schema schema, List<String> readColumns, int[] rowGroups, int batchRows,
             BufferAllocator allocator, ScanMetrics metrics) throws IOException {
         this.path = path;
-        this.reader = ParquetFormat.openReader(path);
+        this.metrics = metrics == null ? new ScanMetrics() : metrics;
+        this.reader = ParquetFormat.openReader(path, this.metrics);
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         this.readSchema = schema.select(readColumns);
         List<Type> fields = new ArrayList<>();
@@ -71,7 +72,6 @@ final class ParquetBatchReader implements BatchReader {
         this.rowGroups = rowGroups;
         this.batchRows = batchRows;
         this.allocator = allocator;
-        this.metrics = metrics == null ? new ScanMetrics() : metrics;
         this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
     }
 

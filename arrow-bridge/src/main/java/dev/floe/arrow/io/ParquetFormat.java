@@ -25,8 +25,13 @@ public final class ParquetFormat {
     }
 
     static ParquetFileReader openReader(String path) throws IOException {
+        return openReader(path, null);
+    }
+
+    /** @param metrics counts the bytes read, or null */
+    static ParquetFileReader openReader(String path, ScanMetrics metrics) throws IOException {
         // parquet's own configuration and codecs: Hadoop's would need its XML parser and shaded Guava
-        return ParquetFileReader.open(FlinkInputFile.of(path),
+        return ParquetFileReader.open(FlinkInputFile.of(path, metrics),
                 ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration())
                         .withCodecFactory(ParquetCodecs.INSTANCE).build());
     }
@@ -86,6 +91,65 @@ public final class ParquetFormat {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Parquet footer of " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The row groups of a file that statistics cannot rule out.
+     *
+     * @param total the number of row groups in the file
+     * @param kept  indexes of the row groups to read, ascending
+     */
+    public record RowGroupSelection(int total, int[] kept) {
+        public int skipped() {
+            return total - kept.length;
+        }
+    }
+
+    /**
+     * Reads a file's footer and keeps the row groups whose min/max/null-count statistics might
+     * hold a row matching {@code predicate} (null = keep all).
+     *
+     * @param schema    the source schema (file columns plus any partition columns)
+     * @param constants normalized values of columns that are constant in this file (hive
+     *                  partition columns; a null value = all null), checked like statistics
+     */
+    public static RowGroupSelection selectRowGroups(String path, Schema schema, StatsPredicate predicate,
+            java.util.Map<String, Object> constants) {
+        try (ParquetFileReader reader = openReader(path)) {
+            List<org.apache.parquet.hadoop.metadata.BlockMetaData> groups = reader.getRowGroups();
+            int[] kept = new int[groups.size()];
+            int n = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                if (predicate == null || StatsPruning.mightMatch(predicate, schema,
+                        rowGroupStats(groups.get(g), schema, constants))) {
+                    kept[n++] = g;
+                }
+            }
+            return new RowGroupSelection(groups.size(), java.util.Arrays.copyOf(kept, n));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Parquet footer of " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Cannot read " + path + " as Parquet: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.function.Function<String, StatsPruning.ColumnStats> rowGroupStats(
+            org.apache.parquet.hadoop.metadata.BlockMetaData group, Schema schema, java.util.Map<String, Object> constants) {
+        long rows = group.getRowCount();
+        return column -> {
+            if (constants != null && constants.containsKey(column)) {
+                return StatsPruning.ColumnStats.constant(constants.get(column), rows);
+            }
+            for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData chunk : group.getColumns()) {
+                String[] p = chunk.getPath().toArray();
+                if (p.length == 1 && p[0].equals(column)) {
+                    DataType type = schema.find(column).map(Field::type).orElse(null);
+                    return type == null ? null
+                            : StatsPruning.fromParquet(chunk.getStatistics(), rows, type, chunk.getPrimitiveType());
+                }
+            }
+            return null;
+        };
     }
 
     static Schema toSchema(MessageType message, String path) {

@@ -2,18 +2,83 @@ package dev.floe.arrow.io;
 
 import java.io.Serializable;
 
-/** Counters a file reader keeps so that tests and metrics can see what a scan really did. */
+/**
+ * Counters a file scan keeps so that tests and metrics can see what it really did: rows, row
+ * groups read and skipped by statistics, files skipped by partition values, column chunks
+ * decoded and bytes read from storage. Readers count into their own instance; {@link #global()}
+ * sums everything this JVM has read (what tests on a local MiniCluster assert).
+ *
+ * <pre>{@code ScanMetrics before = ScanMetrics.global(); ...; ScanMetrics.global().minus(before).rowGroupsSkipped}</pre>
+ */
 public final class ScanMetrics implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final ScanMetrics GLOBAL = new ScanMetrics();
 
     public long rowsRead;
     public long rowGroupsRead;
+    public long rowGroupsSkipped;
+    public long filesSkipped;
     public long columnsDecoded;
+    public long bytesRead;
     public long batches;
+
+    /** A copy of the totals of this JVM. */
+    public static ScanMetrics global() {
+        synchronized (GLOBAL) {
+            return GLOBAL.copy();
+        }
+    }
+
+    /** Adds these counters to the totals of this JVM. */
+    public void publish() {
+        synchronized (GLOBAL) {
+            GLOBAL.add(this);
+        }
+    }
+
+    public void add(ScanMetrics o) {
+        rowsRead += o.rowsRead;
+        rowGroupsRead += o.rowGroupsRead;
+        rowGroupsSkipped += o.rowGroupsSkipped;
+        filesSkipped += o.filesSkipped;
+        columnsDecoded += o.columnsDecoded;
+        bytesRead += o.bytesRead;
+        batches += o.batches;
+    }
+
+    /** The counters counted since {@code earlier} (a copy taken before). */
+    public ScanMetrics minus(ScanMetrics earlier) {
+        ScanMetrics d = copy();
+        d.rowsRead -= earlier.rowsRead;
+        d.rowGroupsRead -= earlier.rowGroupsRead;
+        d.rowGroupsSkipped -= earlier.rowGroupsSkipped;
+        d.filesSkipped -= earlier.filesSkipped;
+        d.columnsDecoded -= earlier.columnsDecoded;
+        d.bytesRead -= earlier.bytesRead;
+        d.batches -= earlier.batches;
+        return d;
+    }
+
+    public ScanMetrics copy() {
+        ScanMetrics c = new ScanMetrics();
+        c.add(this);
+        return c;
+    }
+
+    public void reset() {
+        rowsRead = 0;
+        rowGroupsRead = 0;
+        rowGroupsSkipped = 0;
+        filesSkipped = 0;
+        columnsDecoded = 0;
+        bytesRead = 0;
+        batches = 0;
+    }
 
     @Override
     public String toString() {
-        return "ScanMetrics(rows=" + rowsRead + ", rowGroups=" + rowGroupsRead + ", columnChunks=" + columnsDecoded
-                + ", batches=" + batches + ")";
+        return "ScanMetrics(rows=" + rowsRead + ", rowGroupsRead=" + rowGroupsRead + ", rowGroupsSkipped="
+                + rowGroupsSkipped + ", filesSkipped=" + filesSkipped + ", columnChunks=" + columnsDecoded
+                + ", bytes=" + bytesRead + ", batches=" + batches + ")";
     }
 }
