@@ -7,6 +7,7 @@ import dev.floe.api.types.Schema;
 import dev.floe.arrow.io.CsvFormat;
 import dev.floe.arrow.io.FileEntry;
 import dev.floe.arrow.io.FilePaths;
+import dev.floe.arrow.io.HivePartitions;
 import dev.floe.arrow.io.ParquetFormat;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.List;
 /**
  * Resolves user paths into file sources when the DataFrame is built: files are listed and the
  * schema is read (Parquet footer) or inferred (CSV) at once, so bad paths fail at the user's line.
+ * Hive partition directories ({@code key=value}) under the given paths become columns after the
+ * files' own (see {@link HivePartitions}).
  */
 public final class FileSources {
     private FileSources() {
@@ -22,25 +25,29 @@ public final class FileSources {
     public static FileSource parquet(List<String> paths) {
         List<FileEntry> files = list(paths);
         Schema schema;
+        HivePartitions partitions;
         try {
             schema = ParquetFormat.readSchema(files);
+            partitions = HivePartitions.discover(paths, files, schema);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new PlanException(e.getMessage(), e);
         }
         return new FileSource("parquet", paths, files.stream().map(FileEntry::path).toList(),
-                files.stream().map(FileEntry::length).toList(), schema, null);
+                files.stream().map(FileEntry::length).toList(), partitions.appendTo(schema), null, partitions);
     }
 
     public static FileSource csv(List<String> paths, CsvOptions options) {
         List<FileEntry> files = list(paths);
         Schema schema;
+        HivePartitions partitions;
         try {
             schema = CsvFormat.inferSchema(files.get(0), options);
+            partitions = HivePartitions.discover(paths, files, schema);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new PlanException(e.getMessage(), e);
         }
         return new FileSource("csv", paths, files.stream().map(FileEntry::path).toList(),
-                files.stream().map(FileEntry::length).toList(), schema, options);
+                files.stream().map(FileEntry::length).toList(), partitions.appendTo(schema), options, partitions);
     }
 
     private static List<FileEntry> list(List<String> paths) {

@@ -1,6 +1,7 @@
 package dev.floe.api.plan;
 
 import dev.floe.api.types.Schema;
+import dev.floe.arrow.io.HivePartitions;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -13,10 +14,23 @@ import java.util.Objects;
  * @param files   the files found, in order
  * @param sizes   their sizes in bytes, parallel to {@code files}
  * @param options format options (e.g. CsvOptions), or null
+ * @param partitions hive partition directories: columns at the end of {@code schema} whose value
+ *                   is constant per file (see {@link HivePartitions})
  */
 public record FileSource(String format, List<String> patterns, List<String> files, List<Long> sizes, Schema schema,
-        Serializable options) implements ScanSource {
+        Serializable options, HivePartitions partitions) implements ScanSource {
+
+    /** Files without partition columns. */
+    public FileSource(String format, List<String> patterns, List<String> files, List<Long> sizes, Schema schema,
+            Serializable options) {
+        this(format, patterns, files, sizes, schema, options, HivePartitions.none());
+    }
+
     public FileSource {
+        partitions = partitions == null ? HivePartitions.none() : partitions;
+        if (!partitions.isEmpty() && partitions.values().size() != files.size()) {
+            throw new IllegalArgumentException("partition values and files differ in length");
+        }
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(schema, "schema");
         patterns = List.copyOf(patterns);
@@ -29,7 +43,8 @@ public record FileSource(String format, List<String> patterns, List<String> file
 
     @Override
     public String describe() {
-        return format + " " + String.join(", ", patterns) + " (" + files.size() + (files.size() == 1 ? " file)" : " files)");
+        return format + " " + String.join(", ", patterns) + " (" + files.size() + (files.size() == 1 ? " file" : " files")
+                + (partitions.isEmpty() ? "" : ", partitioned by " + String.join(", ", partitions.names())) + ")";
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.flink.core.fs.Path;
 
 /**
  * Hive-style partition directories ({@code year=2024/month=01/}) found under the read roots:
@@ -28,12 +27,17 @@ import org.apache.flink.core.fs.Path;
  * @param fields the partition columns, in directory order
  * @param values per file (parallel to the files given), the decoded directory values; null = null
  */
-public record HivePartitions(List<Field> fields, List<List<String>> values) {
+public record HivePartitions(List<Field> fields, List<List<String>> values) implements java.io.Serializable {
     public static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
 
     public HivePartitions {
         fields = List.copyOf(fields);
         values = List.copyOf(values);
+    }
+
+    /** No partition directories. */
+    public static HivePartitions none() {
+        return new HivePartitions(List.of(), List.of());
     }
 
     public boolean isEmpty() {
@@ -73,7 +77,7 @@ public record HivePartitions(List<Field> fields, List<List<String>> values) {
             raw.add(pairs.stream().map(p -> p[1]).toList());
         }
         if (keys == null || keys.isEmpty()) {
-            return new HivePartitions(List.of(), List.of());
+            return none();
         }
         List<Field> fields = new ArrayList<>();
         List<Integer> used = new ArrayList<>();
@@ -110,10 +114,18 @@ public record HivePartitions(List<Field> fields, List<List<String>> values) {
         return normalize(base.isEmpty() ? "." : base);
     }
 
+    /** The path part of a path or URI ({@code file:/a/b}, {@code s3://bucket/a/b}, {@code a/b}), absolute. */
     private static String normalize(String p) {
-        Path path = new Path(p);
-        String s = path.toUri().getPath();
-        if (path.toUri().getScheme() == null && !s.startsWith("/")) {
+        String s = p;
+        java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:").matcher(s);
+        boolean hasScheme = scheme.find() && scheme.end() > 2; // not a Windows drive letter
+        if (hasScheme) {
+            s = s.substring(scheme.end());
+            if (s.startsWith("//")) {
+                int slash = s.indexOf('/', 2);
+                s = slash < 0 ? "/" : s.substring(slash);
+            }
+        } else if (!s.startsWith("/")) {
             s = new File(s).getAbsoluteFile().toPath().normalize().toString();
         }
         while (s.length() > 1 && s.endsWith("/")) {

@@ -8,18 +8,26 @@ import dev.floe.arrow.io.CsvFormat;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
-/** Reads CSV splits (whole files) into batches of the read columns. */
-public record CsvSplitOpener(Schema fileSchema, List<String> readColumns, CsvOptions options, int batchRows)
-        implements SplitOpener {
+/** Reads CSV splits (whole files) into batches of the read columns, hive partition columns filled from the split. */
+public record CsvSplitOpener(Schema fileSchema, List<String> readColumns, CsvOptions options, int batchRows,
+        List<String> partitionColumns) implements SplitOpener {
     public CsvSplitOpener {
         readColumns = List.copyOf(readColumns);
+        partitionColumns = partitionColumns == null ? List.of() : List.copyOf(partitionColumns);
+    }
+
+    public CsvSplitOpener(Schema fileSchema, List<String> readColumns, CsvOptions options, int batchRows) {
+        this(fileSchema, readColumns, options, batchRows, List.of());
     }
 
     @Override
     public BatchIterator open(SplitPayload payload, BufferAllocator allocator) {
         FilePayload file = (FilePayload) payload;
-        BatchReader reader = CsvFormat.read(file.path(), fileSchema, readColumns, options, batchRows, allocator);
-        return new BatchIterator() {
+        Schema csvSchema = partitionColumns.isEmpty() ? fileSchema
+                : fileSchema.select(PartitionColumns.fileColumns(fileSchema.names(), partitionColumns));
+        BatchReader reader = CsvFormat.read(file.path(), csvSchema,
+                PartitionColumns.fileColumns(readColumns, partitionColumns), options, batchRows, allocator);
+        BatchIterator batches = new BatchIterator() {
             @Override
             public boolean hasNext() {
                 return reader.hasNext();
@@ -35,5 +43,6 @@ public record CsvSplitOpener(Schema fileSchema, List<String> readColumns, CsvOpt
                 reader.close();
             }
         };
+        return PartitionColumns.append(batches, fileSchema, readColumns, partitionColumns, file, allocator);
     }
 }

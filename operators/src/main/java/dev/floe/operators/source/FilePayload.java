@@ -1,9 +1,24 @@
 package dev.floe.operators.source;
 
+import java.util.List;
+
 /**
- * A piece of one file: a byte range, and for Parquet the row groups to read (null = all).
+ * A piece of one file: a byte range, for Parquet the row groups to read (null = all), and the
+ * values of its hive partition directories (null = not partitioned; an element null = the null
+ * partition).
  */
-public record FilePayload(String path, long start, long length, int[] rowGroups) implements SplitPayload {
+public record FilePayload(String path, long start, long length, int[] rowGroups, List<String> partitionValues)
+        implements SplitPayload {
+
+    public FilePayload(String path, long start, long length, int[] rowGroups) {
+        this(path, start, length, rowGroups, null);
+    }
+
+    public FilePayload {
+        partitionValues = partitionValues == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(partitionValues));
+    }
+
     @Override
     public String describe() {
         StringBuilder sb = new StringBuilder(path);

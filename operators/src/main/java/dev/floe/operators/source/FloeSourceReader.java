@@ -6,6 +6,7 @@ import dev.floe.arrow.Allocators;
 import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.io.ScanMetrics;
 import dev.floe.operators.step.Pipeline;
 import dev.floe.operators.step.StepSpec;
 import java.util.ArrayDeque;
@@ -32,6 +33,10 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     private final Counter rowsRead;
     private final Counter rowsOut;
     private final Counter batchesOut;
+    private final Counter rowGroupsRead;
+    private final Counter columnsDecoded;
+    private final Counter bytesRead;
+    private final ScanMetrics scanMetrics = new ScanMetrics();
 
     private BufferAllocator allocator;
     private dev.floe.operators.spill.SpillDirectory spill;
@@ -55,6 +60,9 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
         this.rowsRead = context.metricGroup().counter("floeRowsRead");
         this.rowsOut = context.metricGroup().counter("floeRowsOut");
         this.batchesOut = context.metricGroup().counter("floeBatchesOut");
+        this.rowGroupsRead = context.metricGroup().counter("floeRowGroupsRead");
+        this.columnsDecoded = context.metricGroup().counter("floeColumnChunksDecoded");
+        this.bytesRead = context.metricGroup().counter("floeBytesRead");
     }
 
     @Override
@@ -134,7 +142,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
 
     private SplitOpener.BatchIterator openSplit(FloeSplit split) {
         try {
-            return opener.open(split.payload(), allocator);
+            return opener.open(split.payload(), allocator, scanMetrics);
         } catch (ExecutionException e) {
             throw e;
         } catch (Exception e) {
@@ -159,8 +167,21 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
             SplitOpener.BatchIterator b = batches;
             batches = null;
             current = null;
-            b.close();
+            try {
+                b.close();
+            } finally {
+                publishScanMetrics();
+            }
         }
+    }
+
+    /** File readers count into {@code scanMetrics}; after each split the counts go to Flink and the JVM totals. */
+    private void publishScanMetrics() {
+        rowGroupsRead.inc(scanMetrics.rowGroupsRead);
+        columnsDecoded.inc(scanMetrics.columnsDecoded);
+        bytesRead.inc(scanMetrics.bytesRead);
+        scanMetrics.publish();
+        scanMetrics.reset();
     }
 
     @Override

@@ -4,21 +4,37 @@ import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.io.BatchReader;
 import dev.floe.arrow.io.ParquetFormat;
+import dev.floe.arrow.io.ScanMetrics;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
-/** Reads the row groups of a Parquet split, decoding only the read columns. */
-public record ParquetSplitOpener(Schema fileSchema, List<String> readColumns, int batchRows) implements SplitOpener {
+/**
+ * Reads the row groups of a Parquet split, decoding only the read columns that the file holds;
+ * hive partition columns are filled from the split's directory values.
+ */
+public record ParquetSplitOpener(Schema fileSchema, List<String> readColumns, int batchRows,
+        List<String> partitionColumns) implements SplitOpener {
     public ParquetSplitOpener {
         readColumns = List.copyOf(readColumns);
+        partitionColumns = partitionColumns == null ? List.of() : List.copyOf(partitionColumns);
+    }
+
+    public ParquetSplitOpener(Schema fileSchema, List<String> readColumns, int batchRows) {
+        this(fileSchema, readColumns, batchRows, List.of());
     }
 
     @Override
     public BatchIterator open(SplitPayload payload, BufferAllocator allocator) {
+        return open(payload, allocator, null);
+    }
+
+    @Override
+    public BatchIterator open(SplitPayload payload, BufferAllocator allocator, ScanMetrics metrics) {
         FilePayload file = (FilePayload) payload;
-        BatchReader reader = ParquetFormat.read(file.path(), fileSchema, readColumns, file.rowGroups(), batchRows,
-                allocator, null);
-        return new BatchIterator() {
+        BatchReader reader = ParquetFormat.read(file.path(), fileSchema,
+                PartitionColumns.fileColumns(readColumns, partitionColumns), file.rowGroups(), batchRows, allocator,
+                metrics);
+        BatchIterator batches = new BatchIterator() {
             @Override
             public boolean hasNext() {
                 return reader.hasNext();
@@ -34,5 +50,6 @@ public record ParquetSplitOpener(Schema fileSchema, List<String> readColumns, in
                 reader.close();
             }
         };
+        return PartitionColumns.append(batches, fileSchema, readColumns, partitionColumns, file, allocator);
     }
 }

@@ -1,6 +1,7 @@
 package dev.floe.operators.source;
 
 import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.io.ScanMetrics;
 import java.io.Serializable;
 import java.util.Iterator;
 import org.apache.arrow.memory.BufferAllocator;
@@ -13,6 +14,11 @@ public interface SplitOpener extends Serializable {
 
     /** Batches the caller owns; close the iterator when done (also when abandoning it early). */
     BatchIterator open(SplitPayload payload, BufferAllocator allocator) throws Exception;
+
+    /** As {@link #open(SplitPayload, BufferAllocator)}, counting what file readers do into {@code metrics}. */
+    default BatchIterator open(SplitPayload payload, BufferAllocator allocator, ScanMetrics metrics) throws Exception {
+        return open(payload, allocator);
+    }
 
     /** An iterator over batches that releases its resources on close. */
     interface BatchIterator extends Iterator<RecordBatch>, AutoCloseable {

@@ -69,7 +69,7 @@ public final class JobTranslator {
     }
 
     private DataStream<EncodedBatch> scan(ScanStage stage) {
-        SourceSplits splits = SourceSplits.of(stage.source(), stage.readColumns());
+        SourceSplits splits = SourceSplits.of(stage.source(), stage.readColumns(), stage.filePlan());
         FloeSource source = new FloeSource(splits.splits(), splits.opener(), stage.readSchema(), stage.steps(),
                 stage.describe());
         int parallelism = Math.max(1, Math.min(stage.parallelism(), splits.splits().size()));

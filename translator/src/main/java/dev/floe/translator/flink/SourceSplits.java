@@ -8,6 +8,7 @@ import dev.floe.operators.source.FloeSplit;
 import dev.floe.operators.source.MemoryPayload;
 import dev.floe.operators.source.MemorySplitOpener;
 import dev.floe.operators.source.SplitOpener;
+import dev.floe.translator.physical.FileScanPlan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,11 @@ import java.util.List;
 record SourceSplits(List<FloeSplit> splits, SplitOpener opener) {
 
     static SourceSplits of(ScanSource source, List<String> readColumns) {
+        return of(source, readColumns, null);
+    }
+
+    /** @param filePlan the pruned files and row groups of a file source (null = plan them here) */
+    static SourceSplits of(ScanSource source, List<String> readColumns, FileScanPlan filePlan) {
         if (source instanceof InMemorySource mem) {
             List<FloeSplit> splits = new ArrayList<>();
             List<List<EncodedBatch>> parts = mem.partitions();
@@ -26,7 +32,7 @@ record SourceSplits(List<FloeSplit> splits, SplitOpener opener) {
             return new SourceSplits(splits, new MemorySplitOpener(mem.schema(), readColumns));
         }
         if (source instanceof FileSource files) {
-            return FileSplits.of(files, readColumns);
+            return FileSplits.of(files, readColumns, filePlan);
         }
         throw new IllegalArgumentException("Unknown source " + source.describe());
     }

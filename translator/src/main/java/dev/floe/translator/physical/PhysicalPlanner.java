@@ -9,6 +9,7 @@ import dev.floe.api.plan.Limit;
 import dev.floe.api.plan.LogicalPlan;
 import dev.floe.api.plan.Project;
 import dev.floe.api.plan.Repartition;
+import dev.floe.api.plan.FileSource;
 import dev.floe.api.plan.Scan;
 import dev.floe.api.plan.Sort;
 import dev.floe.api.plan.Write;
@@ -94,8 +95,20 @@ public final class PhysicalPlanner {
     private PhysicalPlan planScan(Scan scan) {
         List<String> read = scan.columnsToRead();
         Schema readSchema = scan.source().schema().select(read);
-        ScanStage stage = new ScanStage(scan.source(), read, readSchema, List.of(), parallelism, "Scan: "
-                + scan.source().describe());
+        StringBuilder line = new StringBuilder("Scan: ").append(scan.source().describe());
+        FileScanPlan filePlan = null;
+        if (scan.source() instanceof FileSource files) {
+            filePlan = FileScanPlan.of(files, scan.filters());
+            if (!read.equals(files.schema().names())) {
+                line.append(" columns=[").append(String.join(", ", read)).append(']');
+            }
+            String pruning = filePlan.describe();
+            if (!pruning.isEmpty()) {
+                line.append(' ').append(pruning);
+            }
+        }
+        ScanStage stage = new ScanStage(scan.source(), read, readSchema, List.of(), parallelism, line.toString(),
+                filePlan);
         for (Expr f : scan.filters()) {
             stage = stage.withStep(new FilterSpec(readSchema, f));
         }

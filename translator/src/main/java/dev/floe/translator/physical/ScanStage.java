@@ -10,10 +10,11 @@ import java.util.List;
  * Reads a source and runs fused stateless steps on every batch inside the source operator.
  *
  * @param readColumns the source columns decoded, in order; {@code readSchema} is their schema
- * @param scanLine    the logical Scan's one-line description
+ * @param scanLine    the scan's one-line description
+ * @param filePlan    for file sources, the files and row groups left after pruning; else null
  */
 public record ScanStage(ScanSource source, List<String> readColumns, Schema readSchema, List<StepSpec> steps,
-        int parallelism, String scanLine) implements PhysicalPlan {
+        int parallelism, String scanLine, FileScanPlan filePlan) implements PhysicalPlan {
     public ScanStage {
         readColumns = List.copyOf(readColumns);
         steps = List.copyOf(steps);
@@ -22,7 +23,7 @@ public record ScanStage(ScanSource source, List<String> readColumns, Schema read
     public ScanStage withStep(StepSpec step) {
         List<StepSpec> s = new ArrayList<>(steps);
         s.add(step);
-        return new ScanStage(source, readColumns, readSchema, s, parallelism, scanLine);
+        return new ScanStage(source, readColumns, readSchema, s, parallelism, scanLine, filePlan);
     }
 
     @Override
