@@ -1,5 +1,6 @@
 package dev.floe.api;
 
+import dev.floe.api.expr.AggExpr;
 import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
@@ -242,12 +243,52 @@ public final class DataFrame {
         return aggregate(List.of(), aggregations);
     }
 
+    /**
+     * An aggregation; expressions over aggregations ({@code col("a").sum().div(col("b").sum())}) are
+     * computed by a projection after it, from hidden aggregate columns.
+     */
     DataFrame aggregate(List<Expr> keys, Expression... aggregations) {
         List<Expr> aggs = new ArrayList<>(aggregations.length);
+        boolean nested = false;
         for (Expression a : aggregations) {
             aggs.add(a.node());
+            nested |= !(a.node().unalias() instanceof AggExpr) && AggExpr.containsAgg(a.node());
         }
-        return with(Aggregate.of(plan, keys, aggs));
+        if (!nested) {
+            return with(Aggregate.of(plan, keys, aggs));
+        }
+        List<Expr> hidden = new ArrayList<>();
+        List<Expr> outputs = new ArrayList<>();
+        for (Expr a : aggs) {
+            if (!AggExpr.containsAgg(a)) {
+                throw new PlanException(a.display() + " is not an aggregation: group by it with groupBy(...) or"
+                        + " aggregate it, e.g. " + a.display() + ".anyValue()");
+            }
+            Expr rewritten = a.transformUp(e -> {
+                if (!(e instanceof AggExpr agg)) {
+                    return e;
+                }
+                int at = -1;
+                for (int i = 0; i < hidden.size(); i++) {
+                    if (((Alias) hidden.get(i)).child().equals(agg)) {
+                        at = i;
+                    }
+                }
+                if (at < 0) {
+                    at = hidden.size();
+                    hidden.add(new Alias(agg, "__agg" + at));
+                }
+                return new Column("__agg" + at);
+            });
+            outputs.add(rewritten.equals(a) ? a : new Alias(rewritten, a.name()));
+        }
+        Aggregate aggregate = Aggregate.of(plan, keys, hidden);
+        List<Expr> projection = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            projection.add(new Column(aggregate.schema().field(i).name()));
+        }
+        projection.addAll(outputs);
+        return with(Project.of(aggregate, projection));
     }
 
     /** Inner equi-join on same-named columns. {@code orders.join(customers, "custkey")} */

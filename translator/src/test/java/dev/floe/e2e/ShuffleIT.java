@@ -64,6 +64,22 @@ class ShuffleIT {
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})
+    void expressionsOverAggregationsAreComputedAfterTheAggregate(int parallelism) {
+        try (Floe floe = SharedCluster.floe(parallelism)) {
+            DataFrame df = floe.fromColumns(columns).groupBy("status").agg(
+                    col("price").sum().div(count()).alias("avg_all"),
+                    col("qty").max().sub(col("qty").min()).alias("spread"),
+                    col("price").sum());
+            assertThat(df.columnNames()).containsExactly("status", "avg_all", "spread", "price");
+            Rows.assertSameRows(run(df), duck.query(
+                    "SELECT status, sum(price) / count(*), max(qty) - min(qty), sum(price) FROM t GROUP BY status"));
+            Rows.assertSameRows(run(floe.fromColumns(columns).agg(col("amount").sum().mul(2).alias("twice"))),
+                    duck.query("SELECT sum(amount) * 2 FROM t"));
+        }
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 4})
     void multiKeyGroupByOnStringDateAndDecimalKeysWithCountDistinct(int parallelism) {
         try (Floe floe = SharedCluster.floe(parallelism)) {
             DataFrame df = floe.fromColumns(columns)
