@@ -5,7 +5,9 @@ import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.expr.IfElse;
 import dev.floe.api.expr.Literal;
+import dev.floe.api.expr.Udf;
 import dev.floe.api.types.DataType;
+import dev.floe.arrow.Series;
 import dev.floe.arrow.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,44 @@ public final class Functions {
             nodes.add(a.node());
         }
         return new Expression(new Coalesce(nodes));
+    }
+
+    /**
+     * A vectorized user-defined function: {@code fn} gets one {@link Series} per argument for a
+     * whole batch and returns a Series of {@code returnType} with one value per row. The input
+     * Series are valid only during the call; Floe takes ownership of the returned Series (build it
+     * with {@code Series.of}, or return an input). {@code fn} is serialized and shipped to the
+     * TaskManagers, so it may capture only serializable values. A failure becomes an
+     * {@link ExecutionException} naming the UDF and the batch's first row.
+     *
+     * <pre>{@code udf("plus_one", DataType.int64(), in -> plusOne(in[0]), col("a"))}</pre>
+     */
+    public static Expression udf(String name, DataType returnType, SerializableFunction<Series[], Series> fn,
+            Expression... args) {
+        java.util.Objects.requireNonNull(fn, "fn");
+        return new Expression(new Udf(name, returnType, fn, null, nodes(args)));
+    }
+
+    /**
+     * A row-wise user-defined function: {@code fn} gets the row's argument values as Java objects
+     * (the classes of {@code Table.get}; null for null) and returns a value of {@code returnType}'s
+     * class or null. Boxes every value: a convenience for code that is not on a hot path.
+     * Failures name the UDF, the row and its argument values.
+     *
+     * <pre>{@code udfRow("initials", DataType.string(), row -> ((String) row[0]).substring(0, 1), col("name"))}</pre>
+     */
+    public static Expression udfRow(String name, DataType returnType, SerializableFunction<Object[], Object> fn,
+            Expression... args) {
+        java.util.Objects.requireNonNull(fn, "fn");
+        return new Expression(new Udf(name, returnType, null, fn, nodes(args)));
+    }
+
+    private static List<Expr> nodes(Expression... args) {
+        List<Expr> nodes = new ArrayList<>(args.length);
+        for (Expression a : args) {
+            nodes.add(a.node());
+        }
+        return nodes;
     }
 
     /** A chain of {@code when(...).then(...)} branches; finish with {@code otherwise}. */

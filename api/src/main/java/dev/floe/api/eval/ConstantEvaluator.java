@@ -20,8 +20,21 @@ public final class ConstantEvaluator {
     }
 
     /** The value of a constant expression, or empty when it reads columns or fails (left to run time). */
+    /** User functions run where the data is (they may be costly or not deterministic), never at planning. */
+    private static boolean callsUdf(Expr e) {
+        if (e instanceof dev.floe.api.expr.Udf) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (callsUdf(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Optional<Literal> tryFold(Expr expr) {
-        if (!expr.columnRefs().isEmpty()) {
+        if (!expr.columnRefs().isEmpty() || callsUdf(expr)) {
             return Optional.empty();
         }
         try (BufferAllocator allocator = Allocators.child("constant-folding", 1 << 20);

@@ -121,6 +121,13 @@ public final class ExprCompiler {
             if (e instanceof dev.floe.api.expr.TemporalFunction f) {
                 return FunctionNodes.temporal(f, build(f.child()));
             }
+            if (e instanceof dev.floe.api.expr.Udf u) {
+                List<Node> args = new ArrayList<>();
+                for (Expr a : u.args()) {
+                    args.add(build(a));
+                }
+                return UdfNodes.of(u, args);
+            }
             if (e instanceof Round r) {
                 Node child = build(r.child());
                 DataType t = child.type();
