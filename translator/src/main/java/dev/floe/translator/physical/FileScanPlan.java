@@ -1,5 +1,6 @@
 package dev.floe.translator.physical;
 
+import dev.floe.api.ExecutionException;
 import dev.floe.api.plan.FileSource;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.io.HivePartitions;
@@ -55,8 +56,13 @@ public record FileScanPlan(List<Piece> pieces, StatsPredicate predicate, int fil
                 pieces.add(new Piece(i, null));
                 continue;
             }
-            ParquetFormat.RowGroupSelection sel = ParquetFormat.selectRowGroups(source.files().get(i), schema, predicate,
-                    constants);
+            ParquetFormat.RowGroupSelection sel;
+            try {
+                sel = ParquetFormat.selectRowGroups(source.files().get(i), schema, predicate, constants);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                // the footer was read when the DataFrame was built: the file changed or vanished since
+                throw new ExecutionException(e.getMessage(), e);
+            }
             groupsTotal += sel.total();
             groupsSkipped += sel.skipped();
             for (int g : sel.kept()) {
