@@ -92,7 +92,8 @@ class WriteIT {
                     + " ELSE status END, odate, qty, amount, flag FROM read_parquet('" + out
                     + "/*/*.parquet', hive_partitioning = true)"),
                     duck.query("SELECT id, price, status, odate, qty, amount, flag FROM t"));
-            assertThat(floe.readParquet(out).columnNames()).doesNotContain("status");
+            // read back, the partition directories become a column again (hive partition discovery)
+            assertThat(floe.readParquet(out).columnNames()).endsWith("status");
         }
     }
 
