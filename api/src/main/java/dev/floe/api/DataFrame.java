@@ -329,6 +329,20 @@ public final class DataFrame {
         return with(Join.of(plan, right.plan, List.of(), List.of(), JoinType.INNER, JoinStrategy.AUTO));
     }
 
+    /**
+     * One row per list element of the list columns (exploded together; their lengths must match
+     * in each row); other columns repeat. A null or empty list gives one row with null, like Daft.
+     * An expression that is not a plain column replaces the column of its name first.
+     * {@code df.explode(col("tags"))}
+     */
+    public DataFrame explode(Expression... listColumns) {
+        List<Expr> nodes = new ArrayList<>(listColumns.length);
+        for (Expression e : listColumns) {
+            nodes.add(e.node());
+        }
+        return with(dev.floe.api.plan.Explode.fromExprs(plan, nodes));
+    }
+
     /** Hash partitioning by keys into n partitions; no keys spreads rows evenly. */
     public DataFrame repartition(int n, Expression... keys) {
         List<Expr> ks = new ArrayList<>();

@@ -195,6 +195,18 @@ public final class Expression implements Serializable {
     /** Date and timestamp functions. {@code col("o_orderdate").dt().year()} */
     public TemporalExpressions dt() { return new TemporalExpressions(node); }
 
+    /** List functions. {@code col("tags").list().length()} */
+    public ListExpressions list() { return new ListExpressions(node); }
+
+    /** Struct functions. {@code col("address").struct().get("city")} */
+    public StructExpressions struct() { return new StructExpressions(node); }
+
+    /**
+     * A 64-bit hash of the value as uint64 (Floe's shuffle hash: stable across runs, null hashes
+     * to a fixed value, values differ from other engines'). {@code col("user_id").hash()}
+     */
+    public Expression hash() { return new Expression(new dev.floe.api.expr.Hash(node)); }
+
     // ---- aggregations (inside agg(...) or groupBy(...).agg(...)) -----------------------------
 
     private Expression agg(dev.floe.api.expr.AggFunction f) {

@@ -107,6 +107,25 @@ public final class Functions {
         return nodes;
     }
 
+    /**
+     * The string arguments concatenated; any null argument gives null (like SQL {@code ||}).
+     * {@code concatStr(col("first"), lit(" "), col("last"))}
+     */
+    public static Expression concatStr(Expression... args) {
+        if (args.length == 0) {
+            throw new PlanException("concatStr needs at least one argument");
+        }
+        Expression out = args[0];
+        if (args.length == 1) {
+            // type-checks the single argument as a string and passes it through
+            return out.str().concat(lit(""));
+        }
+        for (int i = 1; i < args.length; i++) {
+            out = out.str().concat(args[i]);
+        }
+        return out;
+    }
+
     /** A chain of {@code when(...).then(...)} branches; finish with {@code otherwise}. */
     public static final class When {
         private final List<Expr[]> branches;

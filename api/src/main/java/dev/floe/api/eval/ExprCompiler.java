@@ -121,6 +121,15 @@ public final class ExprCompiler {
             if (e instanceof dev.floe.api.expr.TemporalFunction f) {
                 return FunctionNodes.temporal(f, build(f.child()));
             }
+            if (e instanceof dev.floe.api.expr.ListFunction f) {
+                return NestedNodes.list(f, build(f.child()), f.type(input));
+            }
+            if (e instanceof dev.floe.api.expr.StructField f) {
+                return NestedNodes.structField(f, build(f.child()), f.type(input));
+            }
+            if (e instanceof dev.floe.api.expr.Hash h) {
+                return NestedNodes.hash(h, build(h.child()));
+            }
             if (e instanceof dev.floe.api.expr.Udf u) {
                 List<Node> args = new ArrayList<>();
                 for (Expr a : u.args()) {

@@ -15,7 +15,8 @@ import java.util.function.Function;
  */
 public sealed interface Expr extends Serializable
         permits Column, Literal, Alias, Binary, Unary, Cast, IfElse, IsIn, Between, FillNull, Round,
-                Coalesce, AggExpr, SortKey, StringFunction, TemporalFunction, Udf {
+                Coalesce, AggExpr, SortKey, StringFunction, TemporalFunction, Udf, ListFunction, StructField,
+                Hash {
 
     List<Expr> children();
 

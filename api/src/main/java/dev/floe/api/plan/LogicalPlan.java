@@ -10,7 +10,8 @@ import java.util.function.Function;
  * A logical plan node: an immutable record whose schema is resolved when it is built. Each node
  * describes itself in one line ({@link #describe()}); {@link PlanPrinter} draws whole trees.
  */
-public sealed interface LogicalPlan extends Serializable permits Scan, Project, Filter, Limit, Aggregate, Sort, Join, Repartition, Write {
+public sealed interface LogicalPlan extends Serializable permits Scan, Project, Filter, Limit, Aggregate, Sort, Join, Repartition, Write,
+        Explode {
 
     Schema schema();
 

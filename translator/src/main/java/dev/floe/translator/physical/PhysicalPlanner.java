@@ -3,6 +3,7 @@ package dev.floe.translator.physical;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.plan.Aggregate;
+import dev.floe.api.plan.Explode;
 import dev.floe.api.plan.Filter;
 import dev.floe.api.plan.Join;
 import dev.floe.api.plan.Limit;
@@ -19,6 +20,7 @@ import dev.floe.operators.blocking.SortSpec;
 import dev.floe.operators.exchange.HashSplitSpec;
 import dev.floe.operators.exchange.RangeSpec;
 import dev.floe.operators.exchange.RoundRobinSplitSpec;
+import dev.floe.operators.step.ExplodeSpec;
 import dev.floe.operators.step.FilterSpec;
 import dev.floe.operators.step.LimitSpec;
 import dev.floe.operators.step.ProjectSpec;
@@ -70,6 +72,9 @@ public final class PhysicalPlanner {
         }
         if (logical instanceof Project p) {
             return append(plan(p.input()), new ProjectSpec(p.input().schema(), p.exprs(), p.schema()));
+        }
+        if (logical instanceof Explode x) {
+            return append(plan(x.input()), new ExplodeSpec(x.input().schema(), x.columns(), x.schema()));
         }
         if (logical instanceof Limit l) {
             return planLimit(l);

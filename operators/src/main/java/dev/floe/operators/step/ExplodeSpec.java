@@ -1,0 +1,66 @@
+package dev.floe.operators.step;
+
+import dev.floe.api.types.Schema;
+import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.kernels.NestedKernels;
+import dev.floe.arrow.kernels.Selection;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.ListVector;
+
+/**
+ * One output row per list element of {@code columns} (see {@link dev.floe.api.plan.Explode}):
+ * the other columns are taken by the repeated row indexes, the exploded ones from their lists'
+ * child vectors. An output bigger than the input is emitted as it is; the operator's coalescing
+ * and the next exchange bound batch sizes.
+ */
+public record ExplodeSpec(Schema inputSchema, List<String> columns, Schema outputSchema) implements StepSpec {
+    public ExplodeSpec {
+        columns = List.copyOf(columns);
+    }
+
+    @Override
+    public String describe() {
+        return "Explode: " + String.join(", ", columns);
+    }
+
+    @Override
+    public Step create(StepContext context) {
+        BufferAllocator allocator = context.allocator();
+        int[] listIndex = new int[inputSchema.size()];
+        java.util.Arrays.fill(listIndex, -1);
+        for (int c = 0; c < columns.size(); c++) {
+            listIndex[inputSchema.indexOf(columns.get(c))] = c;
+        }
+        return Step.map(input -> {
+            try (input) {
+                int n = input.numRows();
+                List<ListVector> lists = new ArrayList<>(columns.size());
+                for (String c : columns) {
+                    lists.add((ListVector) input.vector(inputSchema.indexOf(c)));
+                }
+                NestedKernels.ExplodePlan plan = NestedKernels.explodePlan(lists, columns, n);
+                if (plan.rows() == 0) {
+                    return null;
+                }
+                List<FieldVector> out = new ArrayList<>(inputSchema.size());
+                try {
+                    for (int i = 0; i < inputSchema.size(); i++) {
+                        int c = listIndex[i];
+                        out.add(c < 0
+                                ? Selection.take(input.vector(i), inputSchema.field(i).type(), plan.parent(), plan.rows(),
+                                        allocator)
+                                : NestedKernels.takeOrNull(lists.get(c).getDataVector(), outputSchema.field(i).type(),
+                                        plan.element()[c], plan.rows(), allocator));
+                    }
+                } catch (RuntimeException e) {
+                    out.forEach(FieldVector::close);
+                    throw e;
+                }
+                return RecordBatch.of(outputSchema, out, plan.rows());
+            }
+        });
+    }
+}
