@@ -1,5 +1,7 @@
 package dev.floe.jobs.tpch;
 
+import dev.floe.Floe;
+import dev.floe.api.WriteMode;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
 import java.io.BufferedWriter;
@@ -32,10 +34,15 @@ import picocli.CommandLine.Option;
  * SF 0.1 on, tables are split into one file per scale-factor unit (at least one per thread) and
  * generated in parallel.
  *
- * <pre>{@code java <jvm flags> -cp floe-jobs.jar dev.floe.jobs.tpch.TpchGenerator --sf 1 --out data/tpch-sf1}</pre>
+ * <p>With {@code --format parquet} the CSV files are written to a hidden staging directory
+ * ({@code <out>/.csv-staging}), read back by Floe with the {@link TpchSchema} types and written as
+ * snappy Parquet ({@code <out>/lineitem/*.parquet}) by {@code DataFrame.writeParquet}, on an
+ * embedded cluster of {@code --threads} slots; the staging directory is deleted afterwards.
+ *
+ * <pre>{@code java <jvm flags> -cp floe-jobs.jar:<flink jars> dev.floe.jobs.tpch.TpchGenerator --sf 1 --format parquet --out data/tpch-sf1}</pre>
  */
 @Command(name = "tpch-generate", mixinStandardHelpOptions = true,
-        description = "Writes TPC-H tables as '|'-delimited CSV files with a header row, one directory per table.")
+        description = "Writes TPC-H tables as Parquet or '|'-delimited CSV files with a header row, one directory per table.")
 public final class TpchGenerator implements Callable<Integer> {
     /** Rows per scale factor unit, used for progress figures (lineitem is approximate). */
     private static final Map<String, Long> ROWS_PER_SF = Map.of(
@@ -51,14 +58,70 @@ public final class TpchGenerator implements Callable<Integer> {
     @Option(names = "--threads", description = "Generator threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--format", description = "parquet or csv (default ${DEFAULT-VALUE}).")
+    String format = "csv";
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new TpchGenerator()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        generate(scaleFactor, out, threads, System.out);
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> generate(scaleFactor, out, threads, System.out);
+            case "parquet" -> generateParquet(scaleFactor, out, threads, System.out);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--format must be parquet or csv, was '" + format + "'");
+        }
         return 0;
+    }
+
+    /**
+     * Generates all eight tables as Parquet below {@code out} ({@code out/<table>/*.parquet}): CSV
+     * into {@code out/.csv-staging} first, then converted by Floe with the {@link TpchSchema} types.
+     * Returns the number of rows per table, in {@link TpchSchema#TABLES} order.
+     */
+    public static long[] generateParquet(double scaleFactor, Path out, int threads, PrintStream progress)
+            throws IOException, InterruptedException {
+        Path staging = out.resolve(".csv-staging");
+        long[] rows = generate(scaleFactor, staging, threads, progress);
+        long start = System.nanoTime();
+        try (Floe floe = Floe.local(Math.max(1, threads))) {
+            toParquet(floe, staging, out, progress);
+        } finally {
+            deleteRecursively(staging);
+        }
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "TPC-H SF %s converted to Parquet in %s in %.1f s%n", scaleFactor, out,
+                    (System.nanoTime() - start) / 1e9);
+        }
+        return rows;
+    }
+
+    /**
+     * Converts the CSV tables below {@code csvDir} (as written by {@link #generate}) to Parquet
+     * tables below {@code parquetDir}, replacing what was there.
+     */
+    public static void toParquet(Floe floe, Path csvDir, Path parquetDir, PrintStream progress) {
+        for (String table : TpchSchema.TABLES) {
+            long start = System.nanoTime();
+            floe.readCsv(TpchSchema.csvOptions(table), csvDir.resolve(table).toAbsolutePath().toString())
+                    .writeParquet(parquetDir.resolve(table).toAbsolutePath().toString(), WriteMode.OVERWRITE);
+            if (progress != null) {
+                progress.printf(Locale.ROOT, "  %s.parquet written in %.1f s%n", table, (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**

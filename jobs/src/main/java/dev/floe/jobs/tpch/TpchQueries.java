@@ -30,7 +30,7 @@ import java.util.function.Function;
  * {@code select} after the {@code agg}, since {@code agg} takes aggregations only.
  *
  * <pre>{@code
- * TpchQueries tpch = TpchQueries.csv(floe, "data/tpch-sf1");
+ * TpchQueries tpch = TpchQueries.parquet(floe, "data/tpch-sf1");   // or TpchQueries.csv(floe, dir)
  * tpch.query(1).show();
  * }</pre>
  */
@@ -48,6 +48,14 @@ public final class TpchQueries {
     /** Queries over the CSV directories written by {@link TpchGenerator} below {@code dir}. */
     public static TpchQueries csv(Floe floe, String dir) {
         return new TpchQueries(table -> floe.readCsv(TpchSchema.csvOptions(table), dir + "/" + table));
+    }
+
+    /**
+     * Queries over the Parquet directories written by {@code TpchGenerator --format parquet}
+     * below {@code dir} (the files carry the {@link TpchSchema} types).
+     */
+    public static TpchQueries parquet(Floe floe, String dir) {
+        return new TpchQueries(table -> floe.readParquet(dir + "/" + table));
     }
 
     /** Query {@code n} (1 to 22). */

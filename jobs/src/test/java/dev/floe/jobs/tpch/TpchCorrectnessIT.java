@@ -18,27 +18,35 @@ import java.util.StringJoiner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The 22 TPC-H queries of {@link TpchQueries} at SF 0.01 against DuckDB running the standard SQL
  * (the texts shipped in {@code io.trino.tpch}) over the same CSV files: full typed rows, floats
  * within a relative 1e-9, decimals compared numerically, and for sorted queries the sequence of
  * the sort keys. Generating the data takes about a second, the 22 queries well under a minute.
+ * The same data converted to Parquet by Floe ({@link TpchGenerator#toParquet}) is read back by
+ * {@link TpchQueries#parquet} for a sample of the queries, which must give the same rows.
  *
  * <pre>{@code mvn -pl jobs -am verify -Dit.test=TpchCorrectnessIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}</pre>
  */
 class TpchCorrectnessIT {
     private static final Path DATA = Path.of("target", "tpch-sf0.01");
+    private static final Path PARQUET = Path.of("target", "tpch-sf0.01-parquet");
 
     private static Floe floe;
     private static DuckOracle duck;
     private static TpchQueries queries;
+    private static TpchQueries parquetQueries;
 
     @BeforeAll
     static void setUp() throws IOException, InterruptedException {
         TpchGenerator.generate(0.01, DATA, 2, null);
         floe = Floe.local(2);
         queries = TpchQueries.csv(floe, DATA.toAbsolutePath().toString());
+        TpchGenerator.toParquet(floe, DATA, PARQUET, null);
+        parquetQueries = TpchQueries.parquet(floe, PARQUET.toAbsolutePath().toString());
         duck = new DuckOracle();
         for (String table : TpchSchema.TABLES) {
             StringJoiner columns = new StringJoiner(", ", "{", "}");
@@ -81,6 +89,19 @@ class TpchCorrectnessIT {
     @Test void q20() { check(20, 0); }
     @Test void q21() { check(21, 1, 0); }
     @Test void q22() { check(22, 0); }
+
+    /** A sample of the queries (scans, joins, anti/semi joins, top-n) over the Parquet copy. */
+    @ParameterizedTest(name = "Q{0} over Parquet")
+    @ValueSource(ints = {1, 3, 9, 13, 18, 21})
+    void overParquet(int n) {
+        List<List<Object>> expected = duck(n);
+        DataFrame df = parquetQueries.query(n);
+        try (Table t = df.toTable()) {
+            Rows.assertSameRows(t.toRows(), expected);
+        } catch (AssertionError e) {
+            throw new AssertionError("Q" + n + " over Parquet: " + e.getMessage() + "\nPlan:\n" + df.explain(), e);
+        }
+    }
 
     /** Runs query n in both engines; {@code sortKeys} are the output columns of its ORDER BY. */
     private static void check(int n, int... sortKeys) {
