@@ -1,0 +1,69 @@
+package dev.floe.bench;
+
+import dev.floe.jobs.tpch.TpchSchema;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+/** DuckDB over JDBC: a new in-memory database per run, views over {@code read_parquet}, N threads. */
+final class DuckDbEngine implements Engine {
+    private final String data;
+    private final int threads;
+    private final String memoryLimit;
+
+    DuckDbEngine(String data, int threads, String heap) {
+        this.data = data;
+        this.threads = threads;
+        this.memoryLimit = heap.toUpperCase(java.util.Locale.ROOT).replaceAll("([KMGT])$", "$1B");
+    }
+
+    @Override
+    public String settings() {
+        return "DuckDB JDBC, new in-memory database per run, SET threads=" + threads + ", memory_limit='"
+                + memoryLimit + "', views over read_parquet; SQL adjustments: "
+                + TpchSql.ADJUSTMENTS.get(TpchSql.Dialect.DUCKDB);
+    }
+
+    @Override
+    public void start() throws Exception {
+        Class.forName("org.duckdb.DuckDBDriver");
+    }
+
+    @Override
+    public long run(int n) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            execute(c, "SET threads=" + threads);
+            execute(c, "SET memory_limit='" + memoryLimit + "'");
+            for (String table : TpchSchema.TABLES) {
+                execute(c, "CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + data + "/" + table + "/*.parquet')");
+            }
+            List<String> statements = TpchSql.statements(n, TpchSql.Dialect.DUCKDB);
+            for (int i = 0; i < statements.size() - 1; i++) {
+                execute(c, statements.get(i));
+            }
+            long rows = 0;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(statements.get(statements.size() - 1))) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

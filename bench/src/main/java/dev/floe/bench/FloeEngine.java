@@ -1,0 +1,42 @@
+package dev.floe.bench;
+
+import dev.floe.Floe;
+import dev.floe.arrow.Table;
+import dev.floe.jobs.tpch.TpchQueries;
+
+/** Floe on an embedded MiniCluster ({@code Floe.local(N)}); each run plans the query anew and re-reads the files. */
+final class FloeEngine implements Engine {
+    private final String data;
+    private final int parallelism;
+    private Floe floe;
+
+    FloeEngine(String data, int parallelism) {
+        this.data = data;
+        this.parallelism = parallelism;
+    }
+
+    @Override
+    public String settings() {
+        return "Floe.local(" + parallelism + "): Flink MiniCluster, 1 TaskManager with " + parallelism
+                + " slots, taskmanager.memory.managed.size=2g; TpchQueries (DataFrame API) over readParquet";
+    }
+
+    @Override
+    public void start() {
+        floe = Floe.local(parallelism);
+    }
+
+    @Override
+    public long run(int n) {
+        try (Table t = TpchQueries.parquet(floe, data).query(n).toTable()) {
+            return t.numRows();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (floe != null) {
+            floe.close();
+        }
+    }
+}
