@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -236,11 +235,47 @@ public final class Casts {
             LocalDateTime t = d.atStartOfDay();
             return ((DataType.Timestamp) to).zone() == null ? t : t.toInstant(ZoneOffset.UTC);
         }
+        Object temporal = convertTemporal(value, from, to);
+        if (temporal != null) {
+            return temporal;
+        }
         BigDecimal number = toBigDecimal(value);
         if (number == null) {
             throw new IllegalArgumentException("unsupported conversion from " + from + " to " + to);
         }
         return fromNumber(number, to);
+    }
+
+    /**
+     * Dates as epoch days and timestamps as counts of their unit since the epoch (UTC), both ways,
+     * and timestamps between zones and units, as the vector casts do; null when not temporal.
+     */
+    private static Object convertTemporal(Object value, DataType from, DataType to) {
+        java.time.Instant instant = value instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC)
+                : value instanceof java.time.Instant t ? t : null;
+        if (value instanceof LocalDate d && to.isInteger()) {
+            return fromNumber(BigDecimal.valueOf(d.toEpochDay()), to);
+        }
+        if (instant != null && to.isInteger() && from instanceof DataType.Timestamp ts) {
+            long perSecond = ts.unit().perSecond();
+            long units = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), perSecond),
+                    instant.getNano() / (1_000_000_000L / perSecond));
+            return fromNumber(BigDecimal.valueOf(units), to);
+        }
+        if (instant != null && to instanceof DataType.Timestamp ts) {
+            return ts.zone() == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : instant;
+        }
+        if (value instanceof Number && from.isInteger() && to.kind() == Kind.DATE) {
+            return LocalDate.ofEpochDay(toBigDecimal(value).longValueExact());
+        }
+        if (value instanceof Number && from.isInteger() && to instanceof DataType.Timestamp ts) {
+            long units = toBigDecimal(value).longValueExact();
+            long perSecond = ts.unit().perSecond();
+            java.time.Instant t = java.time.Instant.ofEpochSecond(Math.floorDiv(units, perSecond),
+                    Math.floorMod(units, perSecond) * (1_000_000_000L / perSecond));
+            return ts.zone() == null ? LocalDateTime.ofInstant(t, ZoneOffset.UTC) : t;
+        }
+        return null;
     }
 
     private static BigDecimal toBigDecimal(Object v) {
@@ -305,19 +340,57 @@ public final class Casts {
                     default -> throw new IllegalArgumentException("not a boolean");
                 };
                 case DATE -> LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-                case TIMESTAMP -> {
-                    LocalDateTime t = s.length() == 10 ? LocalDate.parse(s).atStartOfDay()
-                            : LocalDateTime.parse(s.replace(' ', 'T'));
-                    yield ((DataType.Timestamp) to).zone() == null ? t : t.toInstant(ZoneOffset.UTC);
-                }
+                case TIMESTAMP -> parseTimestamp(s, (DataType.Timestamp) to);
                 case FLOAT32 -> Float.parseFloat(s);
                 case FLOAT64 -> Double.parseDouble(s);
                 case BINARY -> s.getBytes(StandardCharsets.UTF_8);
                 default -> fromNumber(new BigDecimal(s), to);
             };
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             throw new IllegalArgumentException("not a valid " + to);
         }
+    }
+
+    /**
+     * {@code yyyy-MM-dd}, {@code yyyy-MM-dd[ T]HH:mm[:ss[.fraction]]}, optionally followed by
+     * {@code Z} or an offset such as {@code +02:00}: an offset is applied (to UTC for zoned types,
+     * to UTC wall-clock time for zone-less ones), no offset means UTC.
+     */
+    private static Object parseTimestamp(String s, DataType.Timestamp to) {
+        if (s.length() == 10) {
+            LocalDateTime t = LocalDate.parse(s).atStartOfDay();
+            return to.zone() == null ? t : t.toInstant(ZoneOffset.UTC);
+        }
+        String iso = s.replace(' ', 'T');
+        java.time.temporal.TemporalAccessor parsed = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(iso);
+        LocalDateTime local = LocalDateTime.from(parsed);
+        java.time.Instant instant = parsed.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
+                ? local.toInstant(ZoneOffset.ofTotalSeconds(parsed.get(java.time.temporal.ChronoField.OFFSET_SECONDS)))
+                : local.toInstant(ZoneOffset.UTC);
+        return to.zone() == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : instant;
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss} with the fraction only when it is not zero (DuckDB's and Spark's text). */
+    private static String formatTime(LocalDateTime t) {
+        StringBuilder sb = new StringBuilder(26);
+        sb.append(t.toLocalDate()).append(' ');
+        two(sb, t.getHour()).append(':');
+        two(sb, t.getMinute()).append(':');
+        two(sb, t.getSecond());
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            String f = Integer.toString(1_000_000_000 + nanos).substring(1);
+            int end = f.length();
+            while (f.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append('.').append(f, 0, end);
+        }
+        return sb.toString();
+    }
+
+    private static StringBuilder two(StringBuilder sb, int v) {
+        return sb.append(v < 10 ? "0" : "").append(v);
     }
 
     private static String format(Object v) {
@@ -328,7 +401,10 @@ public final class Casts {
             return new String(b, StandardCharsets.UTF_8);
         }
         if (v instanceof LocalDateTime t) {
-            return t.toString().replace('T', ' ');
+            return formatTime(t);
+        }
+        if (v instanceof java.time.Instant t) {
+            return formatTime(LocalDateTime.ofInstant(t, ZoneOffset.UTC)) + "Z";
         }
         return v.toString();
     }

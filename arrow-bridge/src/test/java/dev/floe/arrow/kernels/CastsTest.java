@@ -19,6 +19,7 @@ import dev.floe.api.types.DataType;
 import dev.floe.api.types.TimeUnit;
 import dev.floe.arrow.testing.LeakCheckingAllocator;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CastsTest {
     private static final DataType TS = DataType.timestamp(TimeUnit.MICROSECOND, null);
+    private static final DataType TSZ = DataType.timestamp(TimeUnit.MICROSECOND, "UTC");
 
     static Stream<Arguments> conversions() {
         return Stream.of(
@@ -71,7 +73,31 @@ class CastsTest {
                 Arguments.of(TS, date(), LocalDateTime.of(1969, 12, 31, 12, 0), LocalDate.of(1969, 12, 31)),
                 Arguments.of(string(), TS, "2020-01-02 03:04:05", LocalDateTime.of(2020, 1, 2, 3, 4, 5)),
                 Arguments.of(bool(), int32(), true, 1),
-                Arguments.of(string(), bool(), "false", false));
+                Arguments.of(string(), bool(), "false", false),
+                Arguments.of(TS, string(), LocalDateTime.of(2020, 1, 2, 0, 0), "2020-01-02 00:00:00"),
+                Arguments.of(TS, string(), LocalDateTime.of(2020, 1, 2, 3, 4, 5, 120_000_000), "2020-01-02 03:04:05.12"),
+                Arguments.of(string(), TS, "2020-01-02T03:04:05Z", LocalDateTime.of(2020, 1, 2, 3, 4, 5)),
+                Arguments.of(string(), TS, "2020-01-02 03:04:05+02:00", LocalDateTime.of(2020, 1, 2, 1, 4, 5)),
+                Arguments.of(string(), TS, "2020-01-02 03:04:05.5", LocalDateTime.of(2020, 1, 2, 3, 4, 5, 500_000_000)),
+                Arguments.of(string(), TS, "2020-01-02", LocalDateTime.of(2020, 1, 2, 0, 0)),
+                Arguments.of(string(), TSZ, "2020-01-02 03:04:05+01:00", Instant.parse("2020-01-02T02:04:05Z")),
+                Arguments.of(TSZ, string(), Instant.parse("2020-01-02T02:04:05Z"), "2020-01-02 02:04:05Z"),
+                Arguments.of(TSZ, date(), Instant.parse("2020-01-02T23:04:05Z"), LocalDate.of(2020, 1, 2)),
+                Arguments.of(date(), TSZ, LocalDate.of(2020, 1, 2), Instant.parse("2020-01-02T00:00:00Z")),
+                Arguments.of(TS, int64(), LocalDateTime.of(1970, 1, 1, 0, 0, 1), 1_000_000L),
+                Arguments.of(int64(), TS, -1_000_000L, LocalDateTime.of(1969, 12, 31, 23, 59, 59)),
+                Arguments.of(TS, TSZ, LocalDateTime.of(2020, 1, 2, 3, 4), Instant.parse("2020-01-02T03:04:00Z")),
+                Arguments.of(TSZ, TS, Instant.parse("2020-01-02T03:04:00Z"), LocalDateTime.of(2020, 1, 2, 3, 4)),
+                Arguments.of(int32(), date(), 1, LocalDate.of(1970, 1, 2)),
+                Arguments.of(date(), int32(), LocalDate.of(1970, 1, 2), 1),
+                Arguments.of(bool(), string(), true, "true"),
+                Arguments.of(bool(), float64(), true, 1.0),
+                Arguments.of(bool(), decimal(5, 2), false, new BigDecimal("0.00")),
+                Arguments.of(float64(), bool(), 0.5, true),
+                Arguments.of(int64(), bool(), 0L, false),
+                Arguments.of(decimal(5, 2), bool(), new BigDecimal("0.00"), false),
+                Arguments.of(float32(), decimal(6, 3), 1.5f, new BigDecimal("1.500")),
+                Arguments.of(decimal(10, 2), decimal(5, 1), new BigDecimal("12.35"), new BigDecimal("12.4")));
     }
 
     @ParameterizedTest(name = "{2} as {0} -> {1} = {3}")
@@ -99,6 +125,8 @@ class CastsTest {
                 Arguments.of(string(), date(), "yesterday", "'yesterday'"),
                 Arguments.of(string(), decimal(5, 2), "1234.5", "'1234.5'"),
                 Arguments.of(string(), bool(), "maybe", "'maybe'"),
+                Arguments.of(string(), TS, "2020-13-01 00:00:00", "'2020-13-01 00:00:00'"),
+                Arguments.of(string(), TS, "noon", "'noon'"),
                 Arguments.of(int64(), int32(), 3_000_000_000L, "3000000000"),
                 Arguments.of(int32(), uint8(), -1, "-1"),
                 Arguments.of(int32(), decimal(5, 2), 12345, "12345"),
@@ -111,7 +139,8 @@ class CastsTest {
     @MethodSource("failures")
     void failingCastNamesTheValueAndTryCastGivesNull(DataType from, DataType to, Object bad, String shown) {
         Object good = switch (from.kind()) {
-            case STRING -> to.kind() == DataType.Kind.DATE ? "2020-01-01" : to.kind() == DataType.Kind.BOOL ? "true" : "1";
+            case STRING -> to.kind() == DataType.Kind.DATE || to.kind() == DataType.Kind.TIMESTAMP ? "2020-01-01"
+                    : to.kind() == DataType.Kind.BOOL ? "true" : "1";
             case INT64 -> 1L;
             case INT32 -> 1;
             default -> 1.0;
