@@ -9,6 +9,7 @@ import dev.floe.api.plan.Scan;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.Table;
 import dev.floe.translator.FileSources;
+import dev.floe.translator.FileSystems;
 import dev.floe.translator.FlinkExecutor;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -195,7 +196,12 @@ public final class Floe implements AutoCloseable {
             return this;
         }
 
-        /** Any Flink configuration key, for the embedded cluster and for every job. */
+        /**
+         * Any Flink configuration key, for the embedded cluster and for every job. File system keys
+         * ({@code s3.endpoint}, {@code s3.path.style.access}, {@code s3.access-key}, {@code s3.secret-key},
+         * {@code floe.plugins.dir}) set up {@code s3://} for this JVM, see {@link FileSystems}; secrets
+         * stay out of job configurations.
+         */
         public Builder config(String key, String value) {
             config.setString(key, value);
             return this;
@@ -214,11 +220,13 @@ public final class Floe implements AutoCloseable {
                 String host = remoteHost;
                 int port = remotePort;
                 String[] userJars = jars;
-                Configuration client = new Configuration(config);
+                // the client lists files itself; the cluster's TaskManagers use their own file system settings
+                FileSystems.initialize(config);
+                Configuration client = FileSystems.withoutSecrets(config);
                 FlinkExecutor executor = new FlinkExecutor(
                         jobConf -> StreamExecutionEnvironment.createRemoteEnvironment(host, port, merge(client, jobConf),
                                 userJars),
-                        parallelism, config);
+                        parallelism, client);
                 return new Floe(null, executor, URI.create("http://" + host + ":" + port));
             }
             return startLocal();
@@ -236,6 +244,8 @@ public final class Floe implements AutoCloseable {
             // managed memory is the budget of blocking operators (Arrow buffers are accounted against it)
             conf.setString("taskmanager.memory.managed.size", "2g");
             conf.addAll(config);
+            // the MiniCluster runs in this JVM and does not set up file systems (s3://) itself
+            FileSystems.initialize(conf);
             MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
                     .setConfiguration(conf)
                     .setNumTaskManagers(1)
@@ -258,10 +268,11 @@ public final class Floe implements AutoCloseable {
             }
             String host = rest.getHost();
             int port = rest.getPort();
-            Configuration client = new Configuration(config);
+            // jobs never carry secrets: their configuration is visible over REST and in the Web UI
+            Configuration client = FileSystems.withoutSecrets(config);
             FlinkExecutor executor = new FlinkExecutor(
                     jobConf -> StreamExecutionEnvironment.createRemoteEnvironment(host, port, merge(client, jobConf)),
-                    parallelism, config);
+                    parallelism, client);
             return new Floe(mc, executor, rest);
         }
 
