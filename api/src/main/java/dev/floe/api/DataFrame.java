@@ -452,6 +452,19 @@ public final class DataFrame {
         return write(Write.of(plan, Write.Format.CSV, dir, mode, List.of(partitionCols), options), "writeCsv");
     }
 
+    /**
+     * Writes newline-delimited JSON files (one object per row, nulls as {@code null}); like
+     * {@link #writeParquet(String, String...)}. {@code df.writeJson("out/events")}
+     */
+    public DataFrame writeJson(String dir, String... partitionCols) {
+        return writeJson(dir, WriteMode.APPEND, partitionCols);
+    }
+
+    /** {@code df.writeJson("out/events", WriteMode.OVERWRITE)} */
+    public DataFrame writeJson(String dir, WriteMode mode, String... partitionCols) {
+        return write(Write.of(plan, Write.Format.JSON, dir, mode, List.of(partitionCols), null), "writeJson");
+    }
+
     private DataFrame write(Write write, String action) {
         LogicalPlan optimized = Optimizer.standard().optimize(write);
         try (Table written = executor.execute(optimized, action)) {

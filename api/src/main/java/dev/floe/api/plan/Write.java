@@ -23,7 +23,7 @@ public record Write(LogicalPlan input, Format format, String dir, WriteMode mode
 
     /** File formats Floe writes. */
     public enum Format {
-        PARQUET("parquet"), CSV("csv");
+        PARQUET("parquet"), CSV("csv"), JSON("json");
 
         private final String extension;
 

@@ -6,6 +6,7 @@ import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.io.CsvBatchWriter;
+import dev.floe.arrow.io.JsonBatchWriter;
 import dev.floe.arrow.io.ParquetBatchWriter;
 import dev.floe.arrow.kernels.GroupTable;
 import dev.floe.arrow.kernels.Selection;
@@ -155,6 +156,7 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
             writers.add(switch (spec.format) {
                 case PARQUET -> new ParquetBatchWriter(staged, dataSchema, CompressionCodecName.SNAPPY, ROW_GROUP_BYTES);
                 case CSV -> new CsvBatchWriter(staged, dataSchema, spec.csv == null ? CsvOptions.defaults() : spec.csv);
+                case JSON -> new JsonBatchWriter(staged, dataSchema);
             });
             relativePaths.add(relative);
         }
@@ -163,6 +165,8 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
             Object w = writers.get(group);
             if (w instanceof ParquetBatchWriter p) {
                 p.write(rows);
+            } else if (w instanceof JsonBatchWriter j) {
+                j.write(rows);
             } else {
                 ((CsvBatchWriter) w).write(rows);
             }
