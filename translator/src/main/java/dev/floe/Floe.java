@@ -4,6 +4,7 @@ import dev.floe.api.CsvOptions;
 import dev.floe.api.DataFrame;
 import dev.floe.api.ExecutionException;
 import dev.floe.api.Executor;
+import dev.floe.api.JsonOptions;
 import dev.floe.api.PlanException;
 import dev.floe.api.plan.Scan;
 import dev.floe.arrow.RecordBatch;
@@ -122,6 +123,19 @@ public final class Floe implements AutoCloseable {
     /** CSV files with options. {@code floe.readCsv(CsvOptions.builder().delimiter('|').build(), "x.tbl")} */
     public DataFrame readCsv(CsvOptions options, String... paths) {
         return DataFrame.of(executor, Scan.of(FileSources.csv(List.of(paths), options)));
+    }
+
+    /**
+     * Newline-delimited JSON files (one object per line) with inferred types.
+     * {@code floe.readJson("data/events/*.json")}
+     */
+    public DataFrame readJson(String... paths) {
+        return readJson(JsonOptions.defaults(), paths);
+    }
+
+    /** JSON files with type hints. {@code floe.readJson(JsonOptions.builder().schemaHints(Map.of("ts", DataType.date())).build(), "x.json")} */
+    public DataFrame readJson(JsonOptions options, String... paths) {
+        return DataFrame.of(executor, Scan.of(FileSources.json(List.of(paths), options)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.floe.translator;
 
 import dev.floe.api.CsvOptions;
+import dev.floe.api.JsonOptions;
 import dev.floe.api.PlanException;
 import dev.floe.api.plan.FileSource;
 import dev.floe.api.types.Schema;
@@ -8,6 +9,7 @@ import dev.floe.arrow.io.CsvFormat;
 import dev.floe.arrow.io.FileEntry;
 import dev.floe.arrow.io.FilePaths;
 import dev.floe.arrow.io.HivePartitions;
+import dev.floe.arrow.io.JsonFormat;
 import dev.floe.arrow.io.ParquetFormat;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -47,6 +49,21 @@ public final class FileSources {
             throw new PlanException(e.getMessage(), e);
         }
         return new FileSource("csv", paths, files.stream().map(FileEntry::path).toList(),
+                files.stream().map(FileEntry::length).toList(), partitions.appendTo(schema), options, partitions);
+    }
+
+    /** Newline-delimited JSON: the schema is inferred from the first file's first records (see {@link JsonFormat}). */
+    public static FileSource json(List<String> paths, JsonOptions options) {
+        List<FileEntry> files = list(paths);
+        Schema schema;
+        HivePartitions partitions;
+        try {
+            schema = JsonFormat.inferSchema(files.get(0), options);
+            partitions = HivePartitions.discover(paths, files, schema);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new PlanException(e.getMessage(), e);
+        }
+        return new FileSource("json", paths, files.stream().map(FileEntry::path).toList(),
                 files.stream().map(FileEntry::length).toList(), partitions.appendTo(schema), options, partitions);
     }
 

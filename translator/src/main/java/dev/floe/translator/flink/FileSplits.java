@@ -6,6 +6,7 @@ import dev.floe.arrow.io.ScanMetrics;
 import dev.floe.operators.source.CsvSplitOpener;
 import dev.floe.operators.source.FilePayload;
 import dev.floe.operators.source.FloeSplit;
+import dev.floe.operators.source.JsonSplitOpener;
 import dev.floe.operators.source.ParquetSplitOpener;
 import dev.floe.translator.physical.FileScanPlan;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ final class FileSplits {
             case "csv" -> new SourceSplits(splits, new CsvSplitOpener(source.schema(), readColumns,
                     (CsvOptions) source.options(), BATCH_ROWS, partitionColumns));
             case "parquet" -> new SourceSplits(splits, new ParquetSplitOpener(source.schema(), readColumns, BATCH_ROWS,
+                    partitionColumns));
+            case "json" -> new SourceSplits(splits, new JsonSplitOpener(source.schema(), readColumns, BATCH_ROWS,
                     partitionColumns));
             default -> throw new IllegalArgumentException("Unknown file format " + source.format());
         };
