@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code s3://} through Flink's S3 file system (flink-s3-fs-hadoop loaded as a plugin from
- * {@code target/plugins}) against a real S3 server (S3Proxy on 127.0.0.1): Parquet and CSV written
+ * {@code target/plugins}) against a real S3 server (S3Proxy on 127.0.0.1): Parquet, CSV and JSON written
  * to a bucket and read back hold exactly the oracle's rows, OVERWRITE replaces on S3 too, and the
  * secret key appears neither in {@code explain(true)} nor in any log line (captured at INFO).
  */
@@ -108,6 +108,14 @@ class S3IT {
         DataFrame back = floe.readCsv(out).select("id", "odate", "qty", "flag");
         Rows.assertSameRows(run(back), duck.query("SELECT id, odate, qty, flag FROM t"));
         assertThat(back.explain(true)).doesNotContain(SECRET_KEY);
+    }
+
+    @Test
+    void jsonWrittenToS3ReadsBackExactly() {
+        String out = "s3://" + BUCKET + "/orders-json";
+        run(floe.fromColumns(columns).select("id", "price", "status", "odate", "flag").writeJson(out));
+        Rows.assertSameRows(run(floe.readJson(out).select("id", "price", "status", "odate", "flag")),
+                duck.query("SELECT id, price, status, odate, flag FROM t"));
     }
 
     @Test
