@@ -81,6 +81,9 @@ public final class TpchBench implements Callable<Integer> {
     @Option(names = "--jfr", description = "Record a JFR profile of the Floe JVM to <out>/floe.jfr.")
     boolean jfr;
 
+    @Option(names = "--report-only", description = "Run nothing: make the report from the <out>/<engine>.tsv files of earlier runs.")
+    boolean reportOnly;
+
     @Option(names = "--timeout-min", description = "Minutes after which an engine JVM is stopped (default ${DEFAULT-VALUE}).")
     int timeoutMinutes = 120;
 
@@ -102,6 +105,10 @@ public final class TpchBench implements Callable<Integer> {
         for (String engine : engines) {
             if (!ENGINES.contains(engine)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "Unknown engine " + engine);
+            }
+            if (reportOnly) {
+                results.put(engine, EngineResult.read(engine, out.resolve(engine + ".tsv")));
+                continue;
             }
             System.out.printf(Locale.ROOT, "== %s (load average %s)%n", TITLES.get(engine), loadAverage());
             results.put(engine, runEngine(engine, dataDir, qs));
