@@ -25,7 +25,8 @@ import org.apache.flink.core.fs.Path;
 /**
  * Writes batches as newline-delimited JSON, one object per row with every column as a key (nulls
  * as {@code null}), through Flink's FileSystem. Numbers are JSON numbers (decimals exact), dates
- * and timestamps are strings ({@code 2024-01-02}, {@code 2024-01-02 03:04:05.000006}), durations
+ * and timestamps are strings ({@code 2024-01-02}, {@code 2024-01-02 03:04:05.000006}, with a
+ * {@code Z} when the timestamp has a zone, since it holds a UTC instant), durations
  * are integers in their unit, binary is base64, lists are arrays and structs are objects. JSON has
  * no NaN or infinity: those floats are written as {@code null}. Values go from Arrow buffers into
  * a reused line buffer; only doubles, decimals past 18 digits and binary make objects per value.
@@ -124,7 +125,8 @@ public final class JsonBatchWriter implements AutoCloseable {
                 digits.append('"');
                 putDigits();
             }
-            case TIMESTAMP -> putTimestamp(data.getLong((long) row * 8), ((DataType.Timestamp) type).unit());
+            case TIMESTAMP -> putTimestamp(data.getLong((long) row * 8), ((DataType.Timestamp) type).unit(),
+                    ((DataType.Timestamp) type).zone() != null);
             case DECIMAL -> putDecimal(data, row, ((DataType.Decimal) type).scale());
             case STRING -> {
                 ArrowBuf offsets = ((BaseVariableWidthVector) v).getOffsetBuffer();
@@ -239,7 +241,8 @@ public final class JsonBatchWriter implements AutoCloseable {
         putDigits();
     }
 
-    private void putTimestamp(long value, TimeUnit unit) {
+    /** Zone-aware timestamps hold UTC instants: they are written with a {@code Z}. */
+    private void putTimestamp(long value, TimeUnit unit, boolean utc) {
         long perSecond = switch (unit) {
             case SECOND -> 1L;
             case MILLISECOND -> 1_000L;
@@ -261,6 +264,9 @@ public final class JsonBatchWriter implements AutoCloseable {
         if (perSecond > 1) {
             digits.append('.');
             pad(fraction, Long.toString(perSecond).length() - 1);
+        }
+        if (utc) {
+            digits.append('Z');
         }
         digits.append('"');
         putDigits();

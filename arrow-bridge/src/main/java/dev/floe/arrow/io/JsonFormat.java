@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.floe.api.JsonOptions;
 import dev.floe.api.types.DataType;
-import dev.floe.api.types.DataType.Kind;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import dev.floe.api.types.TimeUnit;
@@ -42,8 +41,8 @@ import org.apache.flink.core.fs.Path;
  *
  * <p>Inference, per top-level key in order of first appearance: {@code true/false} → bool,
  * integers → int64, any fraction or exponent → float64 (int64 widens to float64), strings that are
- * all ISO dates → date, ISO timestamps (date, {@code T} or space, time, no zone) → timestamp[us],
- * anything else or a mix of kinds → string. Nested objects and arrays become a string column
+ * all ISO dates → date, ISO timestamps (date, {@code T} or space, time) → timestamp[us] without a
+ * zone, or in UTC when every one ends in {@code Z} or an offset (converted to UTC), anything else or a mix of kinds → string. Nested objects and arrays become a string column
  * holding their JSON text. Keys never seen with a value are strings. Hints override inference, and
  * a hinted key no sampled record has is added as a column. Keys first seen after the sample are
  * ignored; a key repeated inside one object keeps its first value; a missing key is null.
@@ -58,7 +57,7 @@ public final class JsonFormat {
 
     /** Infers the schema from the first {@code options.inferRows()} records of the first file. */
     public static Schema inferSchema(FileEntry file, JsonOptions options) {
-        Map<String, Kind> kinds = new LinkedHashMap<>();
+        Map<String, Inferred> kinds = new LinkedHashMap<>();
         Utf8 text = new Utf8();
         TextValues tv = new TextValues();
         int records = 0;
@@ -69,7 +68,7 @@ public final class JsonFormat {
                 while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken v = p.nextToken();
-                    Kind seen = kinds.get(name);
+                    Inferred seen = kinds.get(name);
                     if (!kinds.containsKey(name)) {
                         kinds.put(name, null);
                     }
@@ -105,45 +104,108 @@ public final class JsonFormat {
         return new Schema(fields);
     }
 
+    /** What inference has concluded about a key so far. */
+    private enum Inferred {
+        BOOL, INT64, FLOAT64, DATE, TIMESTAMP, TIMESTAMP_UTC, STRING
+    }
+
     /** The narrowest kind that holds what was seen so far and the value at the parser. */
-    private static Kind widen(Kind current, JsonToken v, JsonParser p, Utf8 text, TextValues tv) throws IOException {
-        if (current == Kind.STRING) {
-            return Kind.STRING;
+    private static Inferred widen(Inferred current, JsonToken v, JsonParser p, Utf8 text, TextValues tv)
+            throws IOException {
+        if (current == Inferred.STRING) {
+            return Inferred.STRING;
         }
         switch (v) {
             case VALUE_TRUE, VALUE_FALSE -> {
-                return current == null || current == Kind.BOOL ? Kind.BOOL : Kind.STRING;
+                return current == null || current == Inferred.BOOL ? Inferred.BOOL : Inferred.STRING;
             }
             case VALUE_NUMBER_INT -> {
                 boolean fitsLong = p.getNumberType() == JsonParser.NumberType.INT
                         || p.getNumberType() == JsonParser.NumberType.LONG;
-                if (current == null || current == Kind.INT64) {
-                    return fitsLong ? Kind.INT64 : Kind.FLOAT64;
+                if (current == null || current == Inferred.INT64) {
+                    return fitsLong ? Inferred.INT64 : Inferred.FLOAT64;
                 }
-                return current == Kind.FLOAT64 ? Kind.FLOAT64 : Kind.STRING;
+                return current == Inferred.FLOAT64 ? Inferred.FLOAT64 : Inferred.STRING;
             }
             case VALUE_NUMBER_FLOAT -> {
-                return current == null || current == Kind.INT64 || current == Kind.FLOAT64 ? Kind.FLOAT64 : Kind.STRING;
+                return current == null || current == Inferred.INT64 || current == Inferred.FLOAT64 ? Inferred.FLOAT64
+                        : Inferred.STRING;
             }
             case VALUE_STRING -> {
-                if (current != null && current != Kind.DATE && current != Kind.TIMESTAMP) {
-                    return Kind.STRING;
-                }
                 text.set(p);
-                boolean date = tv.parseDate(text.bytes, 0, text.length) && text.length == 10;
-                boolean timestamp = !date && tv.parseTimestamp(text.bytes, 0, text.length);
-                if (current == Kind.TIMESTAMP) {
-                    return date || timestamp ? Kind.TIMESTAMP : Kind.STRING;
+                Inferred value = text.length == 10 && tv.parseDate(text.bytes, 0, text.length) ? Inferred.DATE
+                        : tv.parseTimestamp(text.bytes, 0, text.length) ? Inferred.TIMESTAMP
+                        : parseZonedTimestamp(text, tv) ? Inferred.TIMESTAMP_UTC : Inferred.STRING;
+                if (current == null || current == value || value == Inferred.STRING) {
+                    return value;
                 }
-                return date ? Kind.DATE : timestamp ? Kind.TIMESTAMP : Kind.STRING;
+                // a date widens to either kind of timestamp; naive and zoned timestamps do not mix
+                if (current == Inferred.DATE && value != Inferred.DATE) {
+                    return value;
+                }
+                return value == Inferred.DATE && (current == Inferred.TIMESTAMP || current == Inferred.TIMESTAMP_UTC)
+                        ? current : Inferred.STRING;
             }
             default -> {
-                return Kind.STRING;
+                return Inferred.STRING;
             }
         }
     }
 
-    private static DataType toType(Kind k) {
+    /**
+     * An ISO timestamp ending in {@code Z} or an offset ({@code +01:00}, {@code -0530}, {@code +01}):
+     * leaves microseconds since the epoch in UTC in {@code tv.longValue}.
+     */
+    private static boolean parseZonedTimestamp(Utf8 text, TextValues tv) {
+        byte[] b = text.bytes;
+        int n = text.length;
+        if (n < 17) {
+            return false;
+        }
+        int end;
+        long offsetSeconds = 0;
+        if (b[n - 1] == 'Z' || b[n - 1] == 'z') {
+            end = n - 1;
+        } else {
+            int sign = -1;
+            for (int i = n - 1; i >= Math.max(16, n - 6); i--) {
+                if (b[i] == '+' || b[i] == '-') {
+                    sign = i;
+                    break;
+                }
+            }
+            if (sign < 0) {
+                return false;
+            }
+            int hh = twoDigits(b, sign + 1, n);
+            int rest = sign + 3;
+            if (rest < n && b[rest] == ':') {
+                rest++;
+            }
+            int mm = rest == n ? 0 : twoDigits(b, rest, n);
+            if (hh < 0 || mm < 0 || hh > 18 || mm > 59 || (rest != n && rest + 2 != n)) {
+                return false;
+            }
+            offsetSeconds = (b[sign] == '-' ? -1 : 1) * (hh * 3600L + mm * 60L);
+            end = sign;
+        }
+        if (!tv.parseTimestamp(b, 0, end)) {
+            return false;
+        }
+        tv.longValue -= offsetSeconds * 1_000_000L;
+        return true;
+    }
+
+    private static int twoDigits(byte[] b, int at, int n) {
+        if (at + 2 > n) {
+            return -1;
+        }
+        int d1 = b[at] - '0';
+        int d2 = b[at + 1] - '0';
+        return d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 ? -1 : d1 * 10 + d2;
+    }
+
+    private static DataType toType(Inferred k) {
         if (k == null) {
             return DataType.string();
         }
@@ -153,7 +215,8 @@ public final class JsonFormat {
             case FLOAT64 -> DataType.float64();
             case DATE -> DataType.date();
             case TIMESTAMP -> DataType.timestamp(TimeUnit.MICROSECOND, null);
-            default -> DataType.string();
+            case TIMESTAMP_UTC -> DataType.timestamp(TimeUnit.MICROSECOND, "UTC");
+            case STRING -> DataType.string();
         };
     }
 
@@ -441,7 +504,7 @@ public final class JsonFormat {
                     ok = token == JsonToken.VALUE_STRING;
                     if (ok) {
                         text.set(parser);
-                        ok = tv.parseTimestamp(text.bytes, 0, text.length);
+                        ok = tv.parseTimestamp(text.bytes, 0, text.length) || parseZonedTimestamp(text, tv);
                         if (!ok && text.length == 10 && tv.parseDate(text.bytes, 0, text.length)) {
                             tv.longValue *= 86_400_000_000L;
                             ok = true;

@@ -52,6 +52,12 @@ class JsonFormatTest {
                         DataType.timestamp(TimeUnit.MICROSECOND, null)),
                 Arguments.of("{\"a\":\"2024-01-02 03:04:05\"}", DataType.timestamp(TimeUnit.MICROSECOND, null)),
                 Arguments.of("{\"a\":\"2024-01-02\"}\n{\"a\":\"soon\"}", DataType.string()),
+                Arguments.of("{\"a\":\"2024-01-02T03:04:05Z\"}\n{\"a\":\"2024-01-02T04:04:05+01:00\"}",
+                        DataType.timestamp(TimeUnit.MICROSECOND, "UTC")),
+                Arguments.of("{\"a\":\"2024-01-02\"}\n{\"a\":\"2024-01-02 03:04:05-0530\"}",
+                        DataType.timestamp(TimeUnit.MICROSECOND, "UTC")),
+                Arguments.of("{\"a\":\"2024-01-02T03:04:05Z\"}\n{\"a\":\"2024-01-02T03:04:05\"}", DataType.string()),
+                Arguments.of("{\"a\":\"2024-01-02T03:04:05+1\"}", DataType.string()),
                 Arguments.of("{\"a\":99999999999999999999}", DataType.float64()),
                 Arguments.of("{\"a\":{\"b\":1}}", DataType.string()),
                 Arguments.of("{\"a\":[1,2]}", DataType.string()),
@@ -107,6 +113,22 @@ class JsonFormatTest {
     }
 
     @Test
+    void timestampsWithAZoneOrOffsetAreReadAsUtcInstants() throws Exception {
+        FileEntry f = file("z.json", """
+                {"t": "2024-01-02T03:04:05Z"}
+                {"t": "2024-01-02T04:04:05.5+01:00"}
+                {"t": "2024-01-01T22:34:05-0430"}
+                {"t": "2024-01-02"}
+                {"t": null}
+                """);
+        Schema s = JsonFormat.inferSchema(f, JsonOptions.defaults());
+        assertThat(s.field(0).type()).isEqualTo(DataType.timestamp(TimeUnit.MICROSECOND, "UTC"));
+        assertThat(readAll(f.path(), s, s.names(), 1000).get(0)).containsExactly(
+                java.time.Instant.parse("2024-01-02T03:04:05Z"), java.time.Instant.parse("2024-01-02T03:04:05.5Z"),
+                java.time.Instant.parse("2024-01-02T03:04:05Z"), java.time.Instant.parse("2024-01-02T00:00:00Z"), null);
+    }
+
+    @Test
     void aTopLevelArrayOfObjectsIsReadToo() throws Exception {
         FileEntry f = file("t.json", "[{\"a\": 1},\n {\"a\": 2}]");
         Schema s = JsonFormat.inferSchema(f, JsonOptions.defaults());
@@ -147,13 +169,16 @@ class JsonFormatTest {
                         .col("ts", DataType.timestamp(TimeUnit.MICROSECOND, null),
                                 LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000), null, LocalDateTime.of(1960, 1, 1, 0, 0))
                         .col("dec", DataType.decimal(12, 3), new BigDecimal("-0.005"), null, new BigDecimal("123456789.5"))
+                        .col("tsz", DataType.timestamp(TimeUnit.MILLISECOND, "UTC"),
+                                java.time.Instant.parse("2024-01-02T03:04:05.123Z"), null, java.time.Instant.EPOCH)
                         .build()) {
             String path = dir.resolve("out.json").toString();
             try (JsonBatchWriter w = new JsonBatchWriter(path, batch.schema())) {
                 w.write(batch);
             }
             Schema inferred = JsonFormat.inferSchema(new FileEntry(path, Files.size(Path.of(path))),
-                    JsonOptions.builder().schemaHints(Map.of("dec", DataType.decimal(12, 3))).build());
+                    JsonOptions.builder().schemaHints(Map.of("dec", DataType.decimal(12, 3),
+                            "tsz", DataType.timestamp(TimeUnit.MILLISECOND, "UTC"))).build());
             assertThat(inferred).isEqualTo(batch.schema());
             List<List<Object>> cols = readAll(path, inferred, inferred.names(), 2);
             for (int c = 0; c < batch.numColumns(); c++) {
