@@ -146,6 +146,7 @@ class SpineEndToEndIT {
                     .hasMessageContaining("Column 'prise' not found")
                     .hasMessageContaining("Did you mean 'price'?")
                     .hasMessageContaining("id, price, status")
+                    .hasMessageContaining("(at SpineEndToEndIT.java:")
                     .satisfies(e -> assertThat(e.getStackTrace()).anySatisfy(frame -> {
                         assertThat(frame.getClassName()).isEqualTo(SpineEndToEndIT.class.getName());
                         assertThat(frame.getMethodName()).contains("wrongColumnName");

@@ -133,4 +133,17 @@ class WriteIT {
                     .isEqualTo((Long) duck.query("SELECT count(*) FROM t WHERE qty > 0").get(0).get(0));
         }
     }
+
+    @Test
+    void aWriteWhoseTaskFailsOnceAndRestartsWritesEveryRowExactlyOnce(@TempDir Path dir) throws IOException {
+        // the write runs after a shuffle, in an operator the test hook fails once (attempt 0 of subtask 0)
+        try (Floe floe = Floe.builder().remote("127.0.0.1", SharedCluster.restPort()).parallelism(4)
+                .config("floe.test.fail-once-in-operator", "Write: parquet").build()) {
+            String out = dir.resolve("r").toString();
+            run(floe.fromColumns(columns).repartition(4, col("id")).writeParquet(out));
+            assertThat(hasStaging(dir)).isFalse();
+            Rows.assertSameRows(run(floe.readParquet(out)),
+                    duck.query("SELECT id, price, status, odate, qty, amount, flag FROM t"));
+        }
+    }
 }
