@@ -1,5 +1,7 @@
 package dev.floe.jobs.tpch;
 
+import dev.floe.testing.DuckOracle;
+import dev.floe.testing.Rows;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.floe.Floe;
