@@ -81,6 +81,7 @@ class ParquetPushdownIT {
             assertThat(m.rowsRead).isLessThanOrEqualTo(3 * 2048);
 
             String explain = q.explain(true);
+            System.out.println(explain);
             assertThat(explain).contains("pruning=[d >= 2021-03-01 AND d <= 2021-03-04]")
                     .contains("columns=[id, d, amount, status]")
                     .contains("row groups: " + m.rowGroupsSkipped + " of " + total + " skipped")
