@@ -9,8 +9,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -171,11 +169,7 @@ public final class CsvBatchWriter implements AutoCloseable {
 
     private void putDouble(double v) {
         digits.setLength(0);
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            digits.append((long) v).append(".0");
-        } else {
-            digits.append(v);
-        }
+        TextDigits.finiteDouble(digits, v);
         putDigits();
     }
 
@@ -194,96 +188,20 @@ public final class CsvBatchWriter implements AutoCloseable {
     }
 
     private void putDate(int epochDay) {
-        // civil date from days since 1970-01-01 (proleptic Gregorian), integer arithmetic only
-        long z = epochDay + 719468L;
-        long era = Math.floorDiv(z, 146097);
-        long doe = z - era * 146097;
-        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        long y = yoe + era * 400;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        long d = doy - (153 * mp + 2) / 5 + 1;
-        long m = mp < 10 ? mp + 3 : mp - 9;
-        if (m <= 2) {
-            y++;
-        }
         digits.setLength(0);
-        if (y < 0) {
-            digits.append('-');
-            y = -y;
-        }
-        pad(y, 4);
-        digits.append('-');
-        pad(m, 2);
-        digits.append('-');
-        pad(d, 2);
+        TextDigits.date(digits, epochDay);
         putDigits();
     }
 
-    private void pad(long v, int width) {
-        String s = Long.toString(v);
-        for (int i = s.length(); i < width; i++) {
-            digits.append('0');
-        }
-        digits.append(v);
-    }
-
     private void putTimestamp(long value, TimeUnit unit) {
-        long perSecond = switch (unit) {
-            case SECOND -> 1L;
-            case MILLISECOND -> 1_000L;
-            case MICROSECOND -> 1_000_000L;
-            case NANOSECOND -> 1_000_000_000L;
-        };
-        long seconds = Math.floorDiv(value, perSecond);
-        long fraction = Math.floorMod(value, perSecond);
-        int day = (int) Math.floorDiv(seconds, 86_400L);
-        long secondOfDay = Math.floorMod(seconds, 86_400L);
-        putDate(day);
         digits.setLength(0);
-        digits.append(' ');
-        pad(secondOfDay / 3600, 2);
-        digits.append(':');
-        pad(secondOfDay / 60 % 60, 2);
-        digits.append(':');
-        pad(secondOfDay % 60, 2);
-        if (perSecond > 1) {
-            digits.append('.');
-            pad(fraction, Long.toString(perSecond).length() - 1);
-        }
+        TextDigits.timestamp(digits, value, unit);
         putDigits();
     }
 
     private void putDecimal(ArrowBuf data, int row, int scale) {
-        long low = data.getLong((long) row * 16);
-        long high = data.getLong((long) row * 16 + 8);
         digits.setLength(0);
-        if (high == (low >> 63)) {
-            // fits a long: place the decimal point by hand
-            long unscaled = low;
-            if (unscaled < 0) {
-                digits.append('-');
-            }
-            String abs = unscaled == Long.MIN_VALUE ? "9223372036854775808" : Long.toString(Math.abs(unscaled));
-            if (scale == 0) {
-                digits.append(abs);
-            } else if (abs.length() > scale) {
-                digits.append(abs, 0, abs.length() - scale).append('.').append(abs, abs.length() - scale, abs.length());
-            } else {
-                digits.append("0.");
-                for (int i = abs.length(); i < scale; i++) {
-                    digits.append('0');
-                }
-                digits.append(abs);
-            }
-        } else {
-            byte[] be = new byte[16];
-            for (int i = 0; i < 8; i++) {
-                be[i] = (byte) (high >>> (56 - 8 * i));
-                be[8 + i] = (byte) (low >>> (56 - 8 * i));
-            }
-            digits.append(new BigDecimal(new BigInteger(be), scale).toPlainString());
-        }
+        TextDigits.decimal(digits, data.getLong((long) row * 16), data.getLong((long) row * 16 + 8), scale);
         putDigits();
     }
 

@@ -121,7 +121,7 @@ public final class JsonBatchWriter implements AutoCloseable {
             case DATE -> {
                 digits.setLength(0);
                 digits.append('"');
-                appendDate(data.getInt((long) row * 4));
+                TextDigits.date(digits, data.getInt((long) row * 4));
                 digits.append('"');
                 putDigits();
             }
@@ -233,38 +233,15 @@ public final class JsonBatchWriter implements AutoCloseable {
             return;
         }
         digits.setLength(0);
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            digits.append((long) v).append(".0");
-        } else {
-            digits.append(v);
-        }
+        TextDigits.finiteDouble(digits, v);
         putDigits();
     }
 
     /** Zone-aware timestamps hold UTC instants: they are written with a {@code Z}. */
     private void putTimestamp(long value, TimeUnit unit, boolean utc) {
-        long perSecond = switch (unit) {
-            case SECOND -> 1L;
-            case MILLISECOND -> 1_000L;
-            case MICROSECOND -> 1_000_000L;
-            case NANOSECOND -> 1_000_000_000L;
-        };
-        long seconds = Math.floorDiv(value, perSecond);
-        long fraction = Math.floorMod(value, perSecond);
-        long secondOfDay = Math.floorMod(seconds, 86_400L);
         digits.setLength(0);
         digits.append('"');
-        appendDate((int) Math.floorDiv(seconds, 86_400L));
-        digits.append(' ');
-        pad(secondOfDay / 3600, 2);
-        digits.append(':');
-        pad(secondOfDay / 60 % 60, 2);
-        digits.append(':');
-        pad(secondOfDay % 60, 2);
-        if (perSecond > 1) {
-            digits.append('.');
-            pad(fraction, Long.toString(perSecond).length() - 1);
-        }
+        TextDigits.timestamp(digits, value, unit);
         if (utc) {
             digits.append('Z');
         }
@@ -272,68 +249,9 @@ public final class JsonBatchWriter implements AutoCloseable {
         putDigits();
     }
 
-    /** yyyy-mm-dd of days since 1970-01-01 (proleptic Gregorian), integer arithmetic only. */
-    private void appendDate(int epochDay) {
-        long z = epochDay + 719468L;
-        long era = Math.floorDiv(z, 146097);
-        long doe = z - era * 146097;
-        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        long y = yoe + era * 400;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        long d = doy - (153 * mp + 2) / 5 + 1;
-        long m = mp < 10 ? mp + 3 : mp - 9;
-        if (m <= 2) {
-            y++;
-        }
-        if (y < 0) {
-            digits.append('-');
-            y = -y;
-        }
-        pad(y, 4);
-        digits.append('-');
-        pad(m, 2);
-        digits.append('-');
-        pad(d, 2);
-    }
-
-    private void pad(long v, int width) {
-        long limit = 10;
-        for (int i = 1; i < width; i++, limit *= 10) {
-            if (v < limit) {
-                digits.append('0');
-            }
-        }
-        digits.append(v);
-    }
-
     private void putDecimal(ArrowBuf data, int row, int scale) {
-        long low = data.getLong((long) row * 16);
-        long high = data.getLong((long) row * 16 + 8);
         digits.setLength(0);
-        if (high == (low >> 63) && low != Long.MIN_VALUE) {
-            long abs = Math.abs(low);
-            if (low < 0) {
-                digits.append('-');
-            }
-            int start = digits.length();
-            digits.append(abs);
-            if (scale > 0) {
-                int intDigits = digits.length() - start - scale;
-                if (intDigits <= 0) {
-                    digits.insert(start, "0." + "0".repeat(-intDigits));
-                } else {
-                    digits.insert(start + intDigits, '.');
-                }
-            }
-        } else {
-            byte[] be = new byte[16];
-            for (int i = 0; i < 8; i++) {
-                be[i] = (byte) (high >>> (56 - 8 * i));
-                be[8 + i] = (byte) (low >>> (56 - 8 * i));
-            }
-            digits.append(new BigDecimal(new BigInteger(be), scale).toPlainString());
-        }
+        TextDigits.decimal(digits, data.getLong((long) row * 16), data.getLong((long) row * 16 + 8), scale);
         putDigits();
     }
 
