@@ -106,41 +106,43 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
                     write(0, input);
                     return;
                 }
-                try (RecordBatch data = dataColumns(input)) {
-                    if (counts[groups[0] + 1] == n) {
-                        write(groups[0], data);
-                        return;
-                    }
-                    int[] starts = new int[numGroups + 1];
-                    for (int g = 0; g < numGroups; g++) {
-                        starts[g + 1] = starts[g] + counts[g + 1];
-                    }
-                    int[] fill = Arrays.copyOf(starts, numGroups);
-                    int[] order = new int[n];
-                    for (int i = 0; i < n; i++) {
-                        order[fill[groups[i]]++] = i;
-                    }
-                    for (int g = 0; g < numGroups; g++) {
-                        if (starts[g + 1] > starts[g]) {
-                            try (RecordBatch rows = Selection.take(data, Arrays.copyOfRange(order, starts[g],
-                                    starts[g + 1]), allocator)) {
-                                write(g, rows);
-                            }
+                // a view over the input's data columns: the input owns (and closes) its vectors
+                RecordBatch data = dataColumns(input);
+                if (counts[groups[0] + 1] == n) {
+                    write(groups[0], data);
+                    return;
+                }
+                int[] starts = new int[numGroups + 1];
+                for (int g = 0; g < numGroups; g++) {
+                    starts[g + 1] = starts[g] + counts[g + 1];
+                }
+                int[] fill = Arrays.copyOf(starts, numGroups);
+                int[] order = new int[n];
+                for (int i = 0; i < n; i++) {
+                    order[fill[groups[i]]++] = i;
+                }
+                for (int g = 0; g < numGroups; g++) {
+                    if (starts[g + 1] > starts[g]) {
+                        try (RecordBatch rows = Selection.take(data, Arrays.copyOfRange(order, starts[g],
+                                starts[g + 1]), allocator)) {
+                            write(g, rows);
                         }
                     }
                 }
             }
         }
 
-        /** A copy of the batch's data columns (the partition columns left out). */
+        /**
+         * The batch's data columns (the partition columns left out) as a view that shares the input's
+         * vectors: never close it, the input does. Each partition's rows are taken from it into an owned
+         * batch; a batch of one partition is written straight from the view, without a copy.
+         */
         private RecordBatch dataColumns(RecordBatch input) {
             List<FieldVector> vectors = new ArrayList<>();
             for (int c : dataIndexes) {
                 vectors.add(input.vector(c));
             }
-            // a view over the input's vectors: never closed itself, only sliced into an owned copy
-            RecordBatch view = RecordBatch.of(dataSchema, vectors, input.numRows());
-            return view.slice(0, input.numRows(), allocator);
+            return RecordBatch.of(dataSchema, vectors, input.numRows());
         }
 
         /** Opens the file of the partition that row {@code row} of the batch starts. */
