@@ -66,6 +66,32 @@ public final class ExprCompiler {
         }
     }
 
+    /** A kernel that needs a vector input: scalars are broadcast to the batch length first. */
+    interface VectorKernel {
+        FieldVector apply(FieldVector input, BufferAllocator allocator);
+    }
+
+    static Node vectorOp(DataType result, Node child, VectorKernel kernel) {
+        return new Node() {
+            @Override
+            public DataType type() {
+                return result;
+            }
+
+            @Override
+            public Operand eval(RecordBatch batch, BufferAllocator allocator) {
+                Operand in = child.eval(batch, allocator);
+                FieldVector v = in.isScalar()
+                        ? Broadcast.of(in, child.type(), batch.numRows(), allocator) : in.vector();
+                try {
+                    return Operand.of(kernel.apply(v, allocator), result);
+                } finally {
+                    v.close();
+                }
+            }
+        };
+    }
+
     private static final class Builder {
         private final Schema input;
 
@@ -446,32 +472,6 @@ public final class ExprCompiler {
                 case EXP -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.EXP, v, t, result, what, a));
                 case LOG -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.LOG, v, t, result, what, a));
                 case SIGN -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.SIGN, v, t, result, what, a));
-            };
-        }
-
-        /** A kernel that needs a vector input: scalars are broadcast to the batch length first. */
-        private interface VectorKernel {
-            FieldVector apply(FieldVector input, BufferAllocator allocator);
-        }
-
-        private static Node vectorOp(DataType result, Node child, VectorKernel kernel) {
-            return new Node() {
-                @Override
-                public DataType type() {
-                    return result;
-                }
-
-                @Override
-                public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                    Operand in = child.eval(batch, allocator);
-                    FieldVector v = in.isScalar()
-                            ? Broadcast.of(in, child.type(), batch.numRows(), allocator) : in.vector();
-                    try {
-                        return Operand.of(kernel.apply(v, allocator), result);
-                    } finally {
-                        v.close();
-                    }
-                }
             };
         }
 

@@ -27,11 +27,6 @@ final class FunctionNodes {
     private FunctionNodes() {
     }
 
-    /** A kernel of one vector input. */
-    private interface Unary {
-        FieldVector apply(FieldVector in, BufferAllocator allocator);
-    }
-
     /** A kernel of a vector and an operand (vector or scalar). */
     private interface WithOperand {
         FieldVector apply(FieldVector in, Operand other, int n, BufferAllocator allocator);
@@ -51,18 +46,18 @@ final class FunctionNodes {
                     (s, p, n, a) -> StringKernels.find(StringKernels.Find.ENDS_WITH, (VarCharVector) s, p, a));
             case CONCAT -> withOperand(result, child, args.get(0),
                     (s, p, n, a) -> StringKernels.concat(Operand.of(s, DataType.string()), p, n, a));
-            case LIKE -> unary(result, child, (s, a) -> LikeKernel.like((VarCharVector) s, f.text(0), a));
-            case LENGTH -> unary(result, child, (s, a) -> StringKernels.length((VarCharVector) s, a));
-            case UPPER -> unary(result, child, (s, a) -> StringKernels.mapCase(StringKernels.Case.UPPER, (VarCharVector) s, a));
-            case LOWER -> unary(result, child, (s, a) -> StringKernels.mapCase(StringKernels.Case.LOWER, (VarCharVector) s, a));
-            case SUBSTR -> unary(result, child, (s, a) -> StringKernels.substr((VarCharVector) s, f.number(0), f.number(1), a));
-            case REPLACE -> unary(result, child, (s, a) -> StringKernels.replace((VarCharVector) s, f.text(0), f.text(1), a));
-            case SPLIT -> unary(result, child, (s, a) -> StringKernels.split((VarCharVector) s, f.text(0), a));
-            case MATCH -> unary(result, child, (s, a) -> RegexKernels.matches((VarCharVector) s, f.text(0), a));
-            case EXTRACT -> unary(result, child, (s, a) -> RegexKernels.extract((VarCharVector) s, f.text(0), f.number(1), a));
-            case STRIP -> unary(result, child, (s, a) -> StringKernels.strip(StringKernels.Side.BOTH, (VarCharVector) s, a));
-            case LSTRIP -> unary(result, child, (s, a) -> StringKernels.strip(StringKernels.Side.LEFT, (VarCharVector) s, a));
-            case RSTRIP -> unary(result, child, (s, a) -> StringKernels.strip(StringKernels.Side.RIGHT, (VarCharVector) s, a));
+            case LIKE -> ExprCompiler.vectorOp(result, child, (s, a) -> LikeKernel.like((VarCharVector) s, f.text(0), a));
+            case LENGTH -> ExprCompiler.vectorOp(result, child, (s, a) -> StringKernels.length((VarCharVector) s, a));
+            case UPPER -> ExprCompiler.vectorOp(result, child, (s, a) -> StringKernels.mapCase(StringKernels.Case.UPPER, (VarCharVector) s, a));
+            case LOWER -> ExprCompiler.vectorOp(result, child, (s, a) -> StringKernels.mapCase(StringKernels.Case.LOWER, (VarCharVector) s, a));
+            case SUBSTR -> ExprCompiler.vectorOp(result, child, (s, a) -> StringKernels.substr((VarCharVector) s, f.number(0), f.number(1), a));
+            case REPLACE -> ExprCompiler.vectorOp(result, child, (s, a) -> StringKernels.replace((VarCharVector) s, f.text(0), f.text(1), a));
+            case SPLIT -> ExprCompiler.vectorOp(result, child, (s, a) -> StringKernels.split((VarCharVector) s, f.text(0), a));
+            case MATCH -> ExprCompiler.vectorOp(result, child, (s, a) -> RegexKernels.matches((VarCharVector) s, f.text(0), a));
+            case EXTRACT -> ExprCompiler.vectorOp(result, child, (s, a) -> RegexKernels.extract((VarCharVector) s, f.text(0), f.number(1), a));
+            case STRIP -> ExprCompiler.vectorOp(result, child, (s, a) -> StringKernels.strip(StringKernels.Side.BOTH, (VarCharVector) s, a));
+            case LSTRIP -> ExprCompiler.vectorOp(result, child, (s, a) -> StringKernels.strip(StringKernels.Side.LEFT, (VarCharVector) s, a));
+            case RSTRIP -> ExprCompiler.vectorOp(result, child, (s, a) -> StringKernels.strip(StringKernels.Side.RIGHT, (VarCharVector) s, a));
         };
     }
 
@@ -73,14 +68,14 @@ final class FunctionNodes {
         }
         DataType result = f.op().resultType(in);
         return switch (f.op()) {
-            case DATE -> unary(result, child, (v, a) -> TemporalKernels.date(v, in, a));
+            case DATE -> ExprCompiler.vectorOp(result, child, (v, a) -> TemporalKernels.date(v, in, a));
             case TRUNCATE -> {
                 TemporalKernels.Unit unit = f.truncateUnit();
-                yield unary(result, child, (v, a) -> TemporalKernels.truncate(unit, v, in, a));
+                yield ExprCompiler.vectorOp(result, child, (v, a) -> TemporalKernels.truncate(unit, v, in, a));
             }
             default -> {
                 TemporalKernels.Field field = TemporalKernels.Field.valueOf(f.op().name());
-                yield unary(result, child, (v, a) -> TemporalKernels.field(field, v, in, a));
+                yield ExprCompiler.vectorOp(result, child, (v, a) -> TemporalKernels.field(field, v, in, a));
             }
         };
     }
@@ -120,25 +115,6 @@ final class FunctionNodes {
 
     private static FieldVector vector(Operand o, Node node, int n, BufferAllocator allocator) {
         return o.isScalar() ? Broadcast.of(o, node.type(), n, allocator) : o.vector();
-    }
-
-    private static Node unary(DataType result, Node child, Unary kernel) {
-        return new Node() {
-            @Override
-            public DataType type() {
-                return result;
-            }
-
-            @Override
-            public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                FieldVector v = vector(child.eval(batch, allocator), child, batch.numRows(), allocator);
-                try {
-                    return Operand.of(kernel.apply(v, allocator), result);
-                } finally {
-                    v.close();
-                }
-            }
-        };
     }
 
     private static Node withOperand(DataType result, Node child, Node other, WithOperand kernel) {
