@@ -21,6 +21,10 @@ public final class ScanMetrics implements Serializable {
     public long columnsDecoded;
     public long bytesRead;
     public long batches;
+    /** CSV / JSON-lines byte ranges read (a file larger than the split size is several). */
+    public long textSplitsRead;
+    /** CSV / JSON rows that PERMISSIVE mode repaired (unparsable values nulled, fields padded or cut). */
+    public long malformedRows;
 
     /** A copy of the totals of this JVM. */
     public static ScanMetrics global() {
@@ -44,6 +48,8 @@ public final class ScanMetrics implements Serializable {
         columnsDecoded += o.columnsDecoded;
         bytesRead += o.bytesRead;
         batches += o.batches;
+        textSplitsRead += o.textSplitsRead;
+        malformedRows += o.malformedRows;
     }
 
     /** The counters counted since {@code earlier} (a copy taken before). */
@@ -56,6 +62,8 @@ public final class ScanMetrics implements Serializable {
         d.columnsDecoded -= earlier.columnsDecoded;
         d.bytesRead -= earlier.bytesRead;
         d.batches -= earlier.batches;
+        d.textSplitsRead -= earlier.textSplitsRead;
+        d.malformedRows -= earlier.malformedRows;
         return d;
     }
 
@@ -73,12 +81,15 @@ public final class ScanMetrics implements Serializable {
         columnsDecoded = 0;
         bytesRead = 0;
         batches = 0;
+        textSplitsRead = 0;
+        malformedRows = 0;
     }
 
     @Override
     public String toString() {
         return "ScanMetrics(rows=" + rowsRead + ", rowGroupsRead=" + rowGroupsRead + ", rowGroupsSkipped="
                 + rowGroupsSkipped + ", filesSkipped=" + filesSkipped + ", columnChunks=" + columnsDecoded
-                + ", bytes=" + bytesRead + ", batches=" + batches + ")";
+                + ", bytes=" + bytesRead + ", batches=" + batches + ", textSplits=" + textSplitsRead
+                + ", malformedRows=" + malformedRows + ")";
     }
 }
