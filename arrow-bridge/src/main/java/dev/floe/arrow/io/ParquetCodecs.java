@@ -26,9 +26,19 @@ final class ParquetCodecs implements CompressionCodecFactory {
             case UNCOMPRESSED -> compressor(codec, bytes -> bytes);
             case SNAPPY -> compressor(codec, bytes -> Snappy.compress(bytes));
             case ZSTD -> compressor(codec, bytes -> Zstd.compress(bytes, ZSTD_LEVEL));
-            default -> throw new IllegalArgumentException("Floe writes Parquet with SNAPPY, ZSTD or UNCOMPRESSED, not "
-                    + codec);
+            case GZIP -> compressor(codec, ParquetCodecs::gzip);
+            default -> throw new IllegalArgumentException("Floe writes Parquet with SNAPPY, ZSTD, GZIP or UNCOMPRESSED,"
+                    + " not " + codec);
         };
+    }
+
+    /** A gzip member, as Hadoop's GzipCodec writes it and every Parquet reader expects. */
+    private static byte[] gzip(byte[] in) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length / 2 + 32);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 64 << 10)) {
+            z.write(in);
+        }
+        return out.toByteArray();
     }
 
     private interface ByteFunction {

@@ -150,10 +150,12 @@ class ParquetBatchWriterTest {
     }
 
     @Test
-    void nestedColumnsAreRefusedWithTheColumnName(@TempDir Path dir) {
-        Schema schema = Schema.of(dev.floe.api.types.Field.of("tags", DataType.list(DataType.string())));
+    void typesParquetCannotHoldAreRefusedWithTheColumnPath(@TempDir Path dir) {
+        Schema schema = Schema.of(dev.floe.api.types.Field.of("s", DataType.struct(
+                dev.floe.api.types.Field.of("spans", DataType.list(DataType.interval())))));
         assertThatThrownBy(() -> new ParquetBatchWriter(dir.resolve("x.parquet").toString(), schema,
                 CompressionCodecName.SNAPPY, 1 << 20))
-                .hasMessageContaining("'tags'").hasMessageContaining("list(string)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'s.spans[]'").hasMessageContaining("interval");
     }
 }
