@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -169,70 +170,81 @@ public final class Selection {
         }
         Physical p = Physical.of(type);
         if (p == Physical.LONG || p == Physical.ULONG || p == Physical.DOUBLE || p == Physical.DECIMAL) {
-            FieldVector out = Buffers.allocate(type, n, allocator);
             int w = Physical.width(type);
             ArrowBuf src = in.getDataBuffer();
-            ArrowBuf dst = out.getDataBuffer();
-            ArrowBuf sv = in.getValidityBuffer();
-            ArrowBuf dv = out.getValidityBuffer();
-            boolean noNulls = in.getNullCount() == 0;
+            checkIndexes(indexes, n, src.capacity() / w);
+            FieldVector out = Buffers.allocate(type, n, allocator);
+            long sa = src.memoryAddress();
+            long da = out.getDataBuffer().memoryAddress();
             switch (w) {
+                case 1 -> {
+                    for (int k = 0; k < n; k++) {
+                        MemoryUtil.putByte(da + k, MemoryUtil.getByte(sa + indexes[k]));
+                    }
+                }
+                case 2 -> {
+                    for (int k = 0; k < n; k++) {
+                        MemoryUtil.putShort(da + k * 2L, MemoryUtil.getShort(sa + indexes[k] * 2L));
+                    }
+                }
                 case 4 -> {
                     for (int k = 0; k < n; k++) {
-                        dst.setInt((long) k * 4, src.getInt((long) indexes[k] * 4));
+                        MemoryUtil.putInt(da + k * 4L, MemoryUtil.getInt(sa + indexes[k] * 4L));
                     }
                 }
                 case 8 -> {
                     for (int k = 0; k < n; k++) {
-                        dst.setLong((long) k * 8, src.getLong((long) indexes[k] * 8));
+                        MemoryUtil.putLong(da + k * 8L, MemoryUtil.getLong(sa + indexes[k] * 8L));
                     }
                 }
-                default -> {
+                case 16 -> {
                     for (int k = 0; k < n; k++) {
-                        dst.setBytes((long) k * w, src, (long) indexes[k] * w, w);
+                        long s = sa + indexes[k] * 16L;
+                        long d = da + k * 16L;
+                        MemoryUtil.putLong(d, MemoryUtil.getLong(s));
+                        MemoryUtil.putLong(d + 8, MemoryUtil.getLong(s + 8));
                     }
                 }
+                default -> throw new IllegalStateException("no take for width " + w + " of " + type);
             }
-            for (int k = 0; k < n; k++) {
-                if (noNulls || BitVectorHelper.get(sv, indexes[k]) != 0) {
-                    BitVectorHelper.setBit(dv, k);
-                }
-            }
+            takeValidity(in, indexes, n, out.getValidityBuffer());
             out.setValueCount(n);
             return out;
         }
         if (p == Physical.BYTES) {
             BaseVariableWidthVector src = (BaseVariableWidthVector) in;
             ArrowBuf so = src.getOffsetBuffer();
+            checkIndexes(indexes, n, so.capacity() / 4 - 1);
+            long soa = so.memoryAddress();
             long bytes = 0;
             for (int k = 0; k < n; k++) {
-                int i = indexes[k];
-                bytes += so.getInt((long) (i + 1) * 4) - so.getInt((long) i * 4);
+                long o = soa + indexes[k] * 4L;
+                bytes += MemoryUtil.getInt(o + 4) - MemoryUtil.getInt(o);
             }
             BaseVariableWidthVector out = (BaseVariableWidthVector) type.toArrowField("out").createVector(allocator);
-            out.allocateNew(Math.max(bytes, 1), n);
-            ArrowBuf sd = src.getDataBuffer();
-            ArrowBuf od = out.getOffsetBuffer();
-            ArrowBuf dd = out.getDataBuffer();
-            ArrowBuf sv = src.getValidityBuffer();
-            ArrowBuf dv = out.getValidityBuffer();
-            boolean noNulls = src.getNullCount() == 0;
-            int pos = 0;
-            od.setInt(0, 0);
-            for (int k = 0; k < n; k++) {
-                int i = indexes[k];
-                int s = so.getInt((long) i * 4);
-                int len = so.getInt((long) (i + 1) * 4) - s;
-                dd.setBytes(pos, sd, s, len);
-                pos += len;
-                od.setInt((long) (k + 1) * 4, pos);
-                if (noNulls || BitVectorHelper.get(sv, i) != 0) {
-                    BitVectorHelper.setBit(dv, k);
+            try {
+                out.allocateNew(Math.max(bytes, 1), n);
+                long sda = src.getDataBuffer().memoryAddress();
+                long ooa = out.getOffsetBuffer().memoryAddress();
+                long dda = out.getDataBuffer().memoryAddress();
+                int pos = 0;
+                MemoryUtil.putInt(ooa, 0);
+                for (int k = 0; k < n; k++) {
+                    long o = soa + indexes[k] * 4L;
+                    int s = MemoryUtil.getInt(o);
+                    int len = MemoryUtil.getInt(o + 4) - s;
+                    MemoryUtil.copyMemory(sda + s, dda + pos, len);
+                    pos += len;
+                    MemoryUtil.putInt(ooa + (k + 1) * 4L, pos);
                 }
+                takeValidity(in, indexes, n, out.getValidityBuffer());
+                out.setLastSet(n - 1);
+                out.setValueCount(n);
+                return out;
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
             }
-            out.setLastSet(n - 1);
-            out.setValueCount(n);
-            return out;
         }
         FieldVector out = type.toArrowField("out").createVector(allocator);
         out.setInitialCapacity(n);
@@ -242,5 +254,47 @@ public final class Selection {
         }
         out.setValueCount(n);
         return out;
+    }
+
+    /**
+     * Fails unless every index is in [0, limit): the gathers below read raw memory, so an index
+     * past the source's buffers must be an exception, not a read of someone else's memory.
+     */
+    private static void checkIndexes(int[] indexes, int n, long limit) {
+        for (int k = 0; k < n; k++) {
+            if (indexes[k] < 0 || indexes[k] >= limit) {
+                throw new IndexOutOfBoundsException("take: index " + indexes[k] + " at position " + k
+                        + " is outside the source's " + limit + " values");
+            }
+        }
+    }
+
+    /** Output validity bit k = input validity bit indexes[k], assembled 64 bits at a time. */
+    private static void takeValidity(FieldVector in, int[] indexes, int n, ArrowBuf dv) {
+        long dva = dv.memoryAddress();
+        if (in.getNullCount() == 0) {
+            int full = n >>> 3;
+            MemoryUtil.setMemory(dva, full, (byte) 0xFF);
+            if ((n & 7) != 0) {
+                MemoryUtil.putByte(dva + full, (byte) ((1 << (n & 7)) - 1));
+            }
+            return;
+        }
+        long sva = in.getValidityBuffer().memoryAddress();
+        for (int base = 0; base < n; base += 64) {
+            int end = Math.min(n, base + 64);
+            long word = 0;
+            for (int k = base; k < end; k++) {
+                int i = indexes[k];
+                word |= (long) ((MemoryUtil.getByte(sva + (i >>> 3)) >>> (i & 7)) & 1) << (k - base);
+            }
+            if (end - base == 64) {
+                MemoryUtil.putLong(dva + (base >>> 3), word);
+            } else {
+                for (int b = 0, bytes = (end - base + 7) >>> 3; b < bytes; b++) {
+                    MemoryUtil.putByte(dva + (base >>> 3) + b, (byte) (word >>> (8 * b)));
+                }
+            }
+        }
     }
 }
