@@ -7,6 +7,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.flink.core.memory.ManagedMemoryUseCase;
 import org.apache.flink.runtime.execution.Environment;
 import org.apache.flink.runtime.memory.MemoryManager;
+import org.apache.flink.streaming.api.graph.StreamConfig;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ public final class OperatorMemory implements AutoCloseable {
     /**
      * @param explicitBudget bytes, or 0 to use the managed memory Flink assigned
      */
-    public static OperatorMemory open(AbstractStreamOperator<?> operator, Environment env, double managedFraction,
+    public static OperatorMemory open(Object operator, Environment env, double managedFraction,
             long explicitBudget, String name) {
         MemoryManager mm = env.getMemoryManager();
         long managed = managedFraction > 0 ? mm.computeMemorySize(managedFraction) : 0;
@@ -68,7 +69,12 @@ public final class OperatorMemory implements AutoCloseable {
 
     /** The fraction of the slot's managed memory Flink gave this operator (0 when none was declared). */
     public static double managedFraction(AbstractStreamOperator<?> operator, Environment env) {
-        return operator.getOperatorConfig().getManagedMemoryFractionOperatorUseCaseOfSlot(
+        return managedFraction(operator.getOperatorConfig(), env);
+    }
+
+    /** {@link #managedFraction(AbstractStreamOperator, Environment)} for operators that are not AbstractStreamOperators. */
+    public static double managedFraction(StreamConfig config, Environment env) {
+        return config.getManagedMemoryFractionOperatorUseCaseOfSlot(
                 ManagedMemoryUseCase.OPERATOR, env.getTaskManagerInfo().getConfiguration(),
                 env.getJobConfiguration(), env.getUserCodeClassLoader().asClassLoader());
     }

@@ -1,13 +1,33 @@
 package dev.floe.operators.step;
 
+import dev.floe.arrow.RecordBatch;
 import dev.floe.operators.spill.SpillDirectory;
+import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * What a step gets from the operator that runs it: the operator's allocator, the memory budget
- * its blocking state may hold before spilling, and where to spill.
+ * its blocking state may hold before spilling, where to spill, and the batches of the operator's
+ * broadcast inputs (for fused broadcast joins; each list is handed over once, with ownership).
  */
-public record StepContext(BufferAllocator allocator, long memoryBudget, SpillDirectory spill) {
+public record StepContext(BufferAllocator allocator, long memoryBudget, SpillDirectory spill,
+        IntFunction<List<RecordBatch>> broadcasts) {
+
+    public StepContext(BufferAllocator allocator, long memoryBudget, SpillDirectory spill) {
+        this(allocator, memoryBudget, spill, i -> {
+            throw new IllegalStateException("this operator has no broadcast input " + i);
+        });
+    }
+
+    /** The batches of broadcast input i (the caller owns them from now on). */
+    public List<RecordBatch> broadcast(int i) {
+        return broadcasts.apply(i);
+    }
+
+    public StepContext withBroadcasts(IntFunction<List<RecordBatch>> inputs) {
+        return new StepContext(allocator, memoryBudget, spill, inputs);
+    }
 
     /** A context without a tight budget, spilling to java.io.tmpdir (sources, tests). */
     public static StepContext unbounded(BufferAllocator allocator, String owner) {

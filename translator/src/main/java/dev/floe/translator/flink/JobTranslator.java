@@ -1,5 +1,6 @@
 package dev.floe.translator.flink;
 
+import dev.floe.api.types.Schema;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.flink.EncodedBatchTypeInfo;
 import dev.floe.operators.blocking.HashJoinOperator;
@@ -7,13 +8,17 @@ import dev.floe.operators.exchange.BoundariesOperator;
 import dev.floe.operators.exchange.RangeSplitOperator;
 import dev.floe.operators.exchange.SampleOperator;
 import dev.floe.operators.source.FloeSource;
+import dev.floe.operators.stage.BroadcastInputsOperator;
 import dev.floe.operators.stage.PipelineOperator;
+import dev.floe.translator.physical.BroadcastJoinStage;
 import dev.floe.translator.physical.Exchange;
 import dev.floe.translator.physical.JoinStage;
 import dev.floe.translator.physical.PhysicalPlan;
 import dev.floe.translator.physical.RangeExchange;
 import dev.floe.translator.physical.ScanStage;
 import dev.floe.translator.physical.StepStage;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.Partitioner;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -21,6 +26,7 @@ import org.apache.flink.core.memory.ManagedMemoryUseCase;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.transformations.MultipleInputTransformation;
 
 /**
  * Emits a physical plan as a DataStream program, one small method per node. Every operator is
@@ -60,6 +66,9 @@ public final class JobTranslator {
         }
         if (plan instanceof JoinStage j) {
             return join(j);
+        }
+        if (plan instanceof BroadcastJoinStage b) {
+            return broadcastJoins(b);
         }
         throw new IllegalArgumentException("Cannot translate " + plan.describe());
     }
@@ -136,6 +145,34 @@ public final class JobTranslator {
         out.getTransformation().declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR,
                 MANAGED_MEMORY_WEIGHT);
         return out;
+    }
+
+    /**
+     * One multiple-input operator: the probe stream forward (a scan chains into the operator's
+     * task), then every broadcast build side. Its parallelism is the probe stream's, so that the
+     * forward edge (and source chaining) holds even when a scan has fewer splits than planned.
+     */
+    private DataStream<EncodedBatch> broadcastJoins(BroadcastJoinStage stage) {
+        DataStream<EncodedBatch> main = translate(stage.main());
+        int parallelism = main.getParallelism();
+        List<Schema> buildSchemas = new ArrayList<>();
+        List<DataStream<EncodedBatch>> builds = new ArrayList<>();
+        for (PhysicalPlan b : stage.builds()) {
+            buildSchemas.add(b.schema());
+            builds.add(translate(b));
+        }
+        BroadcastInputsOperator.Spec spec = new BroadcastInputsOperator.Spec(stage.main().schema(), buildSchemas,
+                stage.steps(), memoryBudget);
+        MultipleInputTransformation<EncodedBatch> t = new MultipleInputTransformation<>(stage.describe(),
+                new BroadcastInputsOperator.Factory(spec), EncodedBatchTypeInfo.INSTANCE, parallelism);
+        t.addInput(main.getTransformation());
+        for (DataStream<EncodedBatch> b : builds) {
+            t.addInput(b.getTransformation());
+        }
+        t.setUid(uid());
+        t.declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR, MANAGED_MEMORY_WEIGHT);
+        env.addOperator(t);
+        return new DataStream<>(env, t);
     }
 
     /** Reads the target partition a split step wrote on the batch. */

@@ -71,7 +71,9 @@ final class JoinPlanner {
         Mode mode = mode(join.type(), buildIsLeft);
         JoinSpec spec = spec(join, build.schema(), probe.schema(), buildIsLeft, mode);
         Exchange everywhere = new Exchange(build, Exchange.Kind.BROADCAST, probe.parallelism());
-        return new JoinStage(everywhere, probe, spec, probe.parallelism(), "broadcast");
+        // joined in the probe side's operator: no exchange of the (large) probe rows
+        return probe instanceof BroadcastJoinStage fused ? fused.withJoin(everywhere, spec)
+                : BroadcastJoinStage.of(probe, everywhere, spec);
     }
 
     private PhysicalPlan hash(Join join, PhysicalPlan left, PhysicalPlan right, long leftSize, long rightSize) {

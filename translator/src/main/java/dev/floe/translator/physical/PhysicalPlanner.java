@@ -235,6 +235,8 @@ public final class PhysicalPlanner {
             out = s.withStep(step);
         } else if (stage instanceof JoinStage j) {
             out = j.withStep(step);
+        } else if (stage instanceof BroadcastJoinStage b) {
+            out = b.withStep(step);
         } else {
             out = new StepStage(stage, List.of(step), stage.parallelism());
         }

@@ -33,7 +33,8 @@ public final class WriteCommitter {
     /** The write step of a physical plan, or null when the plan writes nothing. */
     public static WriteSpec find(PhysicalPlan plan) {
         List<? extends Object> steps = plan instanceof ScanStage s ? s.steps()
-                : plan instanceof StepStage s ? s.steps() : plan instanceof JoinStage j ? j.spec().steps() : List.of();
+                : plan instanceof StepStage s ? s.steps() : plan instanceof JoinStage j ? j.spec().steps()
+                : plan instanceof BroadcastJoinStage b ? b.steps() : List.of();
         for (Object step : steps) {
             if (step instanceof WriteSpec w) {
                 return w;

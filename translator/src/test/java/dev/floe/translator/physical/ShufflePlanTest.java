@@ -84,6 +84,27 @@ class ShufflePlanTest {
     }
 
     @Test
+    void consecutiveBroadcastJoinsShareTheProbeSidesOperator() {
+        Schema nations = Schema.of(Field.of("n_key", DataType.int64()), Field.of("n_name", DataType.string()));
+        Scan n = Scan.of(new InMemorySource("nations", nations, List.of(List.of())));
+        LogicalPlan first = Join.of(O, C, List.of(new Column("o_cust")), List.of(new Column("c_key")), JoinType.INNER,
+                JoinStrategy.BROADCAST);
+        LogicalPlan p = Join.of(first, n, List.of(new Column("c_key")), List.of(new Column("n_key")), JoinType.LEFT,
+                JoinStrategy.BROADCAST);
+        PhysicalPlan physical = new PhysicalPlanner(4, 10 << 20).plan(p);
+        assertThat(physical).isInstanceOf(BroadcastJoinStage.class);
+        assertThat(((BroadcastJoinStage) physical).builds()).hasSize(2);
+        assertThat(PhysicalPlanner.print(physical)).isEqualTo("""
+                Join: INNER on o_cust = c_key strategy=BROADCAST [broadcast, build right] -> Project: o_key, o_cust, o_price, __right0 AS c_key, __right1 AS c_name -> Join: LEFT on c_key = n_key strategy=BROADCAST [broadcast, build right] -> Project: o_key, o_cust, o_price, c_key, c_name, __right0 AS n_key, __right1 AS n_name  [parallelism 4]
+                  Exchange: broadcast to 4 partitions (blocking)
+                    Scan: customers (0 rows, 1 partitions)  [parallelism 4]
+                  Exchange: broadcast to 4 partitions (blocking)
+                    Scan: nations (0 rows, 1 partitions)  [parallelism 4]
+                  Scan: orders (0 rows, 1 partitions)  [parallelism 4]
+                """);
+    }
+
+    @Test
     void hashJoinShufflesBothSidesAndAnAggregationOnTheKeyReusesThePartitioning() {
         LogicalPlan join = Join.of(O, C, List.of(new Column("o_cust")), List.of(new Column("c_key")), JoinType.LEFT,
                 JoinStrategy.HASH);
