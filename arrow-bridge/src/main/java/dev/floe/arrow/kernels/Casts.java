@@ -165,25 +165,102 @@ public final class Casts {
         }
     }
 
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    /**
+     * Casts from or to decimals. The common cases run on longs: integers and decimals to a decimal
+     * of the same or a larger scale, and decimals to float64, while the unscaled values fit 64 bits
+     * (and 2^53 for float64, where the one division then rounds exactly as BigDecimal does). Other
+     * values (wider, fewer fraction digits: rounding) go through BigDecimal one by one.
+     */
     private static void decimalCast(FieldVector in, DataType from, DataType to, FieldVector out, int n,
             boolean lenient, String what) {
-        for (int i = 0; i < n; i++) {
-            if (in.isNull(i)) {
-                continue;
+        boolean fromDecimal = from.kind() == Kind.DECIMAL;
+        boolean fromInteger = from.isInteger() && from.kind() != Kind.UINT64;
+        int fromScale = fromDecimal ? ((DataType.Decimal) from).scale() : 0;
+        ArrowBuf src = in.getDataBuffer();
+        ArrowBuf dst = out.getDataBuffer();
+        ArrowBuf valid = out.getValidityBuffer();
+        int fw = Physical.width(from);
+        boolean unsigned = Buffers.isUnsigned(from);
+        if (to.kind() == Kind.DECIMAL && (fromDecimal || fromInteger)) {
+            DataType.Decimal d = (DataType.Decimal) to;
+            int up = d.scale() - fromScale;
+            if (up >= 0 && up < POW10.length) {
+                long factor = POW10[up];
+                long bound = d.precision() < POW10.length ? POW10[d.precision()] : Long.MAX_VALUE;
+                for (int i = 0; i < n; i++) {
+                    if (in.isNull(i)) {
+                        continue;
+                    }
+                    long v;
+                    if (fromDecimal) {
+                        long lo = src.getLong((long) i * 16);
+                        if (!Decimals.fitsLong(lo, src.getLong((long) i * 16 + 8))) {
+                            decimalCastOne(in, from, to, out, i, lenient, what);
+                            continue;
+                        }
+                        v = lo;
+                    } else {
+                        v = Buffers.readLong(src, fw, unsigned, i);
+                    }
+                    long r = v * factor;
+                    if (Math.multiplyHigh(v, factor) != (r >> 63) || r == Long.MIN_VALUE
+                            || (bound != Long.MAX_VALUE && Math.abs(r) >= bound)) {
+                        decimalCastOne(in, from, to, out, i, lenient, what);
+                        continue;
+                    }
+                    Decimals.write(dst, i, r, r >> 63);
+                    BitVectorHelper.setBit(valid, i);
+                }
+                return;
             }
-            Object value = Values.get(in, from, i);
-            Object converted;
-            try {
-                converted = convert(value, from, to);
-            } catch (RuntimeException e) {
-                if (lenient) {
+        }
+        if (fromDecimal && to.kind() == Kind.FLOAT64 && fromScale < 23) {
+            double divisor = Math.pow(10, fromScale); // exact for 10^0 .. 10^22
+            for (int i = 0; i < n; i++) {
+                if (in.isNull(i)) {
                     continue;
                 }
-                throw failure(value, to, i, what, e.getMessage());
+                long lo = src.getLong((long) i * 16);
+                if (!Decimals.fitsLong(lo, src.getLong((long) i * 16 + 8)) || Math.abs(lo) > (1L << 53)) {
+                    decimalCastOne(in, from, to, out, i, lenient, what);
+                    continue;
+                }
+                dst.setDouble((long) i * 8, lo / divisor);
+                BitVectorHelper.setBit(valid, i);
             }
-            if (converted != null) {
-                Values.set(out, to, i, converted);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!in.isNull(i)) {
+                decimalCastOne(in, from, to, out, i, lenient, what);
             }
+        }
+    }
+
+    /** One value through BigDecimal: the exact rules, rounding and errors. */
+    private static void decimalCastOne(FieldVector in, DataType from, DataType to, FieldVector out, int i,
+            boolean lenient, String what) {
+        Object value = Values.get(in, from, i);
+        Object converted;
+        try {
+            converted = convert(value, from, to);
+        } catch (RuntimeException e) {
+            if (lenient) {
+                return;
+            }
+            throw failure(value, to, i, what, e.getMessage());
+        }
+        if (converted != null) {
+            Values.set(out, to, i, converted);
         }
     }
 
