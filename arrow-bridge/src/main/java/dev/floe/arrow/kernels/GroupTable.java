@@ -43,6 +43,14 @@ public final class GroupTable implements AutoCloseable {
     private final Hashing.Hasher hasher = new Hashing.Hasher();
 
     public GroupTable(List<DataType> keyTypes, BufferAllocator allocator) {
+        this(keyTypes, 0, allocator);
+    }
+
+    /**
+     * A table sized for about {@code expectedGroups} groups from the start (a join's build side
+     * knows its row count), so that inserting them rehashes nothing.
+     */
+    public GroupTable(List<DataType> keyTypes, int expectedGroups, BufferAllocator allocator) {
         this.keyTypes = List.copyOf(keyTypes);
         this.stores = new KeyStore[this.keyTypes.size()];
         try {
@@ -53,15 +61,19 @@ public final class GroupTable implements AutoCloseable {
             close();
             throw e;
         }
+        int capacity = INITIAL_SLOTS;
+        while (capacity < (1 << 30) && (long) expectedGroups * 2 > capacity) {
+            capacity *= 2;
+        }
         oneLong = stores.length == 1 && stores[0] instanceof KeyStore.LongStore single ? single : null;
         if (oneLong != null) {
-            longSlots = new long[2 * INITIAL_SLOTS];
+            longSlots = new long[2 * capacity];
         } else {
-            slots = new int[INITIAL_SLOTS];
+            slots = new int[capacity];
             Arrays.fill(slots, -1);
         }
-        mask = INITIAL_SLOTS - 1;
-        groupHash = new long[INITIAL_SLOTS / 2];
+        mask = capacity - 1;
+        groupHash = new long[capacity / 2];
     }
 
     /** Group id of each of the n rows, adding new groups. */

@@ -56,7 +56,8 @@ final class JoinTable implements AutoCloseable {
             return;
         }
         KeyColumns keys = KeyColumns.bind(spec.buildKeys(), spec.buildSchema());
-        table = new GroupTable(keys.types(), allocator);
+        // sized for one group per row up to a million rows (keys often repeat; the table grows past that)
+        table = new GroupTable(keys.types(), Math.min(n, 1 << 20), allocator);
         int[] groups;
         try (KeyColumns.Values k = keys.evaluate(build, allocator)) {
             groups = table.insert(k.vectors(), n);
