@@ -102,32 +102,49 @@ public final class Selection {
         return count;
     }
 
-    /** The {@code count} values of a fixed-width vector where the mask is true, in row order. */
+    /**
+     * The {@code count} values of a fixed-width vector where the mask is true, in row order: the
+     * selected row numbers of each 64-row mask word are gathered with raw reads (the mask never
+     * selects past row n, and n is within the vector).
+     */
     private static FieldVector filterFixedWidth(FieldVector in, DataType type, BitVector mask, int n, int count,
             BufferAllocator allocator) {
+        if (n > in.getValueCount()) {
+            throw new IllegalArgumentException("filter of " + n + " rows over " + in.getValueCount() + " values");
+        }
         FieldVector out = Buffers.allocate(type, count, allocator);
         int width = Physical.width(type);
-        ArrowBuf src = in.getDataBuffer();
-        ArrowBuf dst = out.getDataBuffer();
-        ArrowBuf sv = in.getValidityBuffer();
-        ArrowBuf dv = out.getValidityBuffer();
+        long src = in.getDataBuffer().memoryAddress();
+        long dst = out.getDataBuffer().memoryAddress();
         boolean noNulls = in.getNullCount() == 0;
+        long sv = noNulls ? 0 : in.getValidityBuffer().memoryAddress();
+        ArrowBuf dv = out.getValidityBuffer();
         boolean maskNoNulls = mask.getNullCount() == 0;
         int k = 0;
         for (int w = 0, words = (n + 63) / 64; w < words; w++) {
             long bits = selectedWord(mask, maskNoNulls, w, n);
+            int base = w * 64;
             while (bits != 0) {
-                int i = w * 64 + Long.numberOfTrailingZeros(bits);
+                int i = base + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 switch (width) {
-                    case 4 -> dst.setInt((long) k * 4, src.getInt((long) i * 4));
-                    case 8 -> dst.setLong((long) k * 8, src.getLong((long) i * 8));
-                    default -> dst.setBytes((long) k * width, src, (long) i * width, width);
+                    case 1 -> MemoryUtil.putByte(dst + k, MemoryUtil.getByte(src + i));
+                    case 2 -> MemoryUtil.putShort(dst + k * 2L, MemoryUtil.getShort(src + i * 2L));
+                    case 4 -> MemoryUtil.putInt(dst + k * 4L, MemoryUtil.getInt(src + i * 4L));
+                    case 8 -> MemoryUtil.putLong(dst + k * 8L, MemoryUtil.getLong(src + i * 8L));
+                    default -> MemoryUtil.copyMemory(src + (long) i * width, dst + (long) k * width, width);
                 }
-                if (noNulls || BitVectorHelper.get(sv, i) != 0) {
+                if (!noNulls && ((MemoryUtil.getByte(sv + (i >>> 3)) >>> (i & 7)) & 1) != 0) {
                     BitVectorHelper.setBit(dv, k);
                 }
                 k++;
+            }
+        }
+        if (noNulls) {
+            long dva = dv.memoryAddress();
+            MemoryUtil.setMemory(dva, count >>> 3, (byte) 0xFF);
+            if ((count & 7) != 0) {
+                MemoryUtil.putByte(dva + (count >>> 3), (byte) ((1 << (count & 7)) - 1));
             }
         }
         out.setValueCount(count);
