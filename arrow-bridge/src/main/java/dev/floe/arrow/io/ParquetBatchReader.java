@@ -6,34 +6,42 @@ import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.arrow.memory.ArrowBuf;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BaseVariableWidthVector;
-import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
- * Decodes the requested columns of some row groups with parquet-java's {@link ColumnReader}s
- * (the column API, not record assembly), writing values straight into Arrow buffers.
+ * Decodes the requested columns of some row groups straight into Arrow buffers: flat column
+ * chunks in PLAIN and dictionary encodings page by page ({@link ParquetColumnDecoder}), any
+ * other chunk value by value through parquet-java's {@link ColumnReader}s (the column API, not
+ * record assembly; {@link ParquetColumnReaderPath}).
  */
 final class ParquetBatchReader implements BatchReader {
+    /** Fills rows {@code [0, n)} of an allocated vector with the column's next {@code n} rows. */
+    private interface ColumnSource {
+        void read(FieldVector v, int n);
+    }
+
     private final String path;
     private final ParquetFileReader reader;
     private final Schema readSchema;
@@ -44,13 +52,22 @@ final class ParquetBatchReader implements BatchReader {
     private final BufferAllocator allocator;
     private final ScanMetrics metrics;
     private final String createdBy;
+    private final boolean pageDecoding;
     private int nextGroup;
     private long rowsLeft;
-    private ColumnReader[] readers;
+    private PageReadStore pages;
+    private ColumnSource[] sources = new ColumnSource[0];
 
     ParquetBatchReader(String path, Schema schema, List<String> readColumns, int[] rowGroups, int batchRows,
             BufferAllocator allocator, ScanMetrics metrics) throws IOException {
+        this(path, schema, readColumns, rowGroups, batchRows, allocator, metrics, true);
+    }
+
+    /** @param pageDecoding false reads every column through the ColumnReader path (what tests compare against) */
+    ParquetBatchReader(String path, Schema schema, List<String> readColumns, int[] rowGroups, int batchRows,
+            BufferAllocator allocator, ScanMetrics metrics, boolean pageDecoding) throws IOException {
         this.path = path;
+        this.pageDecoding = pageDecoding;
         this.metrics = metrics == null ? new ScanMetrics() : metrics;
         this.reader = ParquetFormat.openReader(path, this.metrics);
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
@@ -79,6 +96,7 @@ final class ParquetBatchReader implements BatchReader {
     public boolean hasNext() {
         try {
             while (rowsLeft == 0) {
+                closePages();
                 if (nextGroup >= rowGroups.length) {
                     return false;
                 }
@@ -86,22 +104,58 @@ final class ParquetBatchReader implements BatchReader {
                 metrics.rowGroupsRead++;
                 if (columns.isEmpty()) {
                     rowsLeft = reader.getRowGroups().get(group).getRowCount();
-                    readers = new ColumnReader[0];
                     continue;
                 }
-                PageReadStore pages = reader.readRowGroup(group);
+                pages = reader.readRowGroup(group);
                 rowsLeft = pages.getRowCount();
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoOpGroupConverter(requested.getFieldCount()),
-                        requested, createdBy);
-                readers = new ColumnReader[columns.size()];
-                for (int c = 0; c < readers.length; c++) {
-                    readers[c] = store.getColumnReader(columns.get(c));
-                }
-                metrics.columnsDecoded += readers.length;
+                sources = openColumns(reader.getRowGroups().get(group));
+                metrics.columnsDecoded += columns.size();
             }
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Failed to decode " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ColumnSource[] openColumns(BlockMetaData group) {
+        ColumnSource[] out = new ColumnSource[readSchema.size()];
+        ColumnReadStoreImpl store = null;
+        for (int c = 0; c < out.length; c++) {
+            ColumnDescriptor d = columns.get(c);
+            DataType type = readSchema.field(c).type();
+            if (pageDecoding && ParquetColumnDecoder.supports(d, type, encodings(group, d))) {
+                ParquetColumnDecoder decoder = new ParquetColumnDecoder(d, pages.getPageReader(d), type, metrics);
+                out[c] = decoder::read;
+            } else {
+                if (store == null) {
+                    store = new ColumnReadStoreImpl(new CountingPages(pages, metrics),
+                            new NoOpGroupConverter(requested.getFieldCount()), requested, createdBy);
+                }
+                ColumnReader r = store.getColumnReader(d);
+                metrics.columnChunksFallback++;
+                out[c] = (v, n) -> ParquetColumnReaderPath.decode(r, d, type, v, n);
+            }
+        }
+        return out;
+    }
+
+    private static Set<Encoding> encodings(BlockMetaData group, ColumnDescriptor d) {
+        ColumnPath p = ColumnPath.get(d.getPath());
+        for (ColumnChunkMetaData chunk : group.getColumns()) {
+            if (chunk.getPath().equals(p)) {
+                return chunk.getEncodings();
+            }
+        }
+        throw new IllegalStateException("the row group has no chunk for column " + p.toDotString());
+    }
+
+    private void closePages() {
+        if (pages != null) {
+            pages.close();
+            pages = null;
+            sources = new ColumnSource[0];
         }
     }
 
@@ -111,15 +165,15 @@ final class ParquetBatchReader implements BatchReader {
             throw new NoSuchElementException();
         }
         int n = (int) Math.min(batchRows, rowsLeft);
-        List<FieldVector> vectors = new ArrayList<>(readers.length);
+        List<FieldVector> vectors = new ArrayList<>(sources.length);
         try {
-            for (int c = 0; c < readers.length; c++) {
+            for (int c = 0; c < sources.length; c++) {
                 Field f = readSchema.field(c);
                 FieldVector v = f.toArrow().createVector(allocator);
                 v.setInitialCapacity(n);
                 v.allocateNew();
                 vectors.add(v);
-                decode(readers[c], columns.get(c), f.type(), v, n);
+                sources[c].read(v, n);
                 v.setValueCount(n);
             }
         } catch (RuntimeException e) {
@@ -132,116 +186,53 @@ final class ParquetBatchReader implements BatchReader {
         return RecordBatch.of(readSchema, vectors, n);
     }
 
-    private static void decode(ColumnReader r, ColumnDescriptor d, DataType type, FieldVector v, int n) {
-        int maxDef = d.getMaxDefinitionLevel();
-        ArrowBuf valid = v.getValidityBuffer();
-        PrimitiveTypeName physical = d.getPrimitiveType().getPrimitiveTypeName();
-        switch (type.kind()) {
-            case BOOL -> {
-                BitVector bits = (BitVector) v;
-                for (int i = 0; i < n; i++) {
-                    if (r.getCurrentDefinitionLevel() == maxDef) {
-                        bits.set(i, r.getBoolean() ? 1 : 0);
-                    }
-                    r.consume();
-                }
-            }
-            case INT8, UINT8 -> {
-                ArrowBuf data = v.getDataBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (r.getCurrentDefinitionLevel() == maxDef) {
-                        data.setByte(i, (byte) r.getInteger());
-                        BitVectorHelper.setBit(valid, i);
-                    }
-                    r.consume();
-                }
-            }
-            case INT16, UINT16 -> {
-                ArrowBuf data = v.getDataBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (r.getCurrentDefinitionLevel() == maxDef) {
-                        data.setShort((long) i * 2, (short) r.getInteger());
-                        BitVectorHelper.setBit(valid, i);
-                    }
-                    r.consume();
-                }
-            }
-            case INT32, UINT32, DATE -> {
-                ArrowBuf data = v.getDataBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (r.getCurrentDefinitionLevel() == maxDef) {
-                        data.setInt((long) i * 4, r.getInteger());
-                        BitVectorHelper.setBit(valid, i);
-                    }
-                    r.consume();
-                }
-            }
-            case INT64, UINT64, TIMESTAMP -> {
-                ArrowBuf data = v.getDataBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (r.getCurrentDefinitionLevel() == maxDef) {
-                        data.setLong((long) i * 8, r.getLong());
-                        BitVectorHelper.setBit(valid, i);
-                    }
-                    r.consume();
-                }
-            }
-            case FLOAT32 -> {
-                ArrowBuf data = v.getDataBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (r.getCurrentDefinitionLevel() == maxDef) {
-                        data.setFloat((long) i * 4, r.getFloat());
-                        BitVectorHelper.setBit(valid, i);
-                    }
-                    r.consume();
-                }
-            }
-            case FLOAT64 -> {
-                ArrowBuf data = v.getDataBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (r.getCurrentDefinitionLevel() == maxDef) {
-                        data.setDouble((long) i * 8, r.getDouble());
-                        BitVectorHelper.setBit(valid, i);
-                    }
-                    r.consume();
-                }
-            }
-            case DECIMAL -> {
-                ArrowBuf data = v.getDataBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (r.getCurrentDefinitionLevel() == maxDef) {
-                        if (physical == PrimitiveTypeName.INT32 || physical == PrimitiveTypeName.INT64) {
-                            long u = physical == PrimitiveTypeName.INT32 ? r.getInteger() : r.getLong();
-                            data.setLong((long) i * 16, u);
-                            data.setLong((long) i * 16 + 8, u >> 63);
-                        } else {
-                            BigInteger u = new BigInteger(r.getBinary().getBytesUnsafe());
-                            data.setLong((long) i * 16, u.longValue());
-                            data.setLong((long) i * 16 + 8, u.shiftRight(64).longValue());
-                        }
-                        BitVectorHelper.setBit(valid, i);
-                    }
-                    r.consume();
-                }
-            }
-            case STRING, BINARY -> {
-                BaseVariableWidthVector vw = (BaseVariableWidthVector) v;
-                for (int i = 0; i < n; i++) {
-                    if (r.getCurrentDefinitionLevel() == maxDef) {
-                        Binary b = r.getBinary();
-                        java.nio.ByteBuffer bb = b.toByteBuffer();
-                        vw.setSafe(i, bb, bb.position(), bb.remaining());
-                    }
-                    r.consume();
-                }
-            }
-            default -> throw new IllegalArgumentException("unsupported column type " + type);
-        }
-    }
-
     @Override
     public void close() throws IOException {
+        closePages();
         reader.close();
+    }
+
+    /** Counts the pages the ColumnReader path reads. */
+    private record CountingPages(PageReadStore pages, ScanMetrics metrics) implements PageReadStore {
+        @Override
+        public PageReader getPageReader(ColumnDescriptor d) {
+            PageReader r = pages.getPageReader(d);
+            return new PageReader() {
+                @Override
+                public DictionaryPage readDictionaryPage() {
+                    return r.readDictionaryPage();
+                }
+
+                @Override
+                public long getTotalValueCount() {
+                    return r.getTotalValueCount();
+                }
+
+                @Override
+                public DataPage readPage() {
+                    DataPage p = r.readPage();
+                    if (p != null) {
+                        metrics.pagesFallback++;
+                    }
+                    return p;
+                }
+            };
+        }
+
+        @Override
+        public long getRowCount() {
+            return pages.getRowCount();
+        }
+
+        @Override
+        public java.util.Optional<Long> getRowIndexOffset() {
+            return pages.getRowIndexOffset();
+        }
+
+        @Override
+        public java.util.Optional<java.util.PrimitiveIterator.OfLong> getRowIndexes() {
+            return pages.getRowIndexes();
+        }
     }
 
     /** Record assembly is not used; the column store only needs converters to exist. */

@@ -21,6 +21,12 @@ public final class ScanMetrics implements Serializable {
     public long columnsDecoded;
     public long bytesRead;
     public long batches;
+    /** Data pages decoded page-at-a-time into Arrow buffers. */
+    public long pagesFastDecoded;
+    /** Data pages read value by value through parquet-java's ColumnReader. */
+    public long pagesFallback;
+    /** Column chunks read through parquet-java's ColumnReader (encodings the page decoder lacks). */
+    public long columnChunksFallback;
     /** CSV / JSON-lines byte ranges read (a file larger than the split size is several). */
     public long textSplitsRead;
     /** CSV / JSON rows that PERMISSIVE mode repaired (unparsable values nulled, fields padded or cut). */
@@ -48,6 +54,9 @@ public final class ScanMetrics implements Serializable {
         columnsDecoded += o.columnsDecoded;
         bytesRead += o.bytesRead;
         batches += o.batches;
+        pagesFastDecoded += o.pagesFastDecoded;
+        pagesFallback += o.pagesFallback;
+        columnChunksFallback += o.columnChunksFallback;
         textSplitsRead += o.textSplitsRead;
         malformedRows += o.malformedRows;
     }
@@ -62,6 +71,9 @@ public final class ScanMetrics implements Serializable {
         d.columnsDecoded -= earlier.columnsDecoded;
         d.bytesRead -= earlier.bytesRead;
         d.batches -= earlier.batches;
+        d.pagesFastDecoded -= earlier.pagesFastDecoded;
+        d.pagesFallback -= earlier.pagesFallback;
+        d.columnChunksFallback -= earlier.columnChunksFallback;
         d.textSplitsRead -= earlier.textSplitsRead;
         d.malformedRows -= earlier.malformedRows;
         return d;
@@ -81,6 +93,9 @@ public final class ScanMetrics implements Serializable {
         columnsDecoded = 0;
         bytesRead = 0;
         batches = 0;
+        pagesFastDecoded = 0;
+        pagesFallback = 0;
+        columnChunksFallback = 0;
         textSplitsRead = 0;
         malformedRows = 0;
     }
