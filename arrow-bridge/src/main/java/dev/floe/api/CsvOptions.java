@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How CSV files are read: header, delimiter, quoting, the null string, type hints.
+ * How CSV files are read: header, delimiter, quoting, the null string, type hints, whether quoted
+ * fields may hold line breaks in large files ({@link #multiLine()}) and what a malformed row does
+ * ({@link #mode()}).
  *
  * <pre>{@code CsvOptions.builder().delimiter('|').header(false).schemaHints(Map.of("d", DataType.date())).build()}</pre>
  */
@@ -21,6 +23,8 @@ public final class CsvOptions implements Serializable {
     private final Map<String, DataType> schemaHints;
     private final String dateFormat;
     private final int inferRows;
+    private final boolean multiLine;
+    private final ParseMode mode;
 
     private CsvOptions(Builder b) {
         this.delimiter = b.delimiter;
@@ -31,6 +35,8 @@ public final class CsvOptions implements Serializable {
         this.schemaHints = Map.copyOf(b.schemaHints);
         this.dateFormat = b.dateFormat;
         this.inferRows = b.inferRows;
+        this.multiLine = b.multiLine;
+        this.mode = b.mode;
     }
 
     /** Comma-delimited, header row, double quotes, empty field = null, types inferred from 1000 rows. */
@@ -61,9 +67,23 @@ public final class CsvOptions implements Serializable {
 
     public int inferRows() { return inferRows; }
 
+    /**
+     * Whether quoted fields may hold line breaks anywhere. False (default): a file larger than the
+     * scan's split size ({@code floe.files.split-size}, 64 MiB) is read by several tasks in byte
+     * ranges cut at line ends, so a line break inside a quoted field of such a file fails the read
+     * (naming the file and where) instead of giving wrong rows; files up to the split size are read
+     * whole and may hold them. True: every file is read whole by one task, line breaks in quotes
+     * allowed.
+     */
+    public boolean multiLine() { return multiLine; }
+
+    /** FAILFAST (default) or PERMISSIVE: what a row with the wrong field count or an unparsable value does. */
+    public ParseMode mode() { return mode; }
+
     @Override
     public String toString() {
-        return "CsvOptions(delimiter='" + delimiter + "', header=" + header + ", nullString='" + nullString + "')";
+        return "CsvOptions(delimiter='" + delimiter + "', header=" + header + ", nullString='" + nullString + "'"
+                + (multiLine ? ", multiLine=true" : "") + (mode != ParseMode.FAILFAST ? ", mode=" + mode : "") + ")";
     }
 
     /** Builder for {@link CsvOptions}. */
@@ -76,6 +96,8 @@ public final class CsvOptions implements Serializable {
         private Map<String, DataType> schemaHints = new LinkedHashMap<>();
         private String dateFormat;
         private int inferRows = 1000;
+        private boolean multiLine;
+        private ParseMode mode = ParseMode.FAILFAST;
 
         private Builder() {
         }
@@ -95,6 +117,12 @@ public final class CsvOptions implements Serializable {
         public Builder dateFormat(String pattern) { this.dateFormat = pattern; return this; }
 
         public Builder inferRows(int n) { this.inferRows = n; return this; }
+
+        /** See {@link CsvOptions#multiLine()}. */
+        public Builder multiLine(boolean m) { this.multiLine = m; return this; }
+
+        /** See {@link ParseMode}. */
+        public Builder mode(ParseMode m) { this.mode = java.util.Objects.requireNonNull(m, "mode"); return this; }
 
         public CsvOptions build() {
             return new CsvOptions(this);

@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How newline-delimited JSON files are read: type hints and how many records inference samples.
+ * How newline-delimited JSON files are read: type hints, how many records inference samples, and
+ * what a malformed line or a value of the wrong type does ({@link #mode()}).
  *
  * <pre>{@code JsonOptions.builder().schemaHints(Map.of("price", DataType.decimal(12, 2))).inferRows(5000).build()}</pre>
  */
@@ -15,10 +16,12 @@ public final class JsonOptions implements Serializable {
 
     private final Map<String, DataType> schemaHints;
     private final int inferRows;
+    private final ParseMode mode;
 
     private JsonOptions(Builder b) {
         this.schemaHints = Map.copyOf(b.schemaHints);
         this.inferRows = b.inferRows;
+        this.mode = b.mode;
     }
 
     /** No hints; types inferred from the first 1000 records. */
@@ -35,15 +38,24 @@ public final class JsonOptions implements Serializable {
 
     public int inferRows() { return inferRows; }
 
+    /**
+     * FAILFAST (default) or PERMISSIVE: in PERMISSIVE a value of the wrong type becomes null and a
+     * line that is not valid JSON becomes a row of nulls (for newline-delimited files; a file holding
+     * one top-level array is parsed as a whole and fails on invalid JSON).
+     */
+    public ParseMode mode() { return mode; }
+
     @Override
     public String toString() {
-        return "JsonOptions(inferRows=" + inferRows + ", hints=" + schemaHints.keySet() + ")";
+        return "JsonOptions(inferRows=" + inferRows + ", hints=" + schemaHints.keySet()
+                + (mode != ParseMode.FAILFAST ? ", mode=" + mode : "") + ")";
     }
 
     /** Builder for {@link JsonOptions}. */
     public static final class Builder {
         private Map<String, DataType> schemaHints = new LinkedHashMap<>();
         private int inferRows = 1000;
+        private ParseMode mode = ParseMode.FAILFAST;
 
         private Builder() {
         }
@@ -57,6 +69,9 @@ public final class JsonOptions implements Serializable {
             this.inferRows = n;
             return this;
         }
+
+        /** See {@link ParseMode}. */
+        public Builder mode(ParseMode m) { this.mode = java.util.Objects.requireNonNull(m, "mode"); return this; }
 
         public JsonOptions build() {
             return new JsonOptions(this);

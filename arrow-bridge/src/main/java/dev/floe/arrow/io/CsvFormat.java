@@ -1,6 +1,7 @@
 package dev.floe.arrow.io;
 
 import dev.floe.api.CsvOptions;
+import dev.floe.api.ParseMode;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.DataType.Kind;
 import dev.floe.api.types.Field;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -31,8 +33,20 @@ import org.apache.flink.core.fs.Path;
 
 /**
  * CSV files: schema inference from the first rows (bool → int64 → float64 → string, ISO dates and
- * timestamps), schema hints, and reading straight into Arrow vectors. One split per file: a
- * quoted field may hold newlines, so a byte range cannot be split safely without a scan.
+ * timestamps), schema hints, and reading straight into Arrow vectors, a whole file or a byte range.
+ *
+ * <p>Byte ranges: a range owns every record that starts inside it (see {@link LineRangeInputStream}:
+ * a range after the first skips to the first line start, and each reads past its end to finish its
+ * last line). Records are lines, which holds unless a quoted field holds a line break; finding
+ * record starts under that possibility would need a scan from the file's start, so (as Spark's
+ * {@code multiLine=false}) a range of a file cut in several fails when it meets a line break inside
+ * quotes and tells the user to set {@link CsvOptions#multiLine()}, which reads files whole. A range
+ * that is the whole file accepts them. The header row is skipped by the range at offset 0 only.
+ * Errors name the file and the line; in a range that starts mid-file line numbers are unknown, so
+ * they name the record's byte offset instead and say so. In {@link ParseMode#PERMISSIVE} unparsable
+ * values become null and rows with too few or too many fields are padded with nulls or cut.
+ *
+ * <pre>{@code BatchReader r = CsvFormat.read("big.csv", 0, 64 << 20, schema, schema.names(), CsvOptions.defaults(), 65_536, allocator, metrics);}</pre>
  */
 public final class CsvFormat {
     private CsvFormat() {
@@ -65,11 +79,11 @@ public final class CsvFormat {
             boolean pending = !options.header();
             while (rows < options.inferRows() && (pending || t.next())) {
                 pending = false;
-                if (t.fieldCount != columns) {
+                if (t.fieldCount != columns && options.mode() == ParseMode.FAILFAST) {
                     throw new IllegalArgumentException(file.path() + ":" + t.lineNumber + ": expected " + columns
-                            + " fields but found " + t.fieldCount);
+                            + " fields but found " + t.fieldCount + "; CsvOptions mode(PERMISSIVE) pads or cuts such rows");
                 }
-                for (int c = 0; c < columns; c++) {
+                for (int c = 0; c < Math.min(columns, t.fieldCount); c++) {
                     if (!isNull(t, c, options)) {
                         kinds[c] = widen(kinds[c], t, c, tv, options);
                     }
@@ -190,17 +204,51 @@ public final class CsvFormat {
     /** Reads a whole file as batches of the read columns (in that order). */
     public static BatchReader read(String path, Schema schema, List<String> readColumns, CsvOptions options,
             int batchRows, BufferAllocator allocator) {
+        return read(path, 0, Long.MAX_VALUE, schema, readColumns, options, batchRows, allocator, null);
+    }
+
+    /**
+     * Reads the records that start in {@code [start, start + length)} of a file (see the class
+     * comment) as batches of the read columns. {@code length} may be {@code Long.MAX_VALUE} (to the
+     * end). With {@link CsvOptions#multiLine()} only whole files can be read.
+     *
+     * @param metrics counts splits, bytes and malformed rows (null = not counted)
+     */
+    public static BatchReader read(String path, long start, long length, Schema schema, List<String> readColumns,
+            CsvOptions options, int batchRows, BufferAllocator allocator, ScanMetrics metrics) {
+        long end = length > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + length;
+        if (options.multiLine() && start > 0) {
+            throw new IllegalArgumentException("CSV file " + path + " is multiLine and is read whole, not from byte "
+                    + start);
+        }
         InputStream in;
         try {
-            in = open(path);
+            in = options.multiLine() ? open(path) : LineRangeInputStream.open(path, start, end);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open " + path + ": " + e.getMessage(), e);
         }
-        return new Reader(path, in, schema, readColumns, options, batchRows, allocator);
+        long first = in instanceof LineRangeInputStream range ? range.firstLineOffset() : 0;
+        // a quoted line break is fine when no other range reads this file: asked only when one is met
+        BooleanSupplier wholeFile = () -> options.multiLine() || start == 0 && (end == Long.MAX_VALUE
+                || end >= fileLength(path));
+        CsvTokenizer tokenizer = new CsvTokenizer(in, options.delimiter(), options.quote(), options.escape(), first,
+                wholeFile);
+        return new Reader(path, start, in, tokenizer, schema, readColumns, options, batchRows, allocator,
+                metrics == null ? new ScanMetrics() : metrics);
+    }
+
+    private static long fileLength(String path) {
+        try {
+            Path p = new Path(path);
+            return p.getFileSystem().getFileStatus(p).getLen();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the length of " + path + ": " + e.getMessage(), e);
+        }
     }
 
     private static final class Reader implements BatchReader {
         private final String path;
+        private final long start;
         private final InputStream in;
         private final CsvTokenizer tokenizer;
         private final Schema schema;
@@ -211,15 +259,20 @@ public final class CsvFormat {
         private final BufferAllocator allocator;
         private final TextValues tv = new TextValues();
         private final DateTimeFormatter dateFormat;
+        private final boolean permissive;
+        private final ScanMetrics metrics;
+        private boolean rowMalformed;
         private boolean headerSkipped;
+        private boolean closed;
         private boolean done;
         private RecordBatch next;
 
-        Reader(String path, InputStream in, Schema schema, List<String> readColumns, CsvOptions options, int batchRows,
-                BufferAllocator allocator) {
+        Reader(String path, long start, InputStream in, CsvTokenizer tokenizer, Schema schema, List<String> readColumns,
+                CsvOptions options, int batchRows, BufferAllocator allocator, ScanMetrics metrics) {
             this.path = path;
+            this.start = start;
             this.in = in;
-            this.tokenizer = tokenizer(in, options);
+            this.tokenizer = tokenizer;
             this.schema = schema;
             this.readSchema = schema.select(readColumns);
             this.sourceIndex = readColumns.stream().mapToInt(schema::indexOf).toArray();
@@ -227,6 +280,16 @@ public final class CsvFormat {
             this.batchRows = batchRows;
             this.allocator = allocator;
             this.dateFormat = options.dateFormat() == null ? null : DateTimeFormatter.ofPattern(options.dateFormat());
+            this.permissive = options.mode() == ParseMode.PERMISSIVE;
+            this.metrics = metrics;
+            metrics.textSplitsRead++;
+        }
+
+        /** Where the current record is: file and line, or the byte offset in a range that starts mid-file. */
+        private String where(long line) {
+            return start == 0 ? path + ":" + line
+                    : path + " at byte " + tokenizer.recordOffset + " (line numbers are unknown in a split that starts"
+                            + " mid-file)";
         }
 
         @Override
@@ -259,7 +322,7 @@ public final class CsvFormat {
                 }
                 if (!headerSkipped) {
                     headerSkipped = true;
-                    if (options.header() && !tokenizer.next()) {
+                    if (options.header() && start == 0 && !tokenizer.next()) {
                         done = true;
                     }
                 }
@@ -268,12 +331,20 @@ public final class CsvFormat {
                         done = true;
                         break;
                     }
-                    if (tokenizer.fieldCount != schema.size()) {
-                        throw new IllegalArgumentException(path + ":" + tokenizer.lineNumber + ": expected "
-                                + schema.size() + " fields but found " + tokenizer.fieldCount);
+                    int fields = tokenizer.fieldCount;
+                    rowMalformed = fields != schema.size();
+                    if (rowMalformed && !permissive) {
+                        throw new IllegalArgumentException(where(tokenizer.lineNumber) + ": expected "
+                                + schema.size() + " fields but found " + fields
+                                + "; CsvOptions mode(PERMISSIVE) pads or cuts such rows");
                     }
                     for (int c = 0; c < sourceIndex.length; c++) {
-                        set(vectors.get(c), readSchema.field(c), rows, sourceIndex[c]);
+                        if (sourceIndex[c] < fields) {
+                            set(vectors.get(c), readSchema.field(c), rows, sourceIndex[c]);
+                        }
+                    }
+                    if (rowMalformed) {
+                        metrics.malformedRows++;
                     }
                     rows++;
                 }
@@ -290,7 +361,7 @@ public final class CsvFormat {
                 throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
             } catch (CsvTokenizer.CsvParseException e) {
                 vectors.forEach(FieldVector::close);
-                throw new IllegalArgumentException(path + ":" + e.line + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(where(e.line) + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 vectors.forEach(FieldVector::close);
                 throw e;
@@ -375,9 +446,14 @@ public final class CsvFormat {
                 }
             }
             if (!ok) {
+                if (permissive) {
+                    rowMalformed = true;
+                    return;
+                }
                 String text = new String(b, s, e - s, StandardCharsets.UTF_8);
-                throw new IllegalArgumentException(path + ":" + t.lineNumber + ": column '" + field.name()
-                        + "': cannot parse '" + text + "' as " + type);
+                throw new IllegalArgumentException(where(t.lineNumber) + ": column '" + field.name()
+                        + "': cannot parse '" + text + "' as " + type
+                        + "; give a schema hint, or CsvOptions mode(PERMISSIVE) to read it as null");
             }
         }
 
@@ -401,7 +477,17 @@ public final class CsvFormat {
                 next.close();
                 next = null;
             }
-            in.close();
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                in.close();
+            } finally {
+                if (in instanceof LineRangeInputStream range) {
+                    metrics.bytesRead += range.bytesFromStorage();
+                }
+            }
         }
     }
 

@@ -3,12 +3,15 @@ package dev.floe.arrow.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * Splits CSV bytes into records and fields without creating a String per value: the fields of
  * the current record are unescaped into one byte array with start/end offsets. Handles quoted
- * fields with delimiters, doubled quotes (or an escape character) and newlines inside quotes,
- * and LF or CRLF line ends.
+ * fields with delimiters, doubled quotes (or an escape character) and newlines inside quotes
+ * (unless the reader forbids them: a byte range of a file cut at line ends cannot hold them),
+ * and LF or CRLF line ends. Tracks the file offset where each record starts, for errors in
+ * ranges that start mid-file (where line numbers are unknown).
  */
 final class CsvTokenizer {
     private final InputStream in;
@@ -19,21 +22,39 @@ final class CsvTokenizer {
     private int pos;
     private int limit;
     private boolean eof;
+    /** File offset of {@code buf[0]}. */
+    private long bufStart;
+    private final BooleanSupplier quotedLineBreaksAllowed;
+    private boolean quotedLineBreakChecked;
 
     byte[] record = new byte[1024];
     int[] starts = new int[16];
     int[] ends = new int[16];
     boolean[] quoted = new boolean[16];
     int fieldCount;
-    /** 1-based physical line where the current record starts. */
+    /** 1-based physical line where the current record starts (counted from the stream's start). */
     long lineNumber;
+    /** File offset of the current record's first byte. */
+    long recordOffset;
     private long nextLine = 1;
 
+    /** A whole file: quoted fields may hold line breaks. */
     CsvTokenizer(InputStream in, char delimiter, char quote, char escape) {
+        this(in, delimiter, quote, escape, 0, () -> true);
+    }
+
+    /**
+     * @param firstOffset             file offset of the stream's first byte
+     * @param quotedLineBreaksAllowed asked at the first line break inside quotes; false makes it an error
+     */
+    CsvTokenizer(InputStream in, char delimiter, char quote, char escape, long firstOffset,
+            BooleanSupplier quotedLineBreaksAllowed) {
         this.in = in;
         this.delimiter = (byte) delimiter;
         this.quote = (byte) quote;
         this.escape = (byte) escape;
+        this.bufStart = firstOffset;
+        this.quotedLineBreaksAllowed = quotedLineBreaksAllowed;
     }
 
     private int read() throws IOException {
@@ -41,6 +62,7 @@ final class CsvTokenizer {
             if (eof) {
                 return -1;
             }
+            bufStart += limit;
             limit = in.read(buf, 0, buf.length);
             pos = 0;
             if (limit <= 0) {
@@ -65,6 +87,7 @@ final class CsvTokenizer {
         while (true) {
             fieldCount = 0;
             lineNumber = nextLine;
+            recordOffset = bufStart + pos;
             int len = 0;
             int c = read();
             if (c < 0) {
@@ -96,6 +119,10 @@ final class CsvTokenizer {
                         if (n < 0) {
                             throw new CsvParseException("unterminated quoted field", lineNumber);
                         }
+                        if (n == '\n') {
+                            quotedLineBreak();
+                            nextLine++;
+                        }
                         len = put(len, n);
                     } else if (c == quote) {
                         if (peek() == quote) {
@@ -106,6 +133,7 @@ final class CsvTokenizer {
                         }
                     } else {
                         if (c == '\n') {
+                            quotedLineBreak();
                             nextLine++;
                         }
                         len = put(len, c);
@@ -129,6 +157,17 @@ final class CsvTokenizer {
                 }
                 c = read();
             }
+        }
+    }
+
+    private void quotedLineBreak() {
+        if (!quotedLineBreakChecked) {
+            if (!quotedLineBreaksAllowed.getAsBoolean()) {
+                throw new CsvParseException("a quoted field holds a line break, which a CSV file read in byte ranges"
+                        + " (larger than the split size) cannot have; read it whole with"
+                        + " CsvOptions.builder().multiLine(true)", lineNumber);
+            }
+            quotedLineBreakChecked = true;
         }
     }
 

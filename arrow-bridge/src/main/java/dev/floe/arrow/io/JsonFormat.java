@@ -2,37 +2,27 @@ package dev.floe.arrow.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.floe.api.JsonOptions;
+import dev.floe.api.ParseMode;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import dev.floe.api.types.TimeUnit;
-import dev.floe.arrow.RecordBatch;
-import dev.floe.arrow.Values;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.DateDayVector;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.TimeStampVector;
-import org.apache.arrow.vector.VarCharVector;
-import org.apache.flink.core.fs.Path;
 
 /**
  * Newline-delimited JSON (one object per line; a file holding one top-level array of objects is
@@ -47,10 +37,18 @@ import org.apache.flink.core.fs.Path;
  * a hinted key no sampled record has is added as a column. Keys first seen after the sample are
  * ignored; a key repeated inside one object keeps its first value; a missing key is null.
  *
+ * <p>Byte ranges: a file larger than the scan's split size is read by several tasks, each owning the
+ * lines that start in its range (see {@link LineRangeInputStream}), so such a file must hold one
+ * object per line; an object spread over lines fails the read (the range that owns its first line
+ * meets its end early), never gives wrong rows unnoticed. A file whose first token is {@code [} is
+ * read whole by the range at offset 0. With {@link ParseMode#PERMISSIVE} each line is parsed on its
+ * own: a line that is not one valid JSON object becomes a row of nulls, a value of the wrong type a
+ * null, and inference skips broken lines.
+ *
  * <pre>{@code Schema s = JsonFormat.inferSchema(new FileEntry("events.json", size), JsonOptions.defaults());}</pre>
  */
 public final class JsonFormat {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private JsonFormat() {
     }
@@ -61,29 +59,21 @@ public final class JsonFormat {
         Utf8 text = new Utf8();
         TextValues tv = new TextValues();
         int records = 0;
-        try (InputStream in = CsvFormat.open(file.path()); JsonParser p = FACTORY.createParser(in)) {
-            Records objects = new Records(p, file.path());
-            while (records < options.inferRows() && objects.nextObject()) {
-                JsonToken t;
-                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    JsonToken v = p.nextToken();
-                    Inferred seen = kinds.get(name);
-                    if (!kinds.containsKey(name)) {
-                        kinds.put(name, null);
-                    }
-                    if (v != JsonToken.VALUE_NULL) {
-                        kinds.put(name, widen(seen, v, p, text, tv));
-                    }
-                    if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                        p.skipChildren();
+        try {
+            if (options.mode() == ParseMode.PERMISSIVE && !startsWithArray(file.path())) {
+                records = inferLineByLine(file.path(), options.inferRows(), kinds, text, tv);
+            } else {
+                try (InputStream in = CsvFormat.open(file.path()); JsonParser p = FACTORY.createParser(in)) {
+                    Records objects = new Records(p, file.path());
+                    while (records < options.inferRows() && objects.nextObject()) {
+                        inferObject(p, kinds, text, tv);
+                        records++;
                     }
                 }
-                records++;
             }
         } catch (JsonParseException e) {
             throw new IllegalArgumentException(file.path() + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage(), e);
+                    + e.getOriginalMessage() + "; JsonOptions mode(PERMISSIVE) reads such a line as nulls", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file.path() + ": " + e.getMessage(), e);
         }
@@ -102,6 +92,48 @@ public final class JsonFormat {
             }
         });
         return new Schema(fields);
+    }
+
+    /** Widens the kinds of the keys of the object at the parser (which ends on its END_OBJECT). */
+    private static void inferObject(JsonParser p, Map<String, Inferred> kinds, Utf8 text, TextValues tv)
+            throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            Inferred seen = kinds.get(name);
+            if (!kinds.containsKey(name)) {
+                kinds.put(name, null);
+            }
+            if (v != JsonToken.VALUE_NULL) {
+                kinds.put(name, widen(seen, v, p, text, tv));
+            }
+            if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            }
+        }
+    }
+
+    /** PERMISSIVE inference: each line parsed alone, lines that are not valid JSON objects skipped. */
+    private static int inferLineByLine(String path, int inferRows, Map<String, Inferred> kinds, Utf8 text,
+            TextValues tv) throws IOException {
+        int records = 0;
+        try (InputStream in = CsvFormat.open(path)) {
+            JsonLines lines = new JsonLines(in);
+            while (records < inferRows && lines.next()) {
+                if (lines.isBlank()) {
+                    continue;
+                }
+                try (JsonParser p = FACTORY.createParser(lines.bytes, 0, lines.length)) {
+                    if (p.nextToken() == JsonToken.START_OBJECT) {
+                        inferObject(p, kinds, text, tv);
+                        records++;
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
+                    // read as a row of nulls later; its valid prefix has widened the kinds already
+                }
+            }
+        }
+        return records;
     }
 
     /** What inference has concluded about a key so far. */
@@ -156,7 +188,7 @@ public final class JsonFormat {
      * An ISO timestamp ending in {@code Z} or an offset ({@code +01:00}, {@code -0530}, {@code +01}):
      * leaves microseconds since the epoch in UTC in {@code tv.longValue}.
      */
-    private static boolean parseZonedTimestamp(Utf8 text, TextValues tv) {
+    static boolean parseZonedTimestamp(Utf8 text, TextValues tv) {
         byte[] b = text.bytes;
         int n = text.length;
         if (n < 17) {
@@ -223,37 +255,106 @@ public final class JsonFormat {
     /** Reads a whole file as batches of the read columns (in that order). */
     public static BatchReader read(String path, Schema schema, List<String> readColumns, int batchRows,
             BufferAllocator allocator) {
-        InputStream in;
-        JsonParser parser;
+        return read(path, 0, Long.MAX_VALUE, schema, readColumns, JsonOptions.defaults(), batchRows, allocator, null);
+    }
+
+    /**
+     * Reads the records of the lines that start in {@code [start, start + length)} of a file (the rule
+     * of {@link LineRangeInputStream}; {@code length} may be {@code Long.MAX_VALUE}) as batches of the
+     * read columns. A file holding one top-level array cannot be cut at lines: the range at offset 0
+     * reads all of it and the others read nothing. Errors name the file and line, or in a range that
+     * starts mid-file the byte offset (line numbers are unknown there).
+     *
+     * @param metrics counts splits, bytes and malformed rows (null = not counted)
+     */
+    public static BatchReader read(String path, long start, long length, Schema schema, List<String> readColumns,
+            JsonOptions options, int batchRows, BufferAllocator allocator, ScanMetrics metrics) {
+        long end = length > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + length;
+        boolean permissive = options.mode() == ParseMode.PERMISSIVE;
+        InputStream in = null;
         try {
-            in = CsvFormat.open(path);
+            boolean array;
+            if (start == 0) {
+                // the range at 0 peeks at its own first bytes: an array file is read whole by it
+                BufferedInputStream raw = new BufferedInputStream(CsvFormat.open(path), 1 << 16);
+                in = raw;
+                array = startsWithArray(raw);
+                in = LineRangeInputStream.over(raw, 0, array ? Long.MAX_VALUE : end);
+            } else {
+                try (InputStream head = new BufferedInputStream(CsvFormat.open(path), 4096)) {
+                    array = startsWithArray(head);
+                }
+                in = array ? InputStream.nullInputStream() : LineRangeInputStream.open(path, start, end);
+            }
+            return new JsonRecordReader(path, in, start, permissive && !array, permissive, schema.select(readColumns),
+                    batchRows, allocator, metrics == null ? new ScanMetrics() : metrics);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open " + path + ": " + e.getMessage(), e);
-        }
-        try {
-            parser = FACTORY.createParser(in);
-        } catch (IOException e) {
-            try {
-                in.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
             }
             throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
         }
-        return new Reader(path, parser, schema.select(readColumns), batchRows, allocator);
+    }
+
+    /**
+     * Whether the first byte other than white space (and a UTF-8 byte order mark) is '['; the
+     * stream is left where it was (it must support mark).
+     */
+    private static boolean startsWithArray(InputStream in) throws IOException {
+        in.mark(4096);
+        try {
+            for (int i = 0; i < 4096; i++) {
+                int c = in.read();
+                if (c < 0) {
+                    return false;
+                }
+                if (i < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)) {
+                    continue;
+                }
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                    return c == '[';
+                }
+            }
+            return false;
+        } finally {
+            in.reset();
+        }
+    }
+
+    private static boolean startsWithArray(String path) throws IOException {
+        try (InputStream in = new BufferedInputStream(CsvFormat.open(path), 4096)) {
+            return startsWithArray(in);
+        }
     }
 
     /** Steps through the top-level objects of a file: one per line, or the elements of one array. */
-    private static final class Records {
+    static final class Records {
         private final JsonParser p;
-        private final String path;
+        private Function<JsonLocation, String> where;
         private boolean started;
+        private boolean arrayAllowed = true;
         private boolean inArray;
         private boolean done;
 
         Records(JsonParser p, String path) {
             this.p = p;
-            this.path = path;
+            this.where = loc -> path + ":" + loc.getLineNr();
+        }
+
+        /** How errors name the place of a token (byte offsets in a range that starts mid-file). */
+        Records locatedBy(Function<JsonLocation, String> where) {
+            this.where = where;
+            return this;
+        }
+
+        /** A range that starts mid-file holds lines only: a '[' there is a line that is not an object. */
+        Records linesOnly() {
+            arrayAllowed = false;
+            return this;
         }
 
         /** Moves to the next record's START_OBJECT; false at the end of the file. */
@@ -264,7 +365,7 @@ public final class JsonFormat {
             JsonToken t = p.nextToken();
             if (!started) {
                 started = true;
-                if (t == JsonToken.START_ARRAY) {
+                if (t == JsonToken.START_ARRAY && arrayAllowed) {
                     inArray = true;
                     t = p.nextToken();
                 }
@@ -274,14 +375,14 @@ public final class JsonFormat {
                 return false;
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException(path + ":" + p.currentTokenLocation().getLineNr()
+                throw new IllegalArgumentException(where.apply(p.currentTokenLocation())
                         + ": expected a JSON object per line but found " + describe(t));
             }
             return true;
         }
     }
 
-    private static String describe(JsonToken t) {
+    static String describe(JsonToken t) {
         return switch (t) {
             case START_ARRAY -> "an array";
             case VALUE_STRING -> "a string";
@@ -293,7 +394,7 @@ public final class JsonFormat {
     }
 
     /** A reused UTF-8 buffer for the text of the current token (no String per value). */
-    private static final class Utf8 {
+    static final class Utf8 {
         byte[] bytes = new byte[256];
         int length;
         private final ByteArrayOutputStream nested = new ByteArrayOutputStream();
@@ -346,211 +447,6 @@ public final class JsonFormat {
                 }
             }
             length = o;
-        }
-    }
-
-    private static final class Reader implements BatchReader {
-        private final String path;
-        private final JsonParser parser;
-        private final Records records;
-        private final Schema readSchema;
-        private final DataType[] types;
-        private final Map<String, Integer> columns = new HashMap<>();
-        private final int batchRows;
-        private final BufferAllocator allocator;
-        private final TextValues tv = new TextValues();
-        private final Utf8 text = new Utf8();
-        private final int[] setInRow;
-        private long record;
-        private boolean done;
-        private RecordBatch next;
-
-        Reader(String path, JsonParser parser, Schema readSchema, int batchRows, BufferAllocator allocator) {
-            this.path = path;
-            this.parser = parser;
-            this.records = new Records(parser, path);
-            this.readSchema = readSchema;
-            this.types = readSchema.types().toArray(new DataType[0]);
-            for (int c = 0; c < readSchema.size(); c++) {
-                columns.put(readSchema.field(c).name(), c);
-            }
-            this.batchRows = batchRows;
-            this.allocator = allocator;
-            this.setInRow = new int[readSchema.size()];
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                next = readBatch();
-            }
-            return next != null;
-        }
-
-        @Override
-        public RecordBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            RecordBatch b = next;
-            next = null;
-            return b;
-        }
-
-        private RecordBatch readBatch() {
-            List<FieldVector> vectors = new ArrayList<>(readSchema.size());
-            int rows = 0;
-            try {
-                for (Field f : readSchema.fields()) {
-                    FieldVector v = f.toArrow().createVector(allocator);
-                    v.setInitialCapacity(batchRows);
-                    v.allocateNew();
-                    vectors.add(v);
-                }
-                // setInRow[c] == row + 1 once column c has its value in this row
-                Arrays.fill(setInRow, 0);
-                while (rows < batchRows) {
-                    if (!records.nextObject()) {
-                        done = true;
-                        break;
-                    }
-                    record++;
-                    JsonToken t;
-                    while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
-                        Integer c = columns.get(parser.currentName());
-                        JsonToken v = parser.nextToken();
-                        if (c == null || setInRow[c] == rows + 1) {
-                            parser.skipChildren();
-                            continue;
-                        }
-                        setInRow[c] = rows + 1;
-                        if (v != JsonToken.VALUE_NULL) {
-                            set(vectors.get(c), c, rows, v);
-                        }
-                    }
-                    if (t != JsonToken.END_OBJECT) {
-                        throw new IllegalArgumentException(path + ":" + parser.currentTokenLocation().getLineNr()
-                                + ": unexpected " + describe(t));
-                    }
-                    rows++;
-                }
-                if (rows == 0) {
-                    vectors.forEach(FieldVector::close);
-                    return null;
-                }
-                for (FieldVector v : vectors) {
-                    v.setValueCount(rows);
-                }
-                return RecordBatch.of(readSchema, vectors, rows);
-            } catch (JsonParseException e) {
-                vectors.forEach(FieldVector::close);
-                throw new IllegalArgumentException(path + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                        + e.getOriginalMessage(), e);
-            } catch (IOException e) {
-                vectors.forEach(FieldVector::close);
-                throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                vectors.forEach(FieldVector::close);
-                throw e;
-            }
-        }
-
-        private void set(FieldVector v, int c, int row, JsonToken token) throws IOException {
-            DataType type = types[c];
-            boolean ok;
-            switch (type.kind()) {
-                case INT64 -> {
-                    ok = token == JsonToken.VALUE_NUMBER_INT;
-                    if (ok) {
-                        try {
-                            ((BigIntVector) v).set(row, parser.getLongValue());
-                        } catch (InputCoercionException e) {
-                            ok = false;
-                        }
-                    }
-                }
-                case FLOAT64 -> {
-                    ok = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
-                    if (ok) {
-                        ((Float8Vector) v).set(row, parser.getDoubleValue());
-                    }
-                }
-                case BOOL -> {
-                    ok = token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
-                    if (ok) {
-                        ((BitVector) v).set(row, token == JsonToken.VALUE_TRUE ? 1 : 0);
-                    }
-                }
-                case STRING -> {
-                    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                        text.setStructure(parser);
-                    } else {
-                        text.set(parser);
-                    }
-                    ((VarCharVector) v).setSafe(row, text.bytes, 0, text.length);
-                    ok = true;
-                }
-                case DATE -> {
-                    ok = token == JsonToken.VALUE_STRING;
-                    if (ok) {
-                        text.set(parser);
-                        ok = text.length == 10 && tv.parseDate(text.bytes, 0, text.length);
-                        if (ok) {
-                            ((DateDayVector) v).set(row, (int) tv.longValue);
-                        }
-                    }
-                }
-                case TIMESTAMP -> {
-                    ok = token == JsonToken.VALUE_STRING;
-                    if (ok) {
-                        text.set(parser);
-                        ok = tv.parseTimestamp(text.bytes, 0, text.length) || parseZonedTimestamp(text, tv);
-                        if (!ok && text.length == 10 && tv.parseDate(text.bytes, 0, text.length)) {
-                            tv.longValue *= 86_400_000_000L;
-                            ok = true;
-                        }
-                        if (ok) {
-                            long micros = tv.longValue;
-                            long value = switch (((DataType.Timestamp) type).unit()) {
-                                case SECOND -> Math.floorDiv(micros, 1_000_000L);
-                                case MILLISECOND -> Math.floorDiv(micros, 1_000L);
-                                case MICROSECOND -> micros;
-                                case NANOSECOND -> micros * 1_000L;
-                            };
-                            ((TimeStampVector) v).set(row, value);
-                        }
-                    }
-                }
-                default -> {
-                    // hinted types without a fast path (int32, decimal, ...) convert from the value's text
-                    ok = token.isScalarValue() && token != JsonToken.VALUE_EMBEDDED_OBJECT;
-                    if (ok) {
-                        try {
-                            Values.set(v, type, row, dev.floe.arrow.kernels.Casts.convert(parser.getText(),
-                                    DataType.string(), type));
-                        } catch (RuntimeException e) {
-                            ok = false;
-                        }
-                    }
-                }
-            }
-            if (!ok) {
-                String shown = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY ? describe(token)
-                        : "'" + parser.getText() + "'";
-                parser.skipChildren();
-                throw new IllegalArgumentException(path + ":" + parser.currentTokenLocation().getLineNr() + ": key '"
-                        + readSchema.field(c).name() + "': cannot read " + shown + " as " + type
-                        + " (record " + record + "); give a schema hint such as string for this key");
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (next != null) {
-                next.close();
-                next = null;
-            }
-            parser.close();
         }
     }
 }
