@@ -434,7 +434,17 @@ public final class DataFrame {
 
     /** {@code df.writeParquet("out/orders", WriteMode.OVERWRITE)} replaces the directory once the job succeeds. */
     public DataFrame writeParquet(String dir, WriteMode mode, String... partitionCols) {
-        return write(Write.of(plan, Write.Format.PARQUET, dir, mode, List.of(partitionCols), null), "writeParquet");
+        return writeParquet(dir, mode, ParquetWriteOptions.defaults(), partitionCols);
+    }
+
+    /**
+     * With Parquet options (codec, row-group and page size):
+     * {@code df.writeParquet("out/t", WriteMode.OVERWRITE, ParquetWriteOptions.builder().compression("zstd").build())}
+     */
+    public DataFrame writeParquet(String dir, WriteMode mode, ParquetWriteOptions options, String... partitionCols) {
+        java.util.Objects.requireNonNull(options, "options");
+        return write(Write.of(plan, Write.Format.PARQUET, dir, mode, List.of(partitionCols), null, options),
+                "writeParquet");
     }
 
     /** Writes CSV files with a header row; like {@link #writeParquet(String, String...)}. */

@@ -1,6 +1,7 @@
 package dev.floe.api.plan;
 
 import dev.floe.api.CsvOptions;
+import dev.floe.api.ParquetWriteOptions;
 import dev.floe.api.PlanException;
 import dev.floe.api.WriteMode;
 import dev.floe.api.expr.Names;
@@ -16,10 +17,15 @@ import java.util.Objects;
  * partition columns, which the data files then leave out). Output: one row per file written,
  * {@code path: string} then the partition columns.
  *
- * @param csv options for CSV files (null for other formats)
+ * <pre>{@code Write.of(plan, Format.PARQUET, "out/t", WriteMode.OVERWRITE, List.of("day"), null,
+ *         ParquetWriteOptions.builder().compression("zstd").build())}</pre>
+ *
+ * @param csv     options for CSV files (null for other formats)
+ * @param parquet options for Parquet files (the defaults when the format is Parquet and none are given;
+ *                null for other formats)
  */
 public record Write(LogicalPlan input, Format format, String dir, WriteMode mode, List<String> partitionColumns,
-        CsvOptions csv, Schema schema) implements LogicalPlan {
+        CsvOptions csv, ParquetWriteOptions parquet, Schema schema) implements LogicalPlan {
 
     /** File formats Floe writes. */
     public enum Format {
@@ -42,10 +48,28 @@ public record Write(LogicalPlan input, Format format, String dir, WriteMode mode
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(mode, "mode");
         partitionColumns = List.copyOf(partitionColumns);
+        if (format == Format.PARQUET && parquet == null) {
+            parquet = ParquetWriteOptions.defaults();
+        }
+        if (parquet != null && format != Format.PARQUET) {
+            throw new IllegalArgumentException("Parquet options given for a " + format.extension() + " write");
+        }
+    }
+
+    /** A write without Parquet options (CSV, JSON, or Parquet with the defaults). */
+    public Write(LogicalPlan input, Format format, String dir, WriteMode mode, List<String> partitionColumns,
+            CsvOptions csv, Schema schema) {
+        this(input, format, dir, mode, partitionColumns, csv, null, schema);
     }
 
     public static Write of(LogicalPlan input, Format format, String dir, WriteMode mode, List<String> partitionColumns,
             CsvOptions csv) {
+        return of(input, format, dir, mode, partitionColumns, csv, null);
+    }
+
+    /** Validates the partition columns and the directory; {@code parquet} may be null for the defaults. */
+    public static Write of(LogicalPlan input, Format format, String dir, WriteMode mode, List<String> partitionColumns,
+            CsvOptions csv, ParquetWriteOptions parquet) {
         Schema in = input.schema();
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("path", DataType.string()));
@@ -66,7 +90,7 @@ public record Write(LogicalPlan input, Format format, String dir, WriteMode mode
         if (dir.isBlank()) {
             throw new PlanException("The output directory is empty");
         }
-        return new Write(input, format, dir, mode, partitionColumns, csv, new Schema(fields));
+        return new Write(input, format, dir, mode, partitionColumns, csv, parquet, new Schema(fields));
     }
 
     /** The columns that go into the data files (all but the partition columns). */
@@ -84,12 +108,14 @@ public record Write(LogicalPlan input, Format format, String dir, WriteMode mode
 
     @Override
     public LogicalPlan withChildren(List<LogicalPlan> children) {
-        return new Write(children.get(0), format, dir, mode, partitionColumns, csv, schema);
+        return new Write(children.get(0), format, dir, mode, partitionColumns, csv, parquet, schema);
     }
 
     @Override
     public String describe() {
+        String options = parquet == null ? "" : parquet.describeNonDefaults();
         return "Write: " + format.extension() + " " + dir + " (" + mode.name().toLowerCase(java.util.Locale.ROOT)
-                + (partitionColumns.isEmpty() ? "" : ", partitioned by " + String.join(", ", partitionColumns)) + ")";
+                + (partitionColumns.isEmpty() ? "" : ", partitioned by " + String.join(", ", partitionColumns))
+                + (options.isEmpty() ? "" : ", " + options) + ")";
     }
 }

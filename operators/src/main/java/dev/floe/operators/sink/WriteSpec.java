@@ -1,6 +1,7 @@
 package dev.floe.operators.sink;
 
 import dev.floe.api.CsvOptions;
+import dev.floe.api.ParquetWriteOptions;
 import dev.floe.api.plan.Write;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
@@ -21,7 +22,6 @@ import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Writes every batch it sees into files under the staging directory, one file per partition value
@@ -32,13 +32,15 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  *
  * @param stagingDir where files are written ({@code <dir>/.floe-staging-<id>}, hidden from readers)
  * @param finalDir   the user's directory, where the client moves the reported files
+ * @param csv        options for CSV files (null: the defaults)
+ * @param parquet    options for Parquet files (null: the defaults)
  */
 public record WriteSpec(Schema inputSchema, Write.Format format, String stagingDir, String finalDir,
-        List<String> partitionColumns, CsvOptions csv, Schema outputSchema, String describe) implements StepSpec {
+        List<String> partitionColumns, CsvOptions csv, ParquetWriteOptions parquet, Schema outputSchema,
+        String describe) implements StepSpec {
 
     /** Hive's name for a null partition value. */
     public static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
-    static final long ROW_GROUP_BYTES = 128L << 20;
 
     public WriteSpec {
         partitionColumns = List.copyOf(partitionColumns);
@@ -156,7 +158,8 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
             String relative = dir + "part-" + UUID.randomUUID() + "." + spec.format.extension();
             String staged = spec.stagingDir + "/" + relative;
             writers.add(switch (spec.format) {
-                case PARQUET -> new ParquetBatchWriter(staged, dataSchema, CompressionCodecName.SNAPPY, ROW_GROUP_BYTES);
+                case PARQUET -> new ParquetBatchWriter(staged, dataSchema,
+                        spec.parquet == null ? ParquetWriteOptions.defaults() : spec.parquet);
                 case CSV -> new CsvBatchWriter(staged, dataSchema, spec.csv == null ? CsvOptions.defaults() : spec.csv);
                 case JSON -> new JsonBatchWriter(staged, dataSchema);
             });

@@ -182,7 +182,7 @@ public final class PhysicalPlanner {
         String dir = write.dir().endsWith("/") ? write.dir().substring(0, write.dir().length() - 1) : write.dir();
         String staging = dir + "/" + WriteCommitter.STAGING_PREFIX + java.util.UUID.randomUUID();
         return append(input, new WriteSpec(write.input().schema(), write.format(), staging, dir,
-                write.partitionColumns(), write.csv(), write.schema(), write.describe()));
+                write.partitionColumns(), write.csv(), write.parquet(), write.schema(), write.describe()));
     }
 
     /** A hash exchange on the keys into n partitions (the split step fuses into the input stage). */
