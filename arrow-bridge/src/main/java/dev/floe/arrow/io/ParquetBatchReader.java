@@ -27,6 +27,7 @@ import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -34,7 +35,8 @@ import org.apache.parquet.schema.Type;
  * Decodes the requested columns of some row groups straight into Arrow buffers: flat column
  * chunks in PLAIN and dictionary encodings page by page ({@link ParquetColumnDecoder}), any
  * other chunk value by value through parquet-java's {@link ColumnReader}s (the column API, not
- * record assembly; {@link ParquetColumnReaderPath}).
+ * record assembly; {@link ParquetColumnReaderPath}), and list / struct columns by assembling
+ * their leaves' repetition and definition levels ({@link ParquetNestedColumn}).
  */
 final class ParquetBatchReader implements BatchReader {
     /** Fills rows {@code [0, n)} of an allocated vector with the column's next {@code n} rows. */
@@ -56,6 +58,7 @@ final class ParquetBatchReader implements BatchReader {
     private int nextGroup;
     private long rowsLeft;
     private PageReadStore pages;
+    private ColumnReadStoreImpl store;
     private ColumnSource[] sources = new ColumnSource[0];
 
     ParquetBatchReader(String path, Schema schema, List<String> readColumns, int[] rowGroups, int batchRows,
@@ -121,24 +124,36 @@ final class ParquetBatchReader implements BatchReader {
 
     private ColumnSource[] openColumns(BlockMetaData group) {
         ColumnSource[] out = new ColumnSource[readSchema.size()];
-        ColumnReadStoreImpl store = null;
+        store = null;
         for (int c = 0; c < out.length; c++) {
-            ColumnDescriptor d = columns.get(c);
+            Type field = requested.getType(c);
             DataType type = readSchema.field(c).type();
+            if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+                ParquetNestedColumn nested = new ParquetNestedColumn(field, requested, columnStore(), type);
+                metrics.columnChunksFallback += nested.leafCount();
+                out[c] = nested::read;
+                continue;
+            }
+            ColumnDescriptor d = requested.getColumnDescription(new String[] {field.getName()});
             if (pageDecoding && ParquetColumnDecoder.supports(d, type, encodings(group, d))) {
                 ParquetColumnDecoder decoder = new ParquetColumnDecoder(d, pages.getPageReader(d), type, metrics);
                 out[c] = decoder::read;
             } else {
-                if (store == null) {
-                    store = new ColumnReadStoreImpl(new CountingPages(pages, metrics),
-                            new NoOpGroupConverter(requested.getFieldCount()), requested, createdBy);
-                }
-                ColumnReader r = store.getColumnReader(d);
+                ColumnReader r = columnStore().getColumnReader(d);
                 metrics.columnChunksFallback++;
                 out[c] = (v, n) -> ParquetColumnReaderPath.decode(r, d, type, v, n);
             }
         }
         return out;
+    }
+
+    /** The ColumnReader path's store over the current row group, made when a column first needs it. */
+    private ColumnReadStoreImpl columnStore() {
+        if (store == null) {
+            store = new ColumnReadStoreImpl(new CountingPages(pages, metrics), new NoOpGroupConverter(requested),
+                    requested, createdBy);
+        }
+        return store;
     }
 
     private static Set<Encoding> encodings(BlockMetaData group, ColumnDescriptor d) {
@@ -235,22 +250,22 @@ final class ParquetBatchReader implements BatchReader {
         }
     }
 
-    /** Record assembly is not used; the column store only needs converters to exist. */
+    /** Record assembly is not used; the column store only needs converters to exist, shaped like the schema. */
     private static final class NoOpGroupConverter extends GroupConverter {
-        private final PrimitiveConverter primitive = new PrimitiveConverter() {
-        };
-        private final int fields;
+        private final Converter[] children;
 
-        NoOpGroupConverter(int fields) {
-            this.fields = fields;
+        NoOpGroupConverter(GroupType type) {
+            children = new Converter[type.getFieldCount()];
+            for (int i = 0; i < children.length; i++) {
+                Type t = type.getType(i);
+                children[i] = t.isPrimitive() ? new PrimitiveConverter() {
+                } : new NoOpGroupConverter(t.asGroupType());
+            }
         }
 
         @Override
         public Converter getConverter(int fieldIndex) {
-            if (fieldIndex >= fields) {
-                throw new IndexOutOfBoundsException(fieldIndex);
-            }
-            return primitive;
+            return children[fieldIndex];
         }
 
         @Override

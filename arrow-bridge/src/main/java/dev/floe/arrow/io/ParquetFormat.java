@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -160,11 +161,67 @@ public final class ParquetFormat {
         return new Schema(fields);
     }
 
+    /**
+     * The Floe type of a Parquet field: a primitive by its logical type, a LIST-annotated group
+     * (three-level, or one of the legacy two-level forms) as a list, any other group as a struct,
+     * and a repeated field outside a LIST as a list of its values.
+     */
     static DataType toType(Type t, String path) {
-        if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
-            throw new IllegalArgumentException("Column '" + t.getName() + "' of " + path
-                    + " is nested (lists and structs in Parquet are not supported yet)");
+        if (t.isRepetition(Type.Repetition.REPEATED)) {
+            return DataType.list(valueType(t, path));
         }
+        return valueType(t, path);
+    }
+
+    /** The type of a field's values, ignoring whether it is repeated. */
+    private static DataType valueType(Type t, String path) {
+        if (t.isPrimitive()) {
+            return primitiveType(t, path);
+        }
+        GroupType g = t.asGroupType();
+        LogicalTypeAnnotation logical = g.getLogicalTypeAnnotation();
+        if (logical instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
+            Type element = listElement(g, path);
+            return DataType.list(element == g.getType(0) ? valueType(element, path) : toType(element, path));
+        }
+        if (logical instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
+                || logical instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation) {
+            throw new IllegalArgumentException("Column '" + t.getName() + "' of " + path
+                    + " is a Parquet MAP, which Floe does not read yet");
+        }
+        if (g.getFieldCount() == 0) {
+            throw new IllegalArgumentException("Column '" + t.getName() + "' of " + path + " is an empty group");
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Type child : g.getFields()) {
+            fields.add(new Field(child.getName(), toType(child, path)));
+        }
+        return new DataType.Struct(fields);
+    }
+
+    /**
+     * The element field of a LIST-annotated group, by the backward-compatibility rules of
+     * parquet-format's LogicalTypes.md: the repeated field itself when it is a primitive, a group
+     * of several fields, or a group named {@code array} or {@code <list>_tuple} (two-level
+     * lists); otherwise the repeated group's only field (three-level lists).
+     */
+    static Type listElement(GroupType list, String path) {
+        if (list.getFieldCount() != 1 || !list.getType(0).isRepetition(Type.Repetition.REPEATED)) {
+            throw new IllegalArgumentException("Column '" + list.getName() + "' of " + path
+                    + " is annotated LIST but does not hold exactly one repeated field");
+        }
+        Type repeated = list.getType(0);
+        if (repeated.isPrimitive()) {
+            return repeated;
+        }
+        GroupType g = repeated.asGroupType();
+        if (g.getFieldCount() != 1 || g.getName().equals("array") || g.getName().equals(list.getName() + "_tuple")) {
+            return repeated;
+        }
+        return g.getType(0);
+    }
+
+    private static DataType primitiveType(Type t, String path) {
         PrimitiveType p = t.asPrimitiveType();
         LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
         switch (p.getPrimitiveTypeName()) {
