@@ -79,6 +79,10 @@ public final class FlinkExecutor implements Executor {
     public static final ConfigOption<MemorySize> BROADCAST_THRESHOLD = ConfigOptions
             .key("floe.join.broadcast-threshold").memoryType().defaultValue(MemorySize.parse("10mb"));
 
+    /** CSV and JSON-lines files larger than this are read in byte ranges of this size by several tasks. */
+    public static final ConfigOption<MemorySize> FILE_SPLIT_SIZE = ConfigOptions.key("floe.files.split-size")
+            .memoryType().defaultValue(MemorySize.parse("64mb"));
+
     public PhysicalPlan physicalPlan(LogicalPlan optimized) {
         return new PhysicalPlanner(parallelism, extraJobConfig.get(BROADCAST_THRESHOLD).getBytes()).plan(optimized);
     }
@@ -95,7 +99,8 @@ public final class FlinkExecutor implements Executor {
         conf.addAll(extraJobConfig);
         StreamExecutionEnvironment env = environments.apply(conf);
         DataStream<EncodedBatch> result = new JobTranslator(env,
-                extraJobConfig.getOptional(OPERATOR_MEMORY).map(MemorySize::getBytes).orElse(0L)).translate(physical);
+                extraJobConfig.getOptional(OPERATOR_MEMORY).map(MemorySize::getBytes).orElse(0L),
+                extraJobConfig.get(FILE_SPLIT_SIZE).getBytes()).translate(physical);
         String jobName = jobName(action, optimized);
         WriteSpec write = WriteCommitter.find(physical);
         List<EncodedBatch> encoded = new ArrayList<>();

@@ -160,19 +160,24 @@ class CsvFormatSplitTest {
 
     static List<List<Object>> read(Path p, long start, long length, CsvOptions options, ScanMetrics metrics,
             List<String> columns) throws Exception {
-        List<List<Object>> rows = new ArrayList<>();
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("csv-split");
                 BatchReader r = CsvFormat.read(p.toString(), start, length, SCHEMA, columns, options, 2, a.get(),
                         metrics)) {
-            while (r.hasNext()) {
-                try (RecordBatch b = r.next()) {
-                    for (int i = 0; i < b.numRows(); i++) {
-                        List<Object> row = new ArrayList<>();
-                        for (int c = 0; c < b.numColumns(); c++) {
-                            row.add(Batches.values(b, c).get(i));
-                        }
-                        rows.add(row);
+            return rows(r);
+        }
+    }
+
+    /** Every row of a reader, closing each batch (the JSON test shares it). */
+    static List<List<Object>> rows(BatchReader r) {
+        List<List<Object>> rows = new ArrayList<>();
+        while (r.hasNext()) {
+            try (RecordBatch b = r.next()) {
+                for (int i = 0; i < b.numRows(); i++) {
+                    List<Object> row = new ArrayList<>();
+                    for (int c = 0; c < b.numColumns(); c++) {
+                        row.add(Batches.values(b, c).get(i));
                     }
+                    rows.add(row);
                 }
             }
         }

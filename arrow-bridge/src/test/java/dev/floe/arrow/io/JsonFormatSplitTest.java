@@ -8,8 +8,6 @@ import dev.floe.api.ParseMode;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.RecordBatch;
-import dev.floe.arrow.testing.Batches;
 import dev.floe.arrow.testing.LeakCheckingAllocator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,22 +140,10 @@ class JsonFormatSplitTest {
 
     private static List<List<Object>> read(Path p, long start, long length, JsonOptions options, ScanMetrics metrics)
             throws Exception {
-        List<List<Object>> rows = new ArrayList<>();
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("json-split");
                 BatchReader r = JsonFormat.read(p.toString(), start, length, SCHEMA, SCHEMA.names(), options, 2,
                         a.get(), metrics)) {
-            while (r.hasNext()) {
-                try (RecordBatch b = r.next()) {
-                    for (int i = 0; i < b.numRows(); i++) {
-                        List<Object> row = new ArrayList<>();
-                        for (int c = 0; c < b.numColumns(); c++) {
-                            row.add(Batches.values(b, c).get(i));
-                        }
-                        rows.add(row);
-                    }
-                }
-            }
+            return CsvFormatSplitTest.rows(r);
         }
-        return rows;
     }
 }

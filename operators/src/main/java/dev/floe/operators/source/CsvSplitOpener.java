@@ -5,10 +5,15 @@ import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.io.BatchReader;
 import dev.floe.arrow.io.CsvFormat;
+import dev.floe.arrow.io.ScanMetrics;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
-/** Reads CSV splits (whole files) into batches of the read columns, hive partition columns filled from the split. */
+/**
+ * Reads CSV splits (a whole file, or the records that start in a byte range of one, see
+ * {@link CsvFormat}) into batches of the read columns, hive partition columns filled from the split.
+ * {@code new CsvSplitOpener(schema, List.of("id", "name"), CsvOptions.defaults(), 65_536)}
+ */
 public record CsvSplitOpener(Schema fileSchema, List<String> readColumns, CsvOptions options, int batchRows,
         List<String> partitionColumns) implements SplitOpener {
     public CsvSplitOpener {
@@ -22,11 +27,16 @@ public record CsvSplitOpener(Schema fileSchema, List<String> readColumns, CsvOpt
 
     @Override
     public BatchIterator open(SplitPayload payload, BufferAllocator allocator) {
+        return open(payload, allocator, null);
+    }
+
+    @Override
+    public BatchIterator open(SplitPayload payload, BufferAllocator allocator, ScanMetrics metrics) {
         FilePayload file = (FilePayload) payload;
         Schema csvSchema = partitionColumns.isEmpty() ? fileSchema
                 : fileSchema.select(PartitionColumns.fileColumns(fileSchema.names(), partitionColumns));
-        BatchReader reader = CsvFormat.read(file.path(), csvSchema,
-                PartitionColumns.fileColumns(readColumns, partitionColumns), options, batchRows, allocator);
+        BatchReader reader = CsvFormat.read(file.path(), file.start(), file.length(), csvSchema,
+                PartitionColumns.fileColumns(readColumns, partitionColumns), options, batchRows, allocator, metrics);
         BatchIterator batches = new BatchIterator() {
             @Override
             public boolean hasNext() {

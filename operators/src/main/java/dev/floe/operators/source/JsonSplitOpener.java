@@ -1,31 +1,40 @@
 package dev.floe.operators.source;
 
+import dev.floe.api.JsonOptions;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.io.BatchReader;
 import dev.floe.arrow.io.JsonFormat;
+import dev.floe.arrow.io.ScanMetrics;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Reads newline-delimited JSON splits (whole files) into batches of the read columns, hive
- * partition columns filled from the split.
- * {@code new JsonSplitOpener(schema, List.of("id", "name"), 65_536, List.of())}
+ * Reads newline-delimited JSON splits (a whole file, or the lines that start in a byte range of
+ * one, see {@link JsonFormat}) into batches of the read columns, hive partition columns filled from
+ * the split.
+ * {@code new JsonSplitOpener(schema, List.of("id", "name"), JsonOptions.defaults(), 65_536, List.of())}
  */
-public record JsonSplitOpener(Schema fileSchema, List<String> readColumns, int batchRows, List<String> partitionColumns)
-        implements SplitOpener {
+public record JsonSplitOpener(Schema fileSchema, List<String> readColumns, JsonOptions options, int batchRows,
+        List<String> partitionColumns) implements SplitOpener {
     public JsonSplitOpener {
         readColumns = List.copyOf(readColumns);
+        options = options == null ? JsonOptions.defaults() : options;
         partitionColumns = partitionColumns == null ? List.of() : List.copyOf(partitionColumns);
     }
 
     @Override
     public BatchIterator open(SplitPayload payload, BufferAllocator allocator) {
+        return open(payload, allocator, null);
+    }
+
+    @Override
+    public BatchIterator open(SplitPayload payload, BufferAllocator allocator, ScanMetrics metrics) {
         FilePayload file = (FilePayload) payload;
         Schema jsonSchema = partitionColumns.isEmpty() ? fileSchema
                 : fileSchema.select(PartitionColumns.fileColumns(fileSchema.names(), partitionColumns));
-        BatchReader reader = JsonFormat.read(file.path(), jsonSchema,
-                PartitionColumns.fileColumns(readColumns, partitionColumns), batchRows, allocator);
+        BatchReader reader = JsonFormat.read(file.path(), file.start(), file.length(), jsonSchema,
+                PartitionColumns.fileColumns(readColumns, partitionColumns), options, batchRows, allocator, metrics);
         BatchIterator batches = new BatchIterator() {
             @Override
             public boolean hasNext() {

@@ -1,6 +1,7 @@
 package dev.floe.translator.flink;
 
 import dev.floe.api.CsvOptions;
+import dev.floe.api.JsonOptions;
 import dev.floe.api.plan.FileSource;
 import dev.floe.arrow.io.ScanMetrics;
 import dev.floe.operators.source.CsvSplitOpener;
@@ -13,16 +14,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits for file sources from the pruned {@link FileScanPlan}: one per CSV file, one per kept
- * Parquet row group. What pruning skipped is added to the JVM's {@link ScanMetrics} totals.
+ * Splits for file sources from the pruned {@link FileScanPlan}: one per kept Parquet row group, and
+ * for CSV and JSON lines one per byte range of at most the split size ({@code floe.files.split-size},
+ * 64 MiB by default), so one large file keeps every task busy. A text range owns the records that
+ * start inside it (see {@code LineRangeInputStream}); CSV files with {@link CsvOptions#multiLine()}
+ * are one split each. What pruning skipped is added to the JVM's {@link ScanMetrics} totals.
+ *
+ * <pre>{@code SourceSplits s = FileSplits.of(source, List.of("id"), plan, 64L << 20); // a 200 MiB CSV: 4 splits}</pre>
  */
 final class FileSplits {
     static final int BATCH_ROWS = 65_536;
+    /** Default byte size of a CSV / JSON-lines split. */
+    static final long DEFAULT_SPLIT_SIZE = 64L << 20;
 
     private FileSplits() {
     }
 
     static SourceSplits of(FileSource source, List<String> readColumns, FileScanPlan plan) {
+        return of(source, readColumns, plan, DEFAULT_SPLIT_SIZE);
+    }
+
+    /** @param splitSize the largest byte range of a CSV / JSON-lines file one split reads (at least 1) */
+    static SourceSplits of(FileSource source, List<String> readColumns, FileScanPlan plan, long splitSize) {
+        if (splitSize < 1) {
+            throw new IllegalArgumentException("floe.files.split-size must be at least 1 byte, got " + splitSize);
+        }
         if (plan == null) {
             plan = FileScanPlan.of(source, List.of());
         }
@@ -30,22 +46,33 @@ final class FileSplits {
         skipped.filesSkipped = plan.filesSkipped();
         skipped.rowGroupsSkipped = plan.rowGroupsSkipped();
         skipped.publish();
+        boolean byteRanges = source.format().equals("json")
+                || source.format().equals("csv") && !(source.options() instanceof CsvOptions o && o.multiLine());
         List<String> partitionColumns = source.partitions().names();
         List<FloeSplit> splits = new ArrayList<>();
         int id = 0;
         for (FileScanPlan.Piece piece : plan.pieces()) {
             int i = piece.file();
             List<String> values = source.partitions().isEmpty() ? null : source.partitions().values().get(i);
-            splits.add(new FloeSplit(source.format() + "-" + (id++),
-                    new FilePayload(source.files().get(i), 0, source.sizes().get(i), piece.rowGroups(), values)));
+            String path = source.files().get(i);
+            long size = source.sizes().get(i);
+            if (byteRanges && size > splitSize) {
+                for (long start = 0; start < size; start += splitSize) {
+                    splits.add(new FloeSplit(source.format() + "-" + (id++),
+                            new FilePayload(path, start, Math.min(splitSize, size - start), null, values)));
+                }
+            } else {
+                splits.add(new FloeSplit(source.format() + "-" + (id++),
+                        new FilePayload(path, 0, size, piece.rowGroups(), values)));
+            }
         }
         return switch (source.format()) {
             case "csv" -> new SourceSplits(splits, new CsvSplitOpener(source.schema(), readColumns,
                     (CsvOptions) source.options(), BATCH_ROWS, partitionColumns));
             case "parquet" -> new SourceSplits(splits, new ParquetSplitOpener(source.schema(), readColumns, BATCH_ROWS,
                     partitionColumns));
-            case "json" -> new SourceSplits(splits, new JsonSplitOpener(source.schema(), readColumns, BATCH_ROWS,
-                    partitionColumns));
+            case "json" -> new SourceSplits(splits, new JsonSplitOpener(source.schema(), readColumns,
+                    (JsonOptions) source.options(), BATCH_ROWS, partitionColumns));
             default -> throw new IllegalArgumentException("Unknown file format " + source.format());
         };
     }

@@ -39,6 +39,7 @@ public final class JobTranslator {
 
     private final StreamExecutionEnvironment env;
     private final long memoryBudget;
+    private final long fileSplitSize;
     private int nextUid;
 
     public JobTranslator(StreamExecutionEnvironment env) {
@@ -47,8 +48,14 @@ public final class JobTranslator {
 
     /** @param memoryBudget bytes each blocking operator may hold before spilling; 0 = its managed memory share */
     public JobTranslator(StreamExecutionEnvironment env, long memoryBudget) {
+        this(env, memoryBudget, FileSplits.DEFAULT_SPLIT_SIZE);
+    }
+
+    /** @param fileSplitSize the largest byte range of a CSV / JSON-lines file one split reads */
+    public JobTranslator(StreamExecutionEnvironment env, long memoryBudget, long fileSplitSize) {
         this.env = env;
         this.memoryBudget = memoryBudget;
+        this.fileSplitSize = fileSplitSize;
     }
 
     public DataStream<EncodedBatch> translate(PhysicalPlan plan) {
@@ -78,7 +85,7 @@ public final class JobTranslator {
     }
 
     private DataStream<EncodedBatch> scan(ScanStage stage) {
-        SourceSplits splits = SourceSplits.of(stage.source(), stage.readColumns(), stage.filePlan());
+        SourceSplits splits = SourceSplits.of(stage.source(), stage.readColumns(), stage.filePlan(), fileSplitSize);
         FloeSource source = new FloeSource(splits.splits(), splits.opener(), stage.readSchema(), stage.steps(),
                 stage.describe());
         int parallelism = Math.max(1, Math.min(stage.parallelism(), splits.splits().size()));

@@ -16,11 +16,14 @@ import java.util.List;
 record SourceSplits(List<FloeSplit> splits, SplitOpener opener) {
 
     static SourceSplits of(ScanSource source, List<String> readColumns) {
-        return of(source, readColumns, null);
+        return of(source, readColumns, null, FileSplits.DEFAULT_SPLIT_SIZE);
     }
 
-    /** @param filePlan the pruned files and row groups of a file source (null = plan them here) */
-    static SourceSplits of(ScanSource source, List<String> readColumns, FileScanPlan filePlan) {
+    /**
+     * @param filePlan  the pruned files and row groups of a file source (null = plan them here)
+     * @param splitSize the largest byte range of a CSV / JSON-lines file one split reads
+     */
+    static SourceSplits of(ScanSource source, List<String> readColumns, FileScanPlan filePlan, long splitSize) {
         if (source instanceof InMemorySource mem) {
             List<FloeSplit> splits = new ArrayList<>();
             List<List<EncodedBatch>> parts = mem.partitions();
@@ -32,7 +35,7 @@ record SourceSplits(List<FloeSplit> splits, SplitOpener opener) {
             return new SourceSplits(splits, new MemorySplitOpener(mem.schema(), readColumns));
         }
         if (source instanceof FileSource files) {
-            return FileSplits.of(files, readColumns, filePlan);
+            return FileSplits.of(files, readColumns, filePlan, splitSize);
         }
         throw new IllegalArgumentException("Unknown source " + source.describe());
     }
