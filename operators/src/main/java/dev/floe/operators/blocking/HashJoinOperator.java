@@ -1,5 +1,6 @@
 package dev.floe.operators.blocking;
 
+import dev.floe.api.types.Schema;
 import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
@@ -13,84 +14,126 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.runtime.execution.Environment;
+import org.apache.flink.streaming.api.operators.AbstractInput;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperatorV2;
 import org.apache.flink.streaming.api.operators.BoundedMultiInput;
+import org.apache.flink.streaming.api.operators.Input;
 import org.apache.flink.streaming.api.operators.InputSelectable;
 import org.apache.flink.streaming.api.operators.InputSelection;
-import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.operators.MultipleInputStreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Hash join on Flink: input 1 is the build side, read to its end before input 2 (the probe side)
  * is selected; with blocking exchanges the probe data waits in its upstream result partition.
  * Null keys never match. Without keys it is a cross join (every probe row with every build row).
+ * Inputs 3.. are the build sides of broadcast joins fused into the steps after the join
+ * ({@link BroadcastJoinSpec}); they are read completely before the probe side too.
  *
  * <p>When the build side outgrows a third of the operator's memory budget, the join turns into a
  * grace hash join: build and probe rows are written to {@value #SPILL_PARTITIONS} spill files each
  * by a hash of the key (bits independent of the exchange's), and each pair is joined in memory at
  * the end. Rows with equal keys share a spill partition, so every join type stays exact.
  */
-public final class HashJoinOperator extends AbstractStreamOperator<EncodedBatch>
-        implements TwoInputStreamOperator<EncodedBatch, EncodedBatch, EncodedBatch>, InputSelectable, BoundedMultiInput {
-    private static final long serialVersionUID = 1L;
+public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatch>
+        implements MultipleInputStreamOperator<EncodedBatch>, InputSelectable, BoundedMultiInput {
     static final int SPILL_PARTITIONS = 8;
 
     private final JoinSpec spec;
     private final long memoryBudget;
+    private final List<Schema> broadcastSchemas;
+    private final Environment env;
+    private final InputSelection builds;
 
-    private transient OperatorMemory memory;
-    private transient BufferAllocator allocator;
-    private transient Pipeline pipeline;
-    private transient List<RecordBatch> buildBatches;
-    private transient long buildBytes;
-    private transient boolean buildDone;
-    private transient JoinTable table;
-    private transient SpillFile[] buildSpill;
-    private transient SpillFile[] probeSpill;
-    private transient KeyColumns buildKeys;
-    private transient KeyColumns probeKeys;
-    private transient Counter rowsIn;
-    private transient Counter rowsOut;
-    private transient StreamRecord<EncodedBatch> reuse;
+    private OperatorMemory memory;
+    private BufferAllocator allocator;
+    private Pipeline pipeline;
+    private List<RecordBatch> buildBatches;
+    private final List<List<RecordBatch>> broadcastBatches = new ArrayList<>();
+    private int buildsOpen;
+    private long buildBytes;
+    private JoinTable table;
+    private SpillFile[] buildSpill;
+    private SpillFile[] probeSpill;
+    private KeyColumns buildKeys;
+    private KeyColumns probeKeys;
+    private Counter rowsIn;
+    private Counter rowsOut;
+    private final StreamRecord<EncodedBatch> reuse = new StreamRecord<>(null);
 
-    /** @param memoryBudget bytes before spilling; 0 = the managed memory Flink assigned */
-    public HashJoinOperator(JoinSpec spec, long memoryBudget) {
+    private HashJoinOperator(StreamOperatorParameters<EncodedBatch> parameters, JoinSpec spec, long memoryBudget,
+            List<Schema> broadcastSchemas) {
+        super(parameters, 2 + broadcastSchemas.size());
         this.spec = spec;
         this.memoryBudget = memoryBudget;
+        this.broadcastSchemas = broadcastSchemas;
+        this.env = parameters.getContainingTask().getEnvironment();
+        InputSelection.Builder b = new InputSelection.Builder().select(1);
+        for (int i = 0; i < broadcastSchemas.size(); i++) {
+            b.select(i + 3);
+        }
+        this.builds = b.build(2 + broadcastSchemas.size());
+        this.buildsOpen = 1 + broadcastSchemas.size();
     }
 
     @Override
     public void open() throws Exception {
         super.open();
-        var env = getContainingTask().getEnvironment();
-        memory = OperatorMemory.open(this, env, OperatorMemory.managedFraction(this, env), memoryBudget,
+        memory = OperatorMemory.open(this, env, OperatorMemory.managedFraction(getOperatorConfig(), env), memoryBudget,
                 getOperatorName() + "[" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() + "]");
         allocator = memory.allocator();
         rowsIn = getMetricGroup().counter("floeRowsIn");
         rowsOut = getMetricGroup().counter("floeRowsOut");
         getMetricGroup().gauge("floeSpilledBytes", () -> memory.spill().bytesWritten());
-        reuse = new StreamRecord<>(null);
         buildBatches = new ArrayList<>();
+        for (int i = 0; i < broadcastSchemas.size(); i++) {
+            broadcastBatches.add(new ArrayList<>());
+        }
         buildKeys = KeyColumns.bind(spec.buildKeys(), spec.buildSchema());
         probeKeys = KeyColumns.bind(spec.probeKeys(), spec.probeSchema());
-        pipeline = Pipeline.create(spec.steps(), memory.stepContext(), (batch, partition) -> {
-            try (batch) {
-                if (batch.numRows() > 0 || batch.numColumns() == 0) {
-                    rowsOut.inc(batch.numRows());
-                    output.collect(reuse.replace(BatchCodec.encode(batch).withPartition(partition)));
-                }
+    }
+
+    @Override
+    public List<Input> getInputs() {
+        List<Input> inputs = new ArrayList<>();
+        inputs.add(new AbstractInput<EncodedBatch, EncodedBatch>(this, 1) {
+            @Override
+            public void processElement(StreamRecord<EncodedBatch> element) {
+                processBuild(element.getValue());
             }
         });
+        inputs.add(new AbstractInput<EncodedBatch, EncodedBatch>(this, 2) {
+            @Override
+            public void processElement(StreamRecord<EncodedBatch> element) {
+                processProbe(element.getValue());
+            }
+        });
+        for (int i = 0; i < broadcastSchemas.size(); i++) {
+            int index = i;
+            inputs.add(new AbstractInput<EncodedBatch, EncodedBatch>(this, i + 3) {
+                @Override
+                public void processElement(StreamRecord<EncodedBatch> element) {
+                    EncodedBatch e = element.getValue();
+                    rowsIn.inc(e.numRows());
+                    if (e.numRows() > 0) {
+                        broadcastBatches.get(index).add(BatchCodec.decode(e, broadcastSchemas.get(index), allocator));
+                    }
+                }
+            });
+        }
+        return inputs;
     }
 
     @Override
     public InputSelection nextSelection() {
-        return buildDone ? InputSelection.SECOND : InputSelection.FIRST;
+        return buildsOpen > 0 ? builds : InputSelection.SECOND;
     }
 
-    @Override
-    public void processElement1(StreamRecord<EncodedBatch> element) {
-        EncodedBatch e = element.getValue();
+    private void processBuild(EncodedBatch e) {
         rowsIn.inc(e.numRows());
         if (e.numRows() == 0) {
             return;
@@ -162,12 +205,10 @@ public final class HashJoinOperator extends AbstractStreamOperator<EncodedBatch>
         }
     }
 
-    @Override
-    public void processElement2(StreamRecord<EncodedBatch> element) {
-        if (!buildDone) {
-            throw new IllegalStateException("probe input arrived before the build input ended");
+    private void processProbe(EncodedBatch e) {
+        if (buildsOpen > 0) {
+            throw new IllegalStateException("probe input arrived before the build inputs ended");
         }
-        EncodedBatch e = element.getValue();
         rowsIn.inc(e.numRows());
         if (e.numRows() == 0) {
             return;
@@ -183,11 +224,9 @@ public final class HashJoinOperator extends AbstractStreamOperator<EncodedBatch>
 
     @Override
     public void endInput(int inputId) {
-        if (inputId == 1) {
-            buildDone = true;
-            if (buildSpill == null) {
-                table = new JoinTable(spec, buildBatches, allocator, pipeline);
-                buildBatches = new ArrayList<>();
+        if (inputId != 2) {
+            if (--buildsOpen == 0) {
+                startProbing();
             }
             return;
         }
@@ -197,6 +236,26 @@ public final class HashJoinOperator extends AbstractStreamOperator<EncodedBatch>
             joinSpilledPartitions();
         }
         pipeline.finish();
+    }
+
+    /** Every build side is in: the steps (with their broadcast tables) and the join's own table. */
+    private void startProbing() {
+        pipeline = Pipeline.create(spec.steps(), memory.stepContext().withBroadcasts(i -> {
+            List<RecordBatch> batches = broadcastBatches.get(i);
+            broadcastBatches.set(i, new ArrayList<>());
+            return batches;
+        }), (batch, partition) -> {
+            try (batch) {
+                if (batch.numRows() > 0 || batch.numColumns() == 0) {
+                    rowsOut.inc(batch.numRows());
+                    output.collect(reuse.replace(BatchCodec.encode(batch).withPartition(partition)));
+                }
+            }
+        });
+        if (buildSpill == null) {
+            table = new JoinTable(spec, buildBatches, allocator, pipeline);
+            buildBatches = new ArrayList<>();
+        }
     }
 
     private void joinSpilledPartitions() {
@@ -228,6 +287,9 @@ public final class HashJoinOperator extends AbstractStreamOperator<EncodedBatch>
             if (buildBatches != null) {
                 buildBatches.forEach(RecordBatch::close);
             }
+            for (List<RecordBatch> batches : broadcastBatches) {
+                batches.forEach(RecordBatch::close);
+            }
             if (table != null) {
                 table.close();
             }
@@ -239,6 +301,33 @@ public final class HashJoinOperator extends AbstractStreamOperator<EncodedBatch>
             }
         } finally {
             super.close();
+        }
+    }
+
+    /** Creates the operator on the TaskManager (inputs: build, probe, then the fused broadcast builds). */
+    public static final class Factory extends AbstractStreamOperatorFactory<EncodedBatch> {
+        private static final long serialVersionUID = 1L;
+        private final JoinSpec spec;
+        private final long memoryBudget;
+        private final List<Schema> broadcastSchemas;
+
+        /** @param memoryBudget bytes before spilling; 0 = the managed memory Flink assigned */
+        public Factory(JoinSpec spec, long memoryBudget, List<Schema> broadcastSchemas) {
+            this.spec = spec;
+            this.memoryBudget = memoryBudget;
+            this.broadcastSchemas = List.copyOf(broadcastSchemas);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T extends StreamOperator<EncodedBatch>> T createStreamOperator(
+                StreamOperatorParameters<EncodedBatch> parameters) {
+            return (T) new HashJoinOperator(parameters, spec, memoryBudget, broadcastSchemas);
+        }
+
+        @Override
+        public Class<? extends StreamOperator> getStreamOperatorClass(ClassLoader classLoader) {
+            return HashJoinOperator.class;
         }
     }
 }

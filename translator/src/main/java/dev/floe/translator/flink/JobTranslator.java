@@ -141,17 +141,28 @@ public final class JobTranslator {
                 .partitionCustom(new TaggedPartition(), new PartitionTag());
     }
 
+    /** Inputs: build, probe, then the build sides of the broadcast joins fused after the join. */
     private DataStream<EncodedBatch> join(JoinStage join) {
         DataStream<EncodedBatch> build = translate(join.build());
         DataStream<EncodedBatch> probe = translate(join.probe());
-        SingleOutputStreamOperator<EncodedBatch> out = build.connect(probe)
-                .transform(join.describe(), EncodedBatchTypeInfo.INSTANCE,
-                        new HashJoinOperator(join.spec(), memoryBudget))
-                .setParallelism(join.parallelism())
-                .uid(uid());
-        out.getTransformation().declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR,
-                MANAGED_MEMORY_WEIGHT);
-        return out;
+        List<Schema> broadcastSchemas = new ArrayList<>();
+        List<DataStream<EncodedBatch>> broadcasts = new ArrayList<>();
+        for (PhysicalPlan b : join.broadcasts()) {
+            broadcastSchemas.add(b.schema());
+            broadcasts.add(translate(b));
+        }
+        MultipleInputTransformation<EncodedBatch> t = new MultipleInputTransformation<>(join.describe(),
+                new HashJoinOperator.Factory(join.spec(), memoryBudget, broadcastSchemas), EncodedBatchTypeInfo.INSTANCE,
+                join.parallelism());
+        t.addInput(build.getTransformation());
+        t.addInput(probe.getTransformation());
+        for (DataStream<EncodedBatch> b : broadcasts) {
+            t.addInput(b.getTransformation());
+        }
+        t.setUid(uid());
+        t.declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR, MANAGED_MEMORY_WEIGHT);
+        env.addOperator(t);
+        return new DataStream<>(env, t);
     }
 
     /**

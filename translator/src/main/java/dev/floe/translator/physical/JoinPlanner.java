@@ -72,8 +72,13 @@ final class JoinPlanner {
         JoinSpec spec = spec(join, build.schema(), probe.schema(), buildIsLeft, mode);
         Exchange everywhere = new Exchange(build, Exchange.Kind.BROADCAST, probe.parallelism());
         // joined in the probe side's operator: no exchange of the (large) probe rows
-        return probe instanceof BroadcastJoinStage fused ? fused.withJoin(everywhere, spec)
-                : BroadcastJoinStage.of(probe, everywhere, spec);
+        if (probe instanceof BroadcastJoinStage fused) {
+            return fused.withJoin(everywhere, spec);
+        }
+        if (probe instanceof JoinStage hashJoin) {
+            return hashJoin.withBroadcastJoin(everywhere, spec);
+        }
+        return BroadcastJoinStage.of(probe, everywhere, spec);
     }
 
     private PhysicalPlan hash(Join join, PhysicalPlan left, PhysicalPlan right, long leftSize, long rightSize) {
