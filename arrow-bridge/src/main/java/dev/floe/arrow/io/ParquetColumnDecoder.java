@@ -40,6 +40,7 @@ final class ParquetColumnDecoder {
             Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED);
 
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** How values land in Arrow. */
@@ -78,6 +79,8 @@ final class ParquetColumnDecoder {
 
     private final long[] wide = new long[2];
     private byte[] levels = new byte[0];
+    private byte[] scratch = new byte[0];
+    private byte[] offsetScratch = new byte[0];
     private int[] ids = new int[0];
 
     ParquetColumnDecoder(ColumnDescriptor column, PageReader pages, DataType type, ScanMetrics metrics) {
@@ -346,7 +349,9 @@ final class ParquetColumnDecoder {
         ArrowBuf offsets = v.getOffsetBuffer();
         int start = offsets.getInt((long) row * 4);
         ArrowBuf data = ensureData(v, (long) start + total);
-        int off = start;
+        byte[] buf = scratch(total);
+        byte[] ends = offsetScratch(k);
+        int w = 0;
         for (int i = 0; i < k; i++) {
             int len;
             if (physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
@@ -355,11 +360,13 @@ final class ParquetColumnDecoder {
                 len = (int) INT_LE.get(page, pos);
                 pos += 4;
             }
-            data.setBytes(off, page, pos, len);
+            System.arraycopy(page, pos, buf, w, len);
             pos += len;
-            off += len;
-            offsets.setInt((long) (row + i + 1) * 4, off);
+            w += len;
+            INT_LE.set(ends, 4 * i, start + w);
         }
+        data.setBytes(start, buf, 0, w);
+        offsets.setBytes((long) (row + 1) * 4, ends, 0, 4L * k);
     }
 
     private static ArrowBuf ensureData(BaseVariableWidthVector v, long needed) {
@@ -369,39 +376,55 @@ final class ParquetColumnDecoder {
         return v.getDataBuffer();
     }
 
+    /** A reusable heap array of at least {@code n} bytes: values are laid out there, then copied to Arrow in one call. */
+    private byte[] scratch(long n) {
+        if (scratch.length < n) {
+            scratch = new byte[(int) Math.max(n, 2L * scratch.length)];
+        }
+        return scratch;
+    }
+
+    private byte[] offsetScratch(int k) {
+        if (offsetScratch.length < 4 * k) {
+            offsetScratch = new byte[Math.max(4 * k, 4096)];
+        }
+        return offsetScratch;
+    }
+
     private void gatherFixed(ArrowBuf data, int row, int[] idx, int k) {
-        long at = (long) row * width;
         long[] lo = dictLo;
+        byte[] buf = scratch((long) k * width);
         switch (width) {
             case 1 -> {
                 for (int i = 0; i < k; i++) {
-                    data.setByte(at + i, (byte) lo[idx[i]]);
+                    buf[i] = (byte) lo[idx[i]];
                 }
             }
             case 2 -> {
                 for (int i = 0; i < k; i++) {
-                    data.setShort(at + 2L * i, (short) lo[idx[i]]);
+                    SHORT_LE.set(buf, 2 * i, (short) lo[idx[i]]);
                 }
             }
             case 4 -> {
                 for (int i = 0; i < k; i++) {
-                    data.setInt(at + 4L * i, (int) lo[idx[i]]);
+                    INT_LE.set(buf, 4 * i, (int) lo[idx[i]]);
                 }
             }
             case 8 -> {
                 for (int i = 0; i < k; i++) {
-                    data.setLong(at + 8L * i, lo[idx[i]]);
+                    LONG_LE.set(buf, 8 * i, lo[idx[i]]);
                 }
             }
             default -> {
                 long[] hi = dictHi;
                 for (int i = 0; i < k; i++) {
                     int d = idx[i];
-                    data.setLong(at + 16L * i, lo[d]);
-                    data.setLong(at + 16L * i + 8, hi[d]);
+                    LONG_LE.set(buf, 16 * i, lo[d]);
+                    LONG_LE.set(buf, 16 * i + 8, hi[d]);
                 }
             }
         }
+        data.setBytes((long) row * width, buf, 0, (long) k * width);
     }
 
     private void gatherVar(BaseVariableWidthVector v, int row, int[] idx, int k) {
@@ -414,14 +437,18 @@ final class ParquetColumnDecoder {
         ArrowBuf offsets = v.getOffsetBuffer();
         int start = offsets.getInt((long) row * 4);
         ArrowBuf data = ensureData(v, start + total);
-        int off = start;
+        byte[] buf = scratch(total);
+        byte[] ends = offsetScratch(k);
+        int w = 0;
         for (int i = 0; i < k; i++) {
             int d = idx[i];
             int len = offs[d + 1] - offs[d];
-            data.setBytes(off, dictBytes, offs[d], len);
-            off += len;
-            offsets.setInt((long) (row + i + 1) * 4, off);
+            System.arraycopy(dictBytes, offs[d], buf, w, len);
+            w += len;
+            INT_LE.set(ends, 4 * i, start + w);
         }
+        data.setBytes(start, buf, 0, w);
+        offsets.setBytes((long) (row + 1) * 4, ends, 0, 4L * k);
     }
 
     /** Writes a big-endian two's complement integer of {@code len} bytes as a little-endian decimal128. */
