@@ -69,13 +69,8 @@ final class ParquetColumnDecoder {
     private long packedLevelBit;
     private final RleHybridDecoder indices = new RleHybridDecoder();
 
-    // the dictionary of the chunk, in Arrow's representation
-    private boolean hasDictionary;
-    private int dictSize;
-    private long[] dictLo;
-    private long[] dictHi;
-    private byte[] dictBytes;
-    private int[] dictOffsets;
+    /** The dictionary of the chunk in Arrow's representation, or null. */
+    private ParquetDictionary dictionary;
 
     private final long[] wide = new long[2];
     private byte[] levels = new byte[0];
@@ -105,7 +100,12 @@ final class ParquetColumnDecoder {
         }
         DictionaryPage dict = pages.readDictionaryPage();
         if (dict != null) {
-            readDictionary(dict);
+            if (out == Out.BITS) {
+                throw new IllegalStateException("a boolean column has a dictionary page");
+            }
+            bytes(dict.getBytes());
+            dictionary = ParquetDictionary.decode(page, pos, end, dict.getDictionarySize(), physical, typeLength,
+                    out == Out.VAR, width == 16);
         }
     }
 
@@ -392,7 +392,7 @@ final class ParquetColumnDecoder {
     }
 
     private void gatherFixed(ArrowBuf data, int row, int[] idx, int k) {
-        long[] lo = dictLo;
+        long[] lo = dictionary.lo;
         byte[] buf = scratch((long) k * width);
         switch (width) {
             case 1 -> {
@@ -416,7 +416,7 @@ final class ParquetColumnDecoder {
                 }
             }
             default -> {
-                long[] hi = dictHi;
+                long[] hi = dictionary.hi;
                 for (int i = 0; i < k; i++) {
                     int d = idx[i];
                     LONG_LE.set(buf, 16 * i, lo[d]);
@@ -428,7 +428,7 @@ final class ParquetColumnDecoder {
     }
 
     private void gatherVar(BaseVariableWidthVector v, int row, int[] idx, int k) {
-        int[] offs = dictOffsets;
+        int[] offs = dictionary.offsets;
         long total = 0;
         for (int i = 0; i < k; i++) {
             int d = idx[i];
@@ -443,7 +443,7 @@ final class ParquetColumnDecoder {
         for (int i = 0; i < k; i++) {
             int d = idx[i];
             int len = offs[d + 1] - offs[d];
-            System.arraycopy(dictBytes, offs[d], buf, w, len);
+            System.arraycopy(dictionary.bytes, offs[d], buf, w, len);
             w += len;
             INT_LE.set(ends, 4 * i, start + w);
         }
@@ -526,7 +526,7 @@ final class ParquetColumnDecoder {
             case PLAIN -> {
             }
             case PLAIN_DICTIONARY, RLE_DICTIONARY -> {
-                if (!hasDictionary) {
+                if (dictionary == null) {
                     throw new IllegalStateException("a dictionary-encoded page has no dictionary page before it");
                 }
                 need(1);
@@ -574,81 +574,5 @@ final class ParquetColumnDecoder {
 
     private static IllegalStateException truncated() {
         return new IllegalStateException("a page ends in the middle of a value (corrupt or truncated file?)");
-    }
-
-    // ---- dictionary -----------------------------------------------------------------------
-
-    private void readDictionary(DictionaryPage dict) {
-        bytes(dict.getBytes());
-        int n = dict.getDictionarySize();
-        dictSize = n;
-        hasDictionary = true;
-        if (out == Out.BITS) {
-            throw new IllegalStateException("a boolean column has a dictionary page");
-        }
-        if (out == Out.VAR) {
-            dictOffsets = new int[n + 1];
-            int p = pos;
-            int total = 0;
-            for (int i = 0; i < n; i++) {
-                int len = typeLength;
-                if (physical == PrimitiveTypeName.BINARY) {
-                    need(p - pos + 4L);
-                    len = (int) INT_LE.get(page, p);
-                    p += 4;
-                }
-                need(p - pos + (long) len);
-                p += len;
-                total += len;
-                dictOffsets[i + 1] = total;
-            }
-            dictBytes = new byte[total];
-            p = pos;
-            for (int i = 0; i < n; i++) {
-                if (physical == PrimitiveTypeName.BINARY) {
-                    p += 4;
-                }
-                int len = dictOffsets[i + 1] - dictOffsets[i];
-                System.arraycopy(page, p, dictBytes, dictOffsets[i], len);
-                p += len;
-            }
-            return;
-        }
-        dictLo = new long[n];
-        dictHi = width == 16 ? new long[n] : null;
-        int p = pos;
-        for (int i = 0; i < n; i++) {
-            switch (physical) {
-                case INT32, FLOAT -> {
-                    need(p - pos + 4L);
-                    dictLo[i] = (int) INT_LE.get(page, p);
-                    p += 4;
-                }
-                case INT64, DOUBLE -> {
-                    need(p - pos + 8L);
-                    dictLo[i] = (long) LONG_LE.get(page, p);
-                    p += 8;
-                }
-                case FIXED_LEN_BYTE_ARRAY, BINARY -> {
-                    int len = typeLength;
-                    if (physical == PrimitiveTypeName.BINARY) {
-                        need(p - pos + 4L);
-                        len = (int) INT_LE.get(page, p);
-                        p += 4;
-                    }
-                    need(p - pos + (long) len);
-                    bigEndian128(page, p, len, wide);
-                    dictLo[i] = wide[0];
-                    if (dictHi != null) {
-                        dictHi[i] = wide[1];
-                    }
-                    p += len;
-                }
-                default -> throw new IllegalStateException("no dictionary decoding for Parquet " + physical);
-            }
-            if (dictHi != null && physical != PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY && physical != PrimitiveTypeName.BINARY) {
-                dictHi[i] = dictLo[i] >> 63;
-            }
-        }
     }
 }
