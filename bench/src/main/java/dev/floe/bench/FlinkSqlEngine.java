@@ -38,7 +38,8 @@ final class FlinkSqlEngine implements Engine {
     public String settings() {
         return "Flink " + org.apache.flink.runtime.util.EnvironmentInformation.getVersion()
                 + " SQL batch mode on a MiniCluster: 1 TaskManager with " + parallelism
-                + " slots, taskmanager.memory.managed.size=2g, parallelism.default=" + parallelism
+                + " slots, taskmanager.memory.managed.size=2g, taskmanager.network.compression.codec=NONE"
+                + " (as Floe.local), parallelism.default=" + parallelism
                 + ", table.exec.resource.default-parallelism=" + parallelism
                 + "; new TableEnvironment per run, 'connector'='filesystem', 'format'='parquet'; SQL adjustments: "
                 + TpchSql.ADJUSTMENTS.get(TpchSql.Dialect.FLINK);
@@ -55,6 +56,8 @@ final class FlinkSqlEngine implements Engine {
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
         conf.setString("pekko.framesize", "104857600b");
         conf.setString("taskmanager.memory.managed.size", "2g");
+        // Floe.local's shuffle setting, so that both engines run on the same Flink configuration
+        conf.setString("taskmanager.network.compression.codec", "NONE");
         cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
                 .setNumTaskManagers(1)

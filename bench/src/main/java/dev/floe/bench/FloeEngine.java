@@ -18,7 +18,7 @@ final class FloeEngine implements Engine {
     @Override
     public String settings() {
         return "Floe.local(" + parallelism + "): Flink MiniCluster, 1 TaskManager with " + parallelism
-                + " slots, taskmanager.memory.managed.size=2g; TpchQueries (DataFrame API) over readParquet";
+                + " slots, taskmanager.memory.managed.size=2g, taskmanager.network.compression.codec=NONE (its default); TpchQueries (DataFrame API) over readParquet";
     }
 
     @Override
