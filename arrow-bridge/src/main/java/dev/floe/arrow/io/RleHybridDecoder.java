@@ -25,6 +25,7 @@ final class RleHybridDecoder {
     private int packedLeft;
     private final int[] group = new int[8];
     private int groupPos = 8;
+    private int[] narrow = new int[0];
 
     /** Starts decoding {@code buf[start, end)} as values of {@code bitWidth} bits (0..32). */
     void reset(byte[] buf, int start, int end, int bitWidth) {
@@ -67,27 +68,12 @@ final class RleHybridDecoder {
 
     /** Decodes the next {@code n} values, each below 128 (levels), into {@code out[off, off + n)}. */
     void readBytes(byte[] out, int off, int n) {
-        int done = 0;
-        while (done < n) {
-            if (repeatLeft > 0) {
-                int k = Math.min(repeatLeft, n - done);
-                Arrays.fill(out, off + done, off + done + k, (byte) repeatValue);
-                repeatLeft -= k;
-                done += k;
-            } else if (packedLeft > 0) {
-                if (groupPos == 8) {
-                    unpackGroup();
-                }
-                int k = Math.min(Math.min(8 - groupPos, packedLeft), n - done);
-                for (int i = 0; i < k; i++) {
-                    out[off + done + i] = (byte) group[groupPos + i];
-                }
-                groupPos += k;
-                packedLeft -= k;
-                done += k;
-            } else {
-                nextRun();
-            }
+        if (narrow.length < n) {
+            narrow = new int[Math.max(n, 1024)];
+        }
+        readInts(narrow, 0, n);
+        for (int i = 0; i < n; i++) {
+            out[off + i] = (byte) narrow[i];
         }
     }
 
