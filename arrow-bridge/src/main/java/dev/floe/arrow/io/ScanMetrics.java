@@ -105,6 +105,7 @@ public final class ScanMetrics implements Serializable {
         return "ScanMetrics(rows=" + rowsRead + ", rowGroupsRead=" + rowGroupsRead + ", rowGroupsSkipped="
                 + rowGroupsSkipped + ", filesSkipped=" + filesSkipped + ", columnChunks=" + columnsDecoded
                 + ", bytes=" + bytesRead + ", batches=" + batches + ", textSplits=" + textSplitsRead
-                + ", malformedRows=" + malformedRows + ")";
+                + ", malformedRows=" + malformedRows + ", pagesFastDecoded=" + pagesFastDecoded + ", pagesFallback="
+                + pagesFallback + ", columnChunksFallback=" + columnChunksFallback + ")";
     }
 }
