@@ -151,6 +151,44 @@ class ShuffleIT {
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})
+    void broadcastJoinsChainedAfterAScanAndAfterAHashJoinRunInOneOperator(int parallelism) {
+        try (Floe floe = SharedCluster.floe(parallelism)) {
+            DataFrame t = floe.fromColumns(columns);
+            DataFrame fact = t.select(col("id"), col("qty"), col("status"), col("price"));
+            DataFrame other = t.where(col("id").mod(2).eq(0)).select(col("id").alias("oid"), col("amount"));
+            DataFrame byQty = t.where(col("id").mod(7).eq(0)).groupBy("qty").agg(count().alias("n7"));
+            DataFrame byStatus = t.groupBy("status").agg(col("price").max().alias("max_price"))
+                    .withColumnRenamed("status", "s");
+            DataFrame afterHash = fact
+                    .join(other, List.of(col("id")), List.of(col("oid")), JoinType.INNER, JoinStrategy.HASH)
+                    .join(byQty, List.of(col("qty")), List.of(col("qty")), JoinType.LEFT, JoinStrategy.BROADCAST)
+                    .join(byStatus, List.of(col("status")), List.of(col("s")), JoinType.SEMI, JoinStrategy.BROADCAST)
+                    .select("id", "qty", "status", "amount", "n7");
+            String sql = """
+                    SELECT t1.id, t1.qty, t1.status, o.amount, q.n7 FROM t t1
+                    JOIN (SELECT id AS oid, amount FROM t WHERE id % 2 = 0) o ON t1.id = o.oid
+                    LEFT JOIN (SELECT qty, count(*) AS n7 FROM t WHERE id % 7 = 0 GROUP BY qty) q ON t1.qty = q.qty
+                    WHERE t1.status IN (SELECT status FROM t)""";
+            Rows.assertSameRows(run(afterHash), duck.query(sql));
+            DataFrame afterScan = fact
+                    .join(byQty, List.of(col("qty")), List.of(col("qty")), JoinType.INNER, JoinStrategy.BROADCAST)
+                    .join(byStatus, List.of(col("status")), List.of(col("s")), JoinType.ANTI, JoinStrategy.BROADCAST)
+                    .select("id", "n7");
+            Rows.assertSameRows(run(afterScan), duck.query("""
+                    SELECT t1.id, q.n7 FROM t t1
+                    JOIN (SELECT qty, count(*) AS n7 FROM t WHERE id % 7 = 0 GROUP BY qty) q ON t1.qty = q.qty
+                    WHERE t1.status IS NULL"""));
+            String hashPlan = afterHash.explain(true);
+            String fused = hashPlan.lines().filter(l -> l.contains("[hash, build")).findFirst().orElseThrow();
+            assertThat(fused).contains("[broadcast, build right]").contains("SEMI on status = s");
+            String scanPlan = afterScan.explain(true);
+            assertThat(scanPlan.lines().filter(l -> l.contains("[broadcast, build right]")).findFirst().orElseThrow())
+                    .contains("INNER on qty = qty").contains("ANTI on status = s");
+        }
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 4})
     void sameNamedKeysMergeAndOuterJoinCoalescesThem(int parallelism) {
         try (Floe floe = SharedCluster.floe(parallelism)) {
             DataFrame t = floe.fromColumns(columns);

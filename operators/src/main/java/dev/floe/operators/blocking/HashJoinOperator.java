@@ -45,7 +45,6 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
 
     private final JoinSpec spec;
     private final long memoryBudget;
-    private final List<Schema> broadcastSchemas;
     private final Environment env;
     private final InputSelection builds;
 
@@ -53,7 +52,7 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
     private BufferAllocator allocator;
     private Pipeline pipeline;
     private List<RecordBatch> buildBatches;
-    private final List<List<RecordBatch>> broadcastBatches = new ArrayList<>();
+    private final BroadcastBuilds broadcasts;
     private int buildsOpen;
     private long buildBytes;
     private JoinTable table;
@@ -70,7 +69,7 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         super(parameters, 2 + broadcastSchemas.size());
         this.spec = spec;
         this.memoryBudget = memoryBudget;
-        this.broadcastSchemas = broadcastSchemas;
+        this.broadcasts = new BroadcastBuilds(broadcastSchemas);
         this.env = parameters.getContainingTask().getEnvironment();
         InputSelection.Builder b = new InputSelection.Builder().select(1);
         for (int i = 0; i < broadcastSchemas.size(); i++) {
@@ -88,11 +87,9 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         allocator = memory.allocator();
         rowsIn = getMetricGroup().counter("floeRowsIn");
         rowsOut = getMetricGroup().counter("floeRowsOut");
+        broadcasts.open(allocator, rowsIn);
         getMetricGroup().gauge("floeSpilledBytes", () -> memory.spill().bytesWritten());
         buildBatches = new ArrayList<>();
-        for (int i = 0; i < broadcastSchemas.size(); i++) {
-            broadcastBatches.add(new ArrayList<>());
-        }
         buildKeys = KeyColumns.bind(spec.buildKeys(), spec.buildSchema());
         probeKeys = KeyColumns.bind(spec.probeKeys(), spec.probeSchema());
     }
@@ -112,19 +109,7 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
                 processProbe(element.getValue());
             }
         });
-        for (int i = 0; i < broadcastSchemas.size(); i++) {
-            int index = i;
-            inputs.add(new AbstractInput<EncodedBatch, EncodedBatch>(this, i + 3) {
-                @Override
-                public void processElement(StreamRecord<EncodedBatch> element) {
-                    EncodedBatch e = element.getValue();
-                    rowsIn.inc(e.numRows());
-                    if (e.numRows() > 0) {
-                        broadcastBatches.get(index).add(BatchCodec.decode(e, broadcastSchemas.get(index), allocator));
-                    }
-                }
-            });
-        }
+        inputs.addAll(broadcasts.inputs(this, 3));
         return inputs;
     }
 
@@ -240,11 +225,7 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
 
     /** Every build side is in: the steps (with their broadcast tables) and the join's own table. */
     private void startProbing() {
-        pipeline = Pipeline.create(spec.steps(), memory.stepContext().withBroadcasts(i -> {
-            List<RecordBatch> batches = broadcastBatches.get(i);
-            broadcastBatches.set(i, new ArrayList<>());
-            return batches;
-        }), (batch, partition) -> {
+        pipeline = Pipeline.create(spec.steps(), broadcasts.handOver(memory.stepContext()), (batch, partition) -> {
             try (batch) {
                 if (batch.numRows() > 0 || batch.numColumns() == 0) {
                     rowsOut.inc(batch.numRows());
@@ -287,9 +268,7 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
             if (buildBatches != null) {
                 buildBatches.forEach(RecordBatch::close);
             }
-            for (List<RecordBatch> batches : broadcastBatches) {
-                batches.forEach(RecordBatch::close);
-            }
+            broadcasts.close();
             if (table != null) {
                 table.close();
             }

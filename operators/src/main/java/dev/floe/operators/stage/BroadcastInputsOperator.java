@@ -4,6 +4,7 @@ import dev.floe.api.types.Schema;
 import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
+import dev.floe.operators.blocking.BroadcastBuilds;
 import dev.floe.operators.memory.OperatorMemory;
 import dev.floe.operators.step.Pipeline;
 import dev.floe.operators.step.StepSpec;
@@ -39,7 +40,7 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
     private final Spec spec;
     private final Environment env;
     private final InputSelection builds;
-    private final List<List<RecordBatch>> buildBatches = new ArrayList<>();
+    private final BroadcastBuilds broadcasts;
     private int buildsOpen;
     private OperatorMemory memory;
     private BufferAllocator allocator;
@@ -68,6 +69,7 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
         }
         this.builds = b.build(1 + spec.buildSchemas().size());
         this.buildsOpen = spec.buildSchemas().size();
+        this.broadcasts = new BroadcastBuilds(spec.buildSchemas());
     }
 
     @Override
@@ -79,11 +81,9 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
         allocator = memory.allocator();
         rowsIn = getMetricGroup().counter("floeRowsIn");
         rowsOut = getMetricGroup().counter("floeRowsOut");
+        broadcasts.open(allocator, rowsIn);
         batchesOut = getMetricGroup().counter("floeBatchesOut");
         getMetricGroup().gauge("floeSpilledBytes", () -> memory.spill().bytesWritten());
-        for (int i = 0; i < spec.buildSchemas().size(); i++) {
-            buildBatches.add(new ArrayList<>());
-        }
     }
 
     @Override
@@ -100,23 +100,8 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
                 processMain(element.getValue());
             }
         });
-        for (int i = 0; i < spec.buildSchemas().size(); i++) {
-            int index = i;
-            inputs.add(new AbstractInput<EncodedBatch, EncodedBatch>(this, i + 2) {
-                @Override
-                public void processElement(StreamRecord<EncodedBatch> element) {
-                    processBuild(index, element.getValue());
-                }
-            });
-        }
+        inputs.addAll(broadcasts.inputs(this, 2));
         return inputs;
-    }
-
-    private void processBuild(int index, EncodedBatch e) {
-        rowsIn.inc(e.numRows());
-        if (e.numRows() > 0) {
-            buildBatches.get(index).add(BatchCodec.decode(e, spec.buildSchemas().get(index), allocator));
-        }
     }
 
     private void processMain(EncodedBatch e) {
@@ -134,11 +119,7 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
     public void endInput(int inputId) {
         if (inputId > 1) {
             if (--buildsOpen == 0) {
-                pipeline = Pipeline.create(spec.steps(), memory.stepContext().withBroadcasts(i -> {
-                    List<RecordBatch> batches = buildBatches.get(i);
-                    buildBatches.set(i, new ArrayList<>());
-                    return batches;
-                }), this::send);
+                pipeline = Pipeline.create(spec.steps(), broadcasts.handOver(memory.stepContext()), this::send);
             }
             return;
         }
@@ -159,9 +140,7 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
     @Override
     public void close() throws Exception {
         try {
-            for (List<RecordBatch> batches : buildBatches) {
-                batches.forEach(RecordBatch::close);
-            }
+            broadcasts.close();
             if (pipeline != null) {
                 pipeline.close();
             }
