@@ -2,7 +2,6 @@ package dev.floe.operators.source;
 
 import dev.floe.api.CsvOptions;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.io.BatchReader;
 import dev.floe.arrow.io.CsvFormat;
 import dev.floe.arrow.io.ScanMetrics;
@@ -33,26 +32,10 @@ public record CsvSplitOpener(Schema fileSchema, List<String> readColumns, CsvOpt
     @Override
     public BatchIterator open(SplitPayload payload, BufferAllocator allocator, ScanMetrics metrics) {
         FilePayload file = (FilePayload) payload;
-        Schema csvSchema = partitionColumns.isEmpty() ? fileSchema
-                : fileSchema.select(PartitionColumns.fileColumns(fileSchema.names(), partitionColumns));
-        BatchReader reader = CsvFormat.read(file.path(), file.start(), file.length(), csvSchema,
+        BatchReader reader = CsvFormat.read(file.path(), file.start(), file.length(),
+                PartitionColumns.fileSchema(fileSchema, partitionColumns),
                 PartitionColumns.fileColumns(readColumns, partitionColumns), options, batchRows, allocator, metrics);
-        BatchIterator batches = new BatchIterator() {
-            @Override
-            public boolean hasNext() {
-                return reader.hasNext();
-            }
-
-            @Override
-            public RecordBatch next() {
-                return reader.next();
-            }
-
-            @Override
-            public void close() throws Exception {
-                reader.close();
-            }
-        };
-        return PartitionColumns.append(batches, fileSchema, readColumns, partitionColumns, file, allocator);
+        return PartitionColumns.append(BatchIterator.of(reader), fileSchema, readColumns, partitionColumns, file,
+                allocator);
     }
 }

@@ -2,7 +2,6 @@ package dev.floe.operators.source;
 
 import dev.floe.api.JsonOptions;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.io.BatchReader;
 import dev.floe.arrow.io.JsonFormat;
 import dev.floe.arrow.io.ScanMetrics;
@@ -31,26 +30,10 @@ public record JsonSplitOpener(Schema fileSchema, List<String> readColumns, JsonO
     @Override
     public BatchIterator open(SplitPayload payload, BufferAllocator allocator, ScanMetrics metrics) {
         FilePayload file = (FilePayload) payload;
-        Schema jsonSchema = partitionColumns.isEmpty() ? fileSchema
-                : fileSchema.select(PartitionColumns.fileColumns(fileSchema.names(), partitionColumns));
-        BatchReader reader = JsonFormat.read(file.path(), file.start(), file.length(), jsonSchema,
+        BatchReader reader = JsonFormat.read(file.path(), file.start(), file.length(),
+                PartitionColumns.fileSchema(fileSchema, partitionColumns),
                 PartitionColumns.fileColumns(readColumns, partitionColumns), options, batchRows, allocator, metrics);
-        BatchIterator batches = new BatchIterator() {
-            @Override
-            public boolean hasNext() {
-                return reader.hasNext();
-            }
-
-            @Override
-            public RecordBatch next() {
-                return reader.next();
-            }
-
-            @Override
-            public void close() throws Exception {
-                reader.close();
-            }
-        };
-        return PartitionColumns.append(batches, fileSchema, readColumns, partitionColumns, file, allocator);
+        return PartitionColumns.append(BatchIterator.of(reader), fileSchema, readColumns, partitionColumns, file,
+                allocator);
     }
 }

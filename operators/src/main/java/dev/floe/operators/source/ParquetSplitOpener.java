@@ -1,7 +1,6 @@
 package dev.floe.operators.source;
 
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.io.BatchReader;
 import dev.floe.arrow.io.ParquetFormat;
 import dev.floe.arrow.io.ScanMetrics;
@@ -34,22 +33,7 @@ public record ParquetSplitOpener(Schema fileSchema, List<String> readColumns, in
         BatchReader reader = ParquetFormat.read(file.path(), fileSchema,
                 PartitionColumns.fileColumns(readColumns, partitionColumns), file.rowGroups(), batchRows, allocator,
                 metrics);
-        BatchIterator batches = new BatchIterator() {
-            @Override
-            public boolean hasNext() {
-                return reader.hasNext();
-            }
-
-            @Override
-            public RecordBatch next() {
-                return reader.next();
-            }
-
-            @Override
-            public void close() throws Exception {
-                reader.close();
-            }
-        };
-        return PartitionColumns.append(batches, fileSchema, readColumns, partitionColumns, file, allocator);
+        return PartitionColumns.append(BatchIterator.of(reader), fileSchema, readColumns, partitionColumns, file,
+                allocator);
     }
 }

@@ -25,6 +25,12 @@ final class PartitionColumns {
         return readColumns.stream().filter(c -> !partitionColumns.contains(c)).toList();
     }
 
+    /** The columns of the source schema that the files themselves hold. */
+    static Schema fileSchema(Schema sourceSchema, List<String> partitionColumns) {
+        return partitionColumns.isEmpty() ? sourceSchema
+                : sourceSchema.select(fileColumns(sourceSchema.names(), partitionColumns));
+    }
+
     /** Batches of {@code readColumns} from batches of the file's columns. */
     static SplitOpener.BatchIterator append(SplitOpener.BatchIterator files, Schema sourceSchema, List<String> readColumns,
             List<String> partitionColumns, FilePayload payload, BufferAllocator allocator) {

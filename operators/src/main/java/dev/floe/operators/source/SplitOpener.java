@@ -1,6 +1,7 @@
 package dev.floe.operators.source;
 
 import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.io.BatchReader;
 import dev.floe.arrow.io.ScanMetrics;
 import java.io.Serializable;
 import java.util.Iterator;
@@ -24,5 +25,25 @@ public interface SplitOpener extends Serializable {
     interface BatchIterator extends Iterator<RecordBatch>, AutoCloseable {
         @Override
         void close() throws Exception;
+
+        /** The batches of a file reader; closing the iterator closes the reader. */
+        static BatchIterator of(BatchReader reader) {
+            return new BatchIterator() {
+                @Override
+                public boolean hasNext() {
+                    return reader.hasNext();
+                }
+
+                @Override
+                public RecordBatch next() {
+                    return reader.next();
+                }
+
+                @Override
+                public void close() throws Exception {
+                    reader.close();
+                }
+            };
+        }
     }
 }
