@@ -7,7 +7,6 @@ import dev.floe.api.types.DataType.Kind;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import dev.floe.api.types.TimeUnit;
-import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.Values;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.BufferAllocator;
@@ -246,17 +244,12 @@ public final class CsvFormat {
         }
     }
 
-    private static final class Reader implements BatchReader {
-        private final String path;
-        private final long start;
+    private static final class Reader extends TextBatchReader {
         private final InputStream in;
         private final CsvTokenizer tokenizer;
         private final Schema schema;
-        private final Schema readSchema;
         private final int[] sourceIndex;
         private final CsvOptions options;
-        private final int batchRows;
-        private final BufferAllocator allocator;
         private final TextValues tv = new TextValues();
         private final DateTimeFormatter dateFormat;
         private final boolean permissive;
@@ -264,21 +257,15 @@ public final class CsvFormat {
         private boolean rowMalformed;
         private boolean headerSkipped;
         private boolean closed;
-        private boolean done;
-        private RecordBatch next;
 
         Reader(String path, long start, InputStream in, CsvTokenizer tokenizer, Schema schema, List<String> readColumns,
                 CsvOptions options, int batchRows, BufferAllocator allocator, ScanMetrics metrics) {
-            this.path = path;
-            this.start = start;
+            super(path, start, schema.select(readColumns), batchRows, allocator);
             this.in = in;
             this.tokenizer = tokenizer;
             this.schema = schema;
-            this.readSchema = schema.select(readColumns);
             this.sourceIndex = readColumns.stream().mapToInt(schema::indexOf).toArray();
             this.options = options;
-            this.batchRows = batchRows;
-            this.allocator = allocator;
             this.dateFormat = options.dateFormat() == null ? null : DateTimeFormatter.ofPattern(options.dateFormat());
             this.permissive = options.mode() == ParseMode.PERMISSIVE;
             this.metrics = metrics;
@@ -287,39 +274,13 @@ public final class CsvFormat {
 
         /** Where the current record is: file and line, or the byte offset in a range that starts mid-file. */
         private String where(long line) {
-            return start == 0 ? path + ":" + line
-                    : path + " at byte " + tokenizer.recordOffset + " (line numbers are unknown in a split that starts"
-                            + " mid-file)";
+            return where(line, tokenizer.recordOffset);
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                next = readBatch();
-            }
-            return next != null;
-        }
-
-        @Override
-        public RecordBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            RecordBatch b = next;
-            next = null;
-            return b;
-        }
-
-        private RecordBatch readBatch() {
-            List<FieldVector> vectors = new ArrayList<>(readSchema.size());
+        protected int fill(List<FieldVector> vectors) throws IOException {
             int rows = 0;
             try {
-                for (Field f : readSchema.fields()) {
-                    FieldVector v = f.toArrow().createVector(allocator);
-                    v.setInitialCapacity(batchRows);
-                    v.allocateNew();
-                    vectors.add(v);
-                }
                 if (!headerSkipped) {
                     headerSkipped = true;
                     if (options.header() && start == 0 && !tokenizer.next()) {
@@ -348,23 +309,9 @@ public final class CsvFormat {
                     }
                     rows++;
                 }
-                if (rows == 0) {
-                    vectors.forEach(FieldVector::close);
-                    return null;
-                }
-                for (FieldVector v : vectors) {
-                    v.setValueCount(rows);
-                }
-                return RecordBatch.of(readSchema, vectors, rows);
-            } catch (IOException e) {
-                vectors.forEach(FieldVector::close);
-                throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+                return rows;
             } catch (CsvTokenizer.CsvParseException e) {
-                vectors.forEach(FieldVector::close);
                 throw new IllegalArgumentException(where(e.line) + ": " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                vectors.forEach(FieldVector::close);
-                throw e;
             }
         }
 
@@ -473,10 +420,7 @@ public final class CsvFormat {
 
         @Override
         public void close() throws IOException {
-            if (next != null) {
-                next.close();
-                next = null;
-            }
+            releasePending();
             if (closed) {
                 return;
             }

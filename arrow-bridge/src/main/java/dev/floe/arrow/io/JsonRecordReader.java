@@ -7,19 +7,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.floe.api.types.DataType;
-import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.Values;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -37,20 +32,15 @@ import org.apache.arrow.vector.VarCharVector;
  *
  * <pre>{@code BatchReader r = JsonFormat.read(path, 0, Long.MAX_VALUE, schema, names, options, 65_536, allocator, null);}</pre>
  */
-final class JsonRecordReader implements BatchReader {
-    private final String path;
+final class JsonRecordReader extends TextBatchReader {
     private final InputStream in;
-    private final long start;
     private final long firstOffset;
     private final JsonLines lines;
     private JsonParser parser;
     private final JsonFormat.Records records;
     private final boolean permissive;
-    private final Schema readSchema;
     private final DataType[] types;
     private final Map<String, Integer> columns = new HashMap<>();
-    private final int batchRows;
-    private final BufferAllocator allocator;
     private final ScanMetrics metrics;
     private final TextValues tv = new TextValues();
     private final JsonFormat.Utf8 text = new JsonFormat.Utf8();
@@ -60,9 +50,7 @@ final class JsonRecordReader implements BatchReader {
     /** PERMISSIVE: the current line is not one valid JSON object, so its row is all nulls. */
     private boolean lineMalformed;
     private long record;
-    private boolean done;
     private boolean closed;
-    private RecordBatch next;
 
     /**
      * @param in        the bytes to read (its first byte at file offset {@code start}'s first line)
@@ -71,18 +59,14 @@ final class JsonRecordReader implements BatchReader {
      */
     JsonRecordReader(String path, InputStream in, long start, boolean lineByLine, boolean permissive,
             Schema readSchema, int batchRows, BufferAllocator allocator, ScanMetrics metrics) throws IOException {
-        this.path = path;
+        super(path, start, readSchema, batchRows, allocator);
         this.in = in;
-        this.start = start;
         this.firstOffset = in instanceof LineRangeInputStream r ? r.firstLineOffset() : start;
         this.permissive = permissive;
-        this.readSchema = readSchema;
         this.types = readSchema.types().toArray(new DataType[0]);
         for (int c = 0; c < readSchema.size(); c++) {
             columns.put(readSchema.field(c).name(), c);
         }
-        this.batchRows = batchRows;
-        this.allocator = allocator;
         this.metrics = metrics;
         this.setInRow = new int[readSchema.size()];
         metrics.textSplitsRead++;
@@ -106,41 +90,13 @@ final class JsonRecordReader implements BatchReader {
 
     /** File and line, or in a range that starts mid-file the byte offset (line numbers are unknown there). */
     private String where(JsonLocation loc) {
-        if (start == 0) {
-            return path + ":" + loc.getLineNr();
-        }
-        long offset = loc.getByteOffset() < 0 ? firstOffset : firstOffset + loc.getByteOffset();
-        return path + " at byte " + offset + " (line numbers are unknown in a split that starts mid-file)";
+        return where(loc.getLineNr(), loc.getByteOffset() < 0 ? firstOffset : firstOffset + loc.getByteOffset());
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = readBatch();
-        }
-        return next != null;
-    }
-
-    @Override
-    public RecordBatch next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RecordBatch b = next;
-        next = null;
-        return b;
-    }
-
-    private RecordBatch readBatch() {
-        List<FieldVector> vectors = new ArrayList<>(readSchema.size());
+    protected int fill(List<FieldVector> vectors) throws IOException {
         int rows = 0;
         try {
-            for (Field f : readSchema.fields()) {
-                FieldVector v = f.toArrow().createVector(allocator);
-                v.setInitialCapacity(batchRows);
-                v.allocateNew();
-                vectors.add(v);
-            }
             // setInRow[c] == row + 1 once column c has its value in this row
             Arrays.fill(setInRow, 0);
             while (rows < batchRows) {
@@ -169,24 +125,10 @@ final class JsonRecordReader implements BatchReader {
                 }
                 rows++;
             }
-            if (rows == 0) {
-                vectors.forEach(FieldVector::close);
-                return null;
-            }
-            for (FieldVector v : vectors) {
-                v.setValueCount(rows);
-            }
-            return RecordBatch.of(readSchema, vectors, rows);
+            return rows;
         } catch (JsonParseException e) {
-            vectors.forEach(FieldVector::close);
             throw new IllegalArgumentException(where(e.getLocation()) + ": not valid JSON: " + e.getOriginalMessage()
                     + "; JsonOptions mode(PERMISSIVE) reads such a line as nulls", e);
-        } catch (IOException e) {
-            vectors.forEach(FieldVector::close);
-            throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            vectors.forEach(FieldVector::close);
-            throw e;
         }
     }
 
@@ -335,10 +277,7 @@ final class JsonRecordReader implements BatchReader {
 
     @Override
     public void close() throws IOException {
-        if (next != null) {
-            next.close();
-            next = null;
-        }
+        releasePending();
         if (closed) {
             return;
         }
