@@ -5,7 +5,12 @@ import dev.floe.api.types.Schema;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code if predicate then a else b}; a null predicate takes the else branch (SQL CASE WHEN). */
+/**
+ * {@code if predicate then a else b}; a null predicate takes the else branch (SQL CASE WHEN).
+ * Unaliased, it is named like every expression (API.md): after its first column reference, which
+ * is the condition's when it has one, so {@code when(col("k").gt(0)).then(1).otherwise(null)} is
+ * {@code k}.
+ */
 public record IfElse(Expr predicate, Expr then, Expr otherwise) implements Expr {
     public IfElse {
         Objects.requireNonNull(predicate, "predicate");
@@ -26,12 +31,5 @@ public record IfElse(Expr predicate, Expr then, Expr otherwise) implements Expr 
     @Override
     public String display() {
         return "if_else(" + predicate.display() + ", " + then.display() + ", " + otherwise.display() + ")";
-    }
-
-    /** The name follows the value branches, not the condition. */
-    @Override
-    public String name() {
-        String n = then.name();
-        return "literal".equals(n) ? otherwise.name() : n;
     }
 }
