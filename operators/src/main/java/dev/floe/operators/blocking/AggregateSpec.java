@@ -39,6 +39,15 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
 
     static final int MAX_OUTPUT_ROWS = 65_536;
 
+    /**
+     * A partial aggregate emits and starts over past {@code flushGroups} groups, so it needs no
+     * reservation; final and complete aggregates hold every group (and spill past the budget).
+     */
+    @Override
+    public int managedMemoryWeight() {
+        return mode == Mode.PARTIAL ? 0 : BLOCKING_WEIGHT;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

@@ -46,6 +46,12 @@ public record BroadcastJoinSpec(int input, JoinSpec join) implements StepSpec {
         return String.join(" -> ", parts);
     }
 
+    /** Holds the whole broadcast build side in a hash table. */
+    @Override
+    public int managedMemoryWeight() {
+        return BLOCKING_WEIGHT;
+    }
+
     @Override
     public Step create(StepContext context) {
         return new BroadcastJoinStep(join, context.broadcast(input), context);

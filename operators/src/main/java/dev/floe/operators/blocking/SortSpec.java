@@ -44,6 +44,12 @@ public record SortSpec(Schema inputSchema, List<SortKey> keys, Long limit) imple
         return out;
     }
 
+    /** Holds its input (as sorted runs, spilled past the budget). */
+    @Override
+    public int managedMemoryWeight() {
+        return BLOCKING_WEIGHT;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

@@ -29,6 +29,12 @@ public record HashSplitSpec(Schema inputSchema, List<Expr> keys, int numPartitio
                 + numPartitions;
     }
 
+    /** Holds one batch at a time. */
+    @Override
+    public int managedMemoryWeight() {
+        return 0;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

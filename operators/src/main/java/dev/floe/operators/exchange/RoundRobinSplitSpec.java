@@ -14,6 +14,12 @@ public record RoundRobinSplitSpec(Schema inputSchema, int numPartitions) impleme
 
     @Override public String describe() { return "RoundRobinSplit: into " + numPartitions; }
 
+    /** Holds one batch at a time. */
+    @Override
+    public int managedMemoryWeight() {
+        return 0;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

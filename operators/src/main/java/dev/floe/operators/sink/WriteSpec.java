@@ -46,6 +46,12 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
         partitionColumns = List.copyOf(partitionColumns);
     }
 
+    /** Writes each batch out as it comes; open file writers buffer at most a row group each. */
+    @Override
+    public int managedMemoryWeight() {
+        return 0;
+    }
+
     @Override
     public Step create(StepContext context) {
         return new FileWriter(this, context.allocator());

@@ -26,6 +26,12 @@ public record ExplodeSpec(Schema inputSchema, List<String> columns, Schema outpu
         return "Explode: " + String.join(", ", columns);
     }
 
+    /** Holds one batch at a time. */
+    @Override
+    public int managedMemoryWeight() {
+        return 0;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

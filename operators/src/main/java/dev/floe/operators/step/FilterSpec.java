@@ -15,6 +15,12 @@ public record FilterSpec(Schema inputSchema, Expr predicate) implements StepSpec
 
     @Override public String describe() { return "Filter: " + predicate.display(); }
 
+    /** Holds one batch at a time. */
+    @Override
+    public int managedMemoryWeight() {
+        return 0;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

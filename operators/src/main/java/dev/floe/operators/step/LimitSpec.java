@@ -11,6 +11,12 @@ public record LimitSpec(Schema inputSchema, long n) implements StepSpec {
 
     @Override public String describe() { return "Limit: " + n; }
 
+    /** Holds one batch at a time. */
+    @Override
+    public int managedMemoryWeight() {
+        return 0;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

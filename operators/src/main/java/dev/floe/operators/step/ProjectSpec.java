@@ -22,6 +22,12 @@ public record ProjectSpec(Schema inputSchema, List<Expr> exprs, Schema outputSch
         return "Project: " + exprs.stream().map(Expr::display).collect(Collectors.joining(", "));
     }
 
+    /** Holds one batch at a time. */
+    @Override
+    public int managedMemoryWeight() {
+        return 0;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

@@ -17,4 +17,15 @@ public interface StepSpec extends Serializable {
     String describe();
 
     Step create(StepContext context);
+
+    /**
+     * The step's claim on its operator's managed memory, as a relative weight: 0 for steps that
+     * hold a batch or two at a time, {@link #BLOCKING_WEIGHT} for steps whose state grows with
+     * their input (hash tables, sort runs). An operator declares the largest weight of its steps,
+     * and Flink divides a slot's managed memory among operators by these weights.
+     */
+    int managedMemoryWeight();
+
+    /** The weight of a step that holds state as large as its input (a final aggregate, a sort, a join build). */
+    int BLOCKING_WEIGHT = 100;
 }

@@ -14,6 +14,7 @@ import dev.floe.translator.physical.BroadcastJoinStage;
 import dev.floe.translator.physical.Exchange;
 import dev.floe.translator.physical.JoinStage;
 import dev.floe.translator.physical.PhysicalPlan;
+import dev.floe.translator.physical.PhysicalPlanVisitor;
 import dev.floe.translator.physical.RangeExchange;
 import dev.floe.translator.physical.ScanStage;
 import dev.floe.translator.physical.StepStage;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.Partitioner;
+import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.core.memory.ManagedMemoryUseCase;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -33,10 +35,7 @@ import org.apache.flink.streaming.api.transformations.MultipleInputTransformatio
  * named after the plan nodes it runs and gets a stable uid; every parallelism is set explicitly
  * (the adaptive batch scheduler must not pick its own for custom-partitioned edges).
  */
-public final class JobTranslator {
-    /** Weight of a blocking operator's share of its slot's managed memory. */
-    private static final int MANAGED_MEMORY_WEIGHT = 100;
-
+public final class JobTranslator implements PhysicalPlanVisitor<DataStream<EncodedBatch>> {
     private final StreamExecutionEnvironment env;
     private final long memoryBudget;
     private final long fileSplitSize;
@@ -59,32 +58,15 @@ public final class JobTranslator {
     }
 
     public DataStream<EncodedBatch> translate(PhysicalPlan plan) {
-        if (plan instanceof ScanStage s) {
-            return scan(s);
-        }
-        if (plan instanceof StepStage s) {
-            return steps(s);
-        }
-        if (plan instanceof Exchange e) {
-            return exchange(e);
-        }
-        if (plan instanceof RangeExchange r) {
-            return range(r);
-        }
-        if (plan instanceof JoinStage j) {
-            return join(j);
-        }
-        if (plan instanceof BroadcastJoinStage b) {
-            return broadcastJoins(b);
-        }
-        throw new IllegalArgumentException("Cannot translate " + plan.describe());
+        return plan.accept(this);
     }
 
     private String uid() {
         return "floe-" + (nextUid++);
     }
 
-    private DataStream<EncodedBatch> scan(ScanStage stage) {
+    @Override
+    public DataStream<EncodedBatch> visitScan(ScanStage stage) {
         SourceSplits splits = SourceSplits.of(stage.source(), stage.readColumns(), stage.filePlan(), fileSplitSize);
         FloeSource source = new FloeSource(splits.splits(), splits.opener(), stage.readSchema(), stage.steps(),
                 stage.describe());
@@ -94,27 +76,28 @@ public final class JobTranslator {
                 .uid(uid());
     }
 
-    private DataStream<EncodedBatch> steps(StepStage stage) {
+    @Override
+    public DataStream<EncodedBatch> visitSteps(StepStage stage) {
         SingleOutputStreamOperator<EncodedBatch> out = translate(stage.input())
                 .transform(stage.describe(), EncodedBatchTypeInfo.INSTANCE,
                         new PipelineOperator(stage.input().schema(), stage.steps(), stage.orderedByPartition(),
                                 memoryBudget))
                 .setParallelism(stage.parallelism())
                 .uid(uid());
-        if (stage.steps().stream().anyMatch(JobTranslator::holdsState)) {
-            out.getTransformation().declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR,
-                    MANAGED_MEMORY_WEIGHT);
-        }
+        declareManagedMemory(out.getTransformation(), stage);
         return out;
     }
 
-    private static boolean holdsState(dev.floe.operators.step.StepSpec step) {
-        return step instanceof dev.floe.operators.blocking.SortSpec
-                || step instanceof dev.floe.operators.blocking.AggregateSpec a
-                && a.mode() != dev.floe.operators.blocking.AggregateSpec.Mode.PARTIAL;
+    /** The stage's weight in its slot's managed memory, when it has one. */
+    private static void declareManagedMemory(Transformation<?> operator, PhysicalPlan stage) {
+        if (stage.managedMemoryWeight() > 0) {
+            operator.declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR,
+                    stage.managedMemoryWeight());
+        }
     }
 
-    private DataStream<EncodedBatch> exchange(Exchange exchange) {
+    @Override
+    public DataStream<EncodedBatch> visitExchange(Exchange exchange) {
         DataStream<EncodedBatch> input = translate(exchange.input());
         return switch (exchange.kind()) {
             case GATHER -> input.global();
@@ -123,7 +106,8 @@ public final class JobTranslator {
         };
     }
 
-    private DataStream<EncodedBatch> range(RangeExchange range) {
+    @Override
+    public DataStream<EncodedBatch> visitRangeExchange(RangeExchange range) {
         DataStream<EncodedBatch> data = translate(range.input());
         int p = data.getParallelism();
         DataStream<EncodedBatch> boundaries = data
@@ -142,7 +126,8 @@ public final class JobTranslator {
     }
 
     /** Inputs: build, probe, then the build sides of the broadcast joins fused after the join. */
-    private DataStream<EncodedBatch> join(JoinStage join) {
+    @Override
+    public DataStream<EncodedBatch> visitJoin(JoinStage join) {
         DataStream<EncodedBatch> build = translate(join.build());
         DataStream<EncodedBatch> probe = translate(join.probe());
         List<Schema> broadcastSchemas = new ArrayList<>();
@@ -160,7 +145,7 @@ public final class JobTranslator {
             t.addInput(b.getTransformation());
         }
         t.setUid(uid());
-        t.declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR, MANAGED_MEMORY_WEIGHT);
+        declareManagedMemory(t, join);
         env.addOperator(t);
         return new DataStream<>(env, t);
     }
@@ -170,7 +155,8 @@ public final class JobTranslator {
      * task), then every broadcast build side. Its parallelism is the probe stream's, so that the
      * forward edge (and source chaining) holds even when a scan has fewer splits than planned.
      */
-    private DataStream<EncodedBatch> broadcastJoins(BroadcastJoinStage stage) {
+    @Override
+    public DataStream<EncodedBatch> visitBroadcastJoins(BroadcastJoinStage stage) {
         DataStream<EncodedBatch> main = translate(stage.main());
         int parallelism = main.getParallelism();
         List<Schema> buildSchemas = new ArrayList<>();
@@ -188,7 +174,7 @@ public final class JobTranslator {
             t.addInput(b.getTransformation());
         }
         t.setUid(uid());
-        t.declareManagedMemoryUseCaseAtOperatorScope(ManagedMemoryUseCase.OPERATOR, MANAGED_MEMORY_WEIGHT);
+        declareManagedMemory(t, stage);
         env.addOperator(t);
         return new DataStream<>(env, t);
     }

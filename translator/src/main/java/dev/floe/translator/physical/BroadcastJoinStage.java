@@ -54,4 +54,10 @@ public record BroadcastJoinStage(PhysicalPlan main, List<PhysicalPlan> builds, L
     public String describe() {
         return Stages.join(null, steps);
     }
+
+    @Override public String explainLine() { return describe() + "  [parallelism " + parallelism + "]"; }
+
+    @Override public int managedMemoryWeight() { return Stages.weight(0, steps); }
+
+    @Override public <R> R accept(PhysicalPlanVisitor<R> visitor) { return visitor.visitBroadcastJoins(this); }
 }

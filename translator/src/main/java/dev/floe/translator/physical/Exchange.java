@@ -44,4 +44,11 @@ public record Exchange(PhysicalPlan input, Kind kind, int parallelism, String de
         return "Exchange: " + what + (detail.isEmpty() ? "" : "(" + detail + ")") + " to " + parallelism
                 + (parallelism == 1 ? " partition" : " partitions") + " (blocking)";
     }
+
+    @Override public String explainLine() { return describe(); }
+
+    /** Flink's blocking shuffle keeps the data in its own network buffers and files. */
+    @Override public int managedMemoryWeight() { return 0; }
+
+    @Override public <R> R accept(PhysicalPlanVisitor<R> visitor) { return visitor.visitExchange(this); }
 }

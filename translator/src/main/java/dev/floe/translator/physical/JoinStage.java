@@ -56,4 +56,11 @@ public record JoinStage(PhysicalPlan build, PhysicalPlan probe, JoinSpec spec, i
         String head = spec.describe() + " [" + strategy + ", build " + (spec.buildIsLeft() ? "left" : "right") + "]";
         return Stages.join(head, spec.steps());
     }
+
+    @Override public String explainLine() { return describe() + "  [parallelism " + parallelism + "]"; }
+
+    /** The build side's hash table, and whatever the fused steps hold. */
+    @Override public int managedMemoryWeight() { return Stages.weight(StepSpec.BLOCKING_WEIGHT, spec.steps()); }
+
+    @Override public <R> R accept(PhysicalPlanVisitor<R> visitor) { return visitor.visitJoin(this); }
 }

@@ -19,6 +19,17 @@ public sealed interface PhysicalPlan permits ScanStage, StepStage, Exchange, Ran
     /** One line for explain; for stages it is also the Flink operator name. */
     String describe();
 
+    /** The node's line in {@link PhysicalPlanner#print}: its description, for stages with their parallelism. */
+    String explainLine();
+
+    /**
+     * The node's claim on its slot's managed memory, as a relative weight (0 = none); the Flink
+     * translation declares it on the operator, which reserves its share from Flink's memory manager.
+     */
+    int managedMemoryWeight();
+
+    <R> R accept(PhysicalPlanVisitor<R> visitor);
+
     /** True when the output is globally ordered by partition index (a range-partitioned sort). */
     default boolean orderedByPartition() {
         return false;

@@ -277,11 +277,7 @@ public final class PhysicalPlanner {
     }
 
     private static void print(PhysicalPlan plan, int depth, StringBuilder sb) {
-        sb.append("  ".repeat(depth)).append(plan.describe());
-        if (!(plan instanceof Exchange) && !(plan instanceof RangeExchange)) {
-            sb.append("  [parallelism ").append(plan.parallelism()).append(']');
-        }
-        sb.append('\n');
+        sb.append("  ".repeat(depth)).append(plan.explainLine()).append('\n');
         for (PhysicalPlan c : plan.children()) {
             print(c, depth + 1, sb);
         }

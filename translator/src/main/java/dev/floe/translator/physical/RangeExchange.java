@@ -21,4 +21,11 @@ public record RangeExchange(PhysicalPlan input, RangeSpec spec) implements Physi
         return "Exchange: range(" + spec.describe().substring("RangeSplit: ".length()).replaceFirst(" into \\d+$", "")
                 + ") to " + spec.numPartitions() + " partitions (sampled boundaries, blocking)";
     }
+
+    @Override public String explainLine() { return describe(); }
+
+    /** Samples and boundaries are a few thousand rows per subtask. */
+    @Override public int managedMemoryWeight() { return 0; }
+
+    @Override public <R> R accept(PhysicalPlanVisitor<R> visitor) { return visitor.visitRangeExchange(this); }
 }

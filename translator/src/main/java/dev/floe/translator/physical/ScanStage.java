@@ -40,4 +40,14 @@ public record ScanStage(ScanSource source, List<String> readColumns, Schema read
     public String describe() {
         return Stages.join(scanLine, steps);
     }
+
+    @Override public String explainLine() { return describe() + "  [parallelism " + parallelism + "]"; }
+
+    /**
+     * None: the steps run inside Flink's source operator, which reserves no managed memory (a
+     * partial aggregate there flushes its groups; a local top-N keeps n rows).
+     */
+    @Override public int managedMemoryWeight() { return 0; }
+
+    @Override public <R> R accept(PhysicalPlanVisitor<R> visitor) { return visitor.visitScan(this); }
 }

@@ -19,4 +19,13 @@ final class Stages {
         }
         return String.join(" -> ", parts);
     }
+
+    /** The largest managed-memory weight among the operator's own and its steps'. */
+    static int weight(int own, List<StepSpec> steps) {
+        int w = own;
+        for (StepSpec s : steps) {
+            w = Math.max(w, s.managedMemoryWeight());
+        }
+        return w;
+    }
 }

@@ -36,4 +36,10 @@ public record StepStage(PhysicalPlan input, List<StepSpec> steps, int parallelis
     public String describe() {
         return steps.isEmpty() ? "Receive" : Stages.join(null, steps);
     }
+
+    @Override public String explainLine() { return describe() + "  [parallelism " + parallelism + "]"; }
+
+    @Override public int managedMemoryWeight() { return Stages.weight(0, steps); }
+
+    @Override public <R> R accept(PhysicalPlanVisitor<R> visitor) { return visitor.visitSteps(this); }
 }

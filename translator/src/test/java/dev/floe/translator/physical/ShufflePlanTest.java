@@ -139,4 +139,17 @@ class ShufflePlanTest {
                     Scan: orders (0 rows, 1 partitions) -> TopN: 10 by o_price DESC  [parallelism 4]
                 """);
     }
+
+    @Test
+    void blockingStagesClaimManagedMemoryAndStreamingOnesDoNot() {
+        LogicalPlan agg = Aggregate.of(O, List.of(new Column("o_cust")), List.of(new Alias(sum("o_price"), "total")));
+        PhysicalPlan finalStage = new PhysicalPlanner(4, 0).plan(agg);
+        PhysicalPlan partialStage = finalStage.children().get(0).children().get(0);
+        assertThat(finalStage.managedMemoryWeight()).isPositive();
+        assertThat(partialStage.managedMemoryWeight()).isZero();
+        PhysicalPlan join = new PhysicalPlanner(4, 0).plan(Join.of(O, C, List.of(new Column("o_cust")),
+                List.of(new Column("c_key")), JoinType.INNER, JoinStrategy.HASH));
+        assertThat(join.managedMemoryWeight()).isPositive();
+        assertThat(join.children().get(0).managedMemoryWeight()).isZero();
+    }
 }
