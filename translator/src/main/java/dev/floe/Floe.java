@@ -112,7 +112,7 @@ public final class Floe implements AutoCloseable {
 
     /** Parquet files: paths, directories or globs. {@code floe.readParquet("data/orders/*.parquet")} */
     public DataFrame readParquet(String... paths) {
-        return DataFrame.of(executor, Scan.of(FileSources.parquet(List.of(paths))));
+        return DataFrame.of(executor, Scan.of(FileSources.parquet(FileSources.paths("readParquet", paths))));
     }
 
     /** CSV files with a header row and inferred types. {@code floe.readCsv("data/people.csv")} */
@@ -122,7 +122,7 @@ public final class Floe implements AutoCloseable {
 
     /** CSV files with options. {@code floe.readCsv(CsvOptions.builder().delimiter('|').build(), "x.tbl")} */
     public DataFrame readCsv(CsvOptions options, String... paths) {
-        return DataFrame.of(executor, Scan.of(FileSources.csv(List.of(paths), options)));
+        return DataFrame.of(executor, Scan.of(FileSources.csv(FileSources.paths("readCsv", paths), options)));
     }
 
     /**
@@ -135,7 +135,7 @@ public final class Floe implements AutoCloseable {
 
     /** JSON files with type hints. {@code floe.readJson(JsonOptions.builder().schemaHints(Map.of("ts", DataType.date())).build(), "x.json")} */
     public DataFrame readJson(JsonOptions options, String... paths) {
-        return DataFrame.of(executor, Scan.of(FileSources.json(List.of(paths), options)));
+        return DataFrame.of(executor, Scan.of(FileSources.json(FileSources.paths("readJson", paths), options)));
     }
 
     /**

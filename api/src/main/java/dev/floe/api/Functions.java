@@ -9,6 +9,10 @@ import dev.floe.api.expr.Udf;
 import dev.floe.api.types.DataType;
 import dev.floe.arrow.Series;
 import dev.floe.arrow.Values;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +27,9 @@ public final class Functions {
 
     /** A column of the input by name. {@code col("o_orderkey")} */
     public static Expression col(String name) {
+        if (name == null) {
+            throw new PlanException("col(name): the column name is null; pass the name of a column, e.g. col(\"o_orderkey\")");
+        }
         return new Expression(new Column(name));
     }
 
@@ -74,15 +81,17 @@ public final class Functions {
      * whole batch and returns a Series of {@code returnType} with one value per row. The input
      * Series are valid only during the call; Floe takes ownership of the returned Series (build it
      * with {@code Series.of}, or return an input). {@code fn} is serialized and shipped to the
-     * TaskManagers, so it may capture only serializable values. A failure becomes an
+     * TaskManagers, so it may capture only serializable values (checked here: otherwise a
+     * {@link PlanException} names the captured class). A failure becomes an
      * {@link ExecutionException} naming the UDF and the batch's first row.
      *
      * <pre>{@code udf("plus_one", DataType.int64(), in -> plusOne(in[0]), col("a"))}</pre>
      */
     public static Expression udf(String name, DataType returnType, SerializableFunction<Series[], Series> fn,
             Expression... args) {
-        java.util.Objects.requireNonNull(fn, "fn");
-        return new Expression(new Udf(name, returnType, fn, null, nodes(args)));
+        Udf udf = new Udf(checkedName(name, returnType, fn), returnType, fn, null, nodes(args));
+        requireSerializable(name, fn);
+        return new Expression(udf);
     }
 
     /**
@@ -95,8 +104,9 @@ public final class Functions {
      */
     public static Expression udfRow(String name, DataType returnType, SerializableFunction<Object[], Object> fn,
             Expression... args) {
-        java.util.Objects.requireNonNull(fn, "fn");
-        return new Expression(new Udf(name, returnType, null, fn, nodes(args)));
+        Udf udf = new Udf(checkedName(name, returnType, fn), returnType, null, fn, nodes(args));
+        requireSerializable(name, fn);
+        return new Expression(udf);
     }
 
     private static List<Expr> nodes(Expression... args) {
@@ -105,6 +115,38 @@ public final class Functions {
             nodes.add(a.node());
         }
         return nodes;
+    }
+
+    private static String checkedName(String name, DataType returnType, Object fn) {
+        if (name == null) {
+            throw new PlanException("A UDF needs a non-null name (it names the UDF in plans and errors)");
+        }
+        if (returnType == null) {
+            throw new PlanException("UDF '" + name + "': the return type is null; declare the type it produces, "
+                    + "e.g. DataType.int64()");
+        }
+        if (fn == null) {
+            throw new PlanException("UDF '" + name + "': the function is null");
+        }
+        return name;
+    }
+
+    /**
+     * The function travels to the TaskManagers by Java serialization; trying it here fails at the
+     * user's line, naming the UDF and the captured class that is not serializable, instead of
+     * when an action runs.
+     */
+    private static void requireSerializable(String name, Object fn) {
+        try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
+            out.writeObject(fn);
+        } catch (NotSerializableException e) {
+            throw new PlanException("UDF '" + name + "' cannot be shipped to the TaskManagers: its function "
+                    + "captures a " + e.getMessage() + ", which is not Serializable. Capture only serializable "
+                    + "values (copy what the function needs into local variables), create the object inside the "
+                    + "function, or make " + e.getMessage() + " Serializable", e);
+        } catch (IOException | RuntimeException e) {
+            throw new PlanException("UDF '" + name + "' cannot be serialized to ship it to the TaskManagers: " + e, e);
+        }
     }
 
     /**

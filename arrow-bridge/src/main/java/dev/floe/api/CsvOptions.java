@@ -2,6 +2,9 @@ package dev.floe.api;
 
 import dev.floe.api.types.DataType;
 import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -124,8 +127,74 @@ public final class CsvOptions implements Serializable {
         /** See {@link ParseMode}. */
         public Builder mode(ParseMode m) { this.mode = java.util.Objects.requireNonNull(m, "mode"); return this; }
 
+        /**
+         * Checks the options together: delimiter, quote and escape must tell fields, quotes and
+         * escapes apart (escape may equal quote: doubled quotes), none may be a line break, and
+         * {@code dateFormat} must be a {@link DateTimeFormatter} pattern that reads back a date.
+         *
+         * @throws IllegalArgumentException naming the options that clash and what to do
+         */
         public CsvOptions build() {
+            requireDistinct("delimiter", delimiter, "quote", quote);
+            requireDistinct("delimiter", delimiter, "escape", escape);
+            requireNotLineBreak("delimiter", delimiter);
+            requireNotLineBreak("quote", quote);
+            requireNotLineBreak("escape", escape);
+            if (inferRows < 1) {
+                throw new IllegalArgumentException("CsvOptions inferRows is " + inferRows
+                        + "; schema inference needs at least 1 row (default 1000)");
+            }
+            if (dateFormat != null) {
+                checkDateFormat(dateFormat);
+            }
             return new CsvOptions(this);
+        }
+
+        private static void requireDistinct(String name, char c, String otherName, char other) {
+            if (c == other) {
+                throw new IllegalArgumentException("CsvOptions " + name + " and " + otherName + " are both "
+                        + shown(c) + ", so a field could not tell one from the other; give " + otherName
+                        + " another character (for example " + name + "('" + (c == '|' ? ';' : '|') + "') with "
+                        + otherName + "('\"'))");
+            }
+        }
+
+        private static void requireNotLineBreak(String name, char c) {
+            if (c == '\n' || c == '\r') {
+                throw new IllegalArgumentException("CsvOptions " + name + " is " + shown(c)
+                        + ", but line breaks end rows; choose another character");
+            }
+        }
+
+        private static String shown(char c) {
+            return switch (c) {
+                case '\n' -> "'\\n'";
+                case '\r' -> "'\\r'";
+                case '\t' -> "'\\t'";
+                default -> "'" + c + "'";
+            };
+        }
+
+        /** Fails at build, naming the option, instead of at the first action that reads a date. */
+        private static void checkDateFormat(String pattern) {
+            DateTimeFormatter f;
+            try {
+                f = DateTimeFormatter.ofPattern(pattern);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CsvOptions dateFormat '" + pattern + "' is not a valid "
+                        + "java.time pattern (" + e.getMessage() + "); use DateTimeFormatter letters such as "
+                        + "dateFormat(\"dd/MM/yyyy\")", e);
+            }
+            LocalDate sample = LocalDate.of(2024, 12, 31);
+            try {
+                if (!LocalDate.parse(sample.format(f), f).equals(sample)) {
+                    throw new DateTimeException("it reads " + sample + " back as another date");
+                }
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("CsvOptions dateFormat '" + pattern + "' cannot read dates: "
+                        + e.getMessage() + "; a date pattern needs year, month and day and no time fields, "
+                        + "such as dateFormat(\"dd/MM/yyyy\")", e);
+            }
         }
     }
 }

@@ -27,6 +27,7 @@ public final class Table implements AutoCloseable {
     private final Schema schema;
     private final List<RecordBatch> batches;
     private final Map<String, Series> columnCache = new HashMap<>();
+    private boolean closed;
 
     private Table(Schema schema, List<RecordBatch> batches) {
         this.schema = schema;
@@ -47,8 +48,18 @@ public final class Table implements AutoCloseable {
         List<FieldVector> vectors = new ArrayList<>();
         int rows = -1;
         try {
+            int position = 0;
             for (Map.Entry<String, List<?>> e : columns.entrySet()) {
+                position++;
+                if (e.getKey() == null) {
+                    throw new IllegalArgumentException("column " + position + " of " + columns.size()
+                            + " has a null name; give every column a name");
+                }
                 List<?> values = e.getValue();
+                if (values == null) {
+                    throw new IllegalArgumentException("column '" + e.getKey() + "' has a null list of values; "
+                            + "pass an empty list for a column without rows");
+                }
                 if (rows >= 0 && values.size() != rows) {
                     throw new IllegalArgumentException("column '" + e.getKey() + "' has " + values.size()
                             + " values but the columns before it have " + rows);
@@ -101,10 +112,12 @@ public final class Table implements AutoCloseable {
     }
 
     public List<RecordBatch> batches() {
+        requireOpen();
         return batches;
     }
 
     public long numRows() {
+        requireOpen();
         long n = 0;
         for (RecordBatch b : batches) {
             n += b.numRows();
@@ -114,6 +127,7 @@ public final class Table implements AutoCloseable {
 
     /** The whole column as one Series (a copy when the table has several batches), owned by the table. */
     public Series column(String name) {
+        requireOpen();
         int index = schema.indexOf(name);
         if (index < 0) {
             throw new IllegalArgumentException("No column '" + name + "' in " + schema.names());
@@ -141,6 +155,7 @@ public final class Table implements AutoCloseable {
 
     /** The value at a row (0-based over the whole table) as a Java object. */
     public Object get(int row, String column) {
+        requireOpen();
         int index = schema.indexOf(column);
         if (index < 0) {
             throw new IllegalArgumentException("No column '" + column + "' in " + schema.names());
@@ -156,6 +171,7 @@ public final class Table implements AutoCloseable {
     }
 
     public List<List<Object>> toRows() {
+        requireOpen();
         List<List<Object>> out = new ArrayList<>();
         for (RecordBatch b : batches) {
             for (int i = 0; i < b.numRows(); i++) {
@@ -183,6 +199,7 @@ public final class Table implements AutoCloseable {
 
     /** All rows in one new VectorSchemaRoot (a copy); the caller owns it. */
     public VectorSchemaRoot toArrow() {
+        requireOpen();
         VectorSchemaRoot root = VectorSchemaRoot.create(schema.toArrow(), Allocators.root());
         int total = Math.toIntExact(numRows());
         root.allocateNew();
@@ -203,16 +220,31 @@ public final class Table implements AutoCloseable {
 
     /** Aligned text of the first {@code maxRows} rows: names, types, values (long ones cut). */
     public String format(int maxRows) {
+        requireOpen();
         return TableFormatter.format(this, maxRows);
     }
 
     @Override
     public String toString() {
-        return format(8);
+        return closed ? "Table(closed, " + schema.names() + ")" : format(8);
     }
 
+    /** Whether {@link #close()} has run; a closed table keeps its schema but no rows. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("table is closed: its rows were released by close(); read them "
+                    + "before closing (or call toTable() again) — columns " + schema.names());
+        }
+    }
+
+    /** Releases the rows; later reads throw IllegalStateException ("table is closed"). Idempotent. */
     @Override
     public void close() {
+        closed = true;
         for (Series s : columnCache.values()) {
             s.close();
         }

@@ -39,6 +39,10 @@ public final class FileSources {
     }
 
     public static FileSource csv(List<String> paths, CsvOptions options) {
+        if (options == null) {
+            throw new PlanException("readCsv: the options are null; pass CsvOptions.defaults() or build them with "
+                    + "CsvOptions.builder()");
+        }
         List<FileEntry> files = list(paths);
         Schema schema;
         HivePartitions partitions;
@@ -54,6 +58,10 @@ public final class FileSources {
 
     /** Newline-delimited JSON: the schema is inferred from the first file's first records (see {@link JsonFormat}). */
     public static FileSource json(List<String> paths, JsonOptions options) {
+        if (options == null) {
+            throw new PlanException("readJson: the options are null; pass JsonOptions.defaults() or build them with "
+                    + "JsonOptions.builder()");
+        }
         List<FileEntry> files = list(paths);
         Schema schema;
         HivePartitions partitions;
@@ -65,6 +73,24 @@ public final class FileSources {
         }
         return new FileSource("json", paths, files.stream().map(FileEntry::path).toList(),
                 files.stream().map(FileEntry::length).toList(), partitions.appendTo(schema), options, partitions);
+    }
+
+    /**
+     * The paths a reader was called with, checked: a null array or a null path is a PlanException
+     * naming the reader and the argument's position, not a NullPointerException.
+     */
+    public static List<String> paths(String reader, String... paths) {
+        if (paths == null) {
+            throw new PlanException(reader + "(paths): the paths array is null; pass at least one file, "
+                    + "directory or glob");
+        }
+        for (int i = 0; i < paths.length; i++) {
+            if (paths[i] == null) {
+                throw new PlanException(reader + ": path " + (i + 1) + " of " + paths.length
+                        + " is null; pass a file, directory or glob");
+            }
+        }
+        return List.of(paths);
     }
 
     private static List<FileEntry> list(List<String> paths) {

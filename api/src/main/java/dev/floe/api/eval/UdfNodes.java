@@ -125,15 +125,15 @@ final class UdfNodes {
                 try {
                     result = udf.rowWise().apply(values);
                 } catch (RuntimeException | Error e) {
-                    throw new ExecutionException("UDF '" + udf.udfName() + "' failed at row " + r + " on "
+                    throw new ExecutionException("UDF '" + udf.udfName() + "' failed on the row "
                             + row(udf, args, inputs, r) + ": " + e, e);
                 }
                 try {
                     Values.set(out, to, r, result);
                 } catch (RuntimeException e) {
                     throw new ExecutionException("UDF '" + udf.udfName() + "' returned " + shown(result)
-                            + (result == null ? "" : " (" + result.getClass().getSimpleName() + ")") + " at row " + r
-                            + " on " + row(udf, args, inputs, r) + ", which is not a " + to + " value: " + e.getMessage(), e);
+                            + (result == null ? "" : " (" + result.getClass().getSimpleName() + ")") + " on the row "
+                            + row(udf, args, inputs, r) + ", which is not a " + to + " value: " + e.getMessage(), e);
                 }
             }
             out.setValueCount(n);
