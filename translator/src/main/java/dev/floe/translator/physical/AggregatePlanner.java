@@ -16,24 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plans an aggregation. A projection first lays out the keys then the aggregated values. When
- * the input is already hash-partitioned on (a subset of) the keys, one COMPLETE aggregate runs in
- * place. Otherwise decomposable aggregations run PARTIAL in the input stage, then a hash exchange
- * on the keys (a gather without keys), then FINAL; countDistinct/aggList shuffle the raw rows and
- * run COMPLETE.
+ * Plans an aggregation over its planned input. A projection first lays out the keys then the
+ * aggregated values. When the input is already hash-partitioned on (a subset of) the keys, one
+ * COMPLETE aggregate runs in place. Otherwise decomposable aggregations run PARTIAL where the
+ * input is, then FINAL requires its rows hashed on the keys (gathered without keys); countDistinct
+ * and aggList require the raw rows so and run COMPLETE. {@link EnforceDistribution} places the
+ * exchange in between.
  */
 final class AggregatePlanner {
     /** A partial aggregate emits and starts over past this many groups (its result stays correct). */
     static final long PARTIAL_FLUSH_GROUPS = 1 << 18;
 
-    private final PhysicalPlanner planner;
-
-    AggregatePlanner(PhysicalPlanner planner) {
-        this.planner = planner;
+    private AggregatePlanner() {
     }
 
-    PhysicalPlan plan(Aggregate agg) {
-        PhysicalPlan input = planner.plan(agg.input());
+    static PhysicalNode plan(Aggregate agg, PhysicalNode input, int parallelism) {
         Schema in = agg.input().schema();
         int numKeys = agg.keys().size();
 
@@ -67,44 +64,32 @@ final class AggregatePlanner {
             layoutFields.add(new Field(e.name(), e.type(in)));
         }
         Schema laidOut = new Schema(layoutFields);
-        PhysicalPlan stage = planner.append(input, new ProjectSpec(in, layout, laidOut));
+        PhysicalNode laidOutRows = new StepNode(input, new ProjectSpec(in, layout, laidOut));
         String line = agg.describe();
 
-        List<String> hashed = planner.hashedOn(input);
-        if (hashed != null && numKeys > 0 && keyColumns(agg).containsAll(hashed)) {
-            return planner.append(stage, new AggregateSpec(Mode.COMPLETE, laidOut, numKeys, calls, agg.schema(), 0,
+        Partitioning inputPartitioning = input.outputPartitioning();
+        List<String> hashed = inputPartitioning.hashedOn();
+        if (hashed != null && inputPartitioning.partitions() == parallelism && numKeys > 0
+                && keyColumns(agg).containsAll(hashed)) {
+            return new StepNode(laidOutRows, new AggregateSpec(Mode.COMPLETE, laidOut, numKeys, calls, agg.schema(), 0,
                     line + " (complete, input already partitioned)"));
         }
         boolean decomposable = agg.aggs().stream().allMatch(e -> ((AggExpr) e.unalias()).function().decomposable());
-        int n = numKeys == 0 ? 1 : planner.parallelism();
         List<Expr> shuffleKeys = new ArrayList<>();
         for (int i = 0; i < numKeys; i++) {
             shuffleKeys.add(new Column("__k" + i));
         }
-        PhysicalPlan result;
+        Distribution byKeys = new Distribution.Hashed(shuffleKeys, numKeys == 0 ? 1 : parallelism);
+        List<String> outputKeys = numKeys == 0 ? null : agg.schema().names().subList(0, numKeys);
         if (decomposable) {
             Schema partial = partialSchema(laidOut, numKeys, calls);
-            stage = planner.append(stage, new AggregateSpec(Mode.PARTIAL, laidOut, numKeys, calls, partial,
-                    PARTIAL_FLUSH_GROUPS, "Partial" + line));
-            PhysicalPlan exchanged = exchange(stage, shuffleKeys, n);
-            result = new StepStage(exchanged, List.of(new AggregateSpec(Mode.FINAL, partial, numKeys, calls,
-                    agg.schema(), 0, "Final" + line)), n);
-        } else {
-            PhysicalPlan exchanged = exchange(stage, shuffleKeys, n);
-            result = new StepStage(exchanged, List.of(new AggregateSpec(Mode.COMPLETE, laidOut, numKeys, calls,
-                    agg.schema(), 0, line)), n);
+            PhysicalNode partials = new StepNode(laidOutRows, new AggregateSpec(Mode.PARTIAL, laidOut, numKeys, calls,
+                    partial, PARTIAL_FLUSH_GROUPS, "Partial" + line));
+            return new StepNode(partials, new AggregateSpec(Mode.FINAL, partial, numKeys, calls, agg.schema(), 0,
+                    "Final" + line), byKeys, outputKeys);
         }
-        if (numKeys > 0) {
-            planner.markHashedOn(result, agg.schema().names().subList(0, numKeys));
-        }
-        return result;
-    }
-
-    private PhysicalPlan exchange(PhysicalPlan stage, List<Expr> keys, int n) {
-        if (keys.isEmpty()) {
-            return new Exchange(stage, Exchange.Kind.GATHER, 1);
-        }
-        return planner.hashExchange(stage, keys, n);
+        return new StepNode(laidOutRows, new AggregateSpec(Mode.COMPLETE, laidOut, numKeys, calls, agg.schema(), 0,
+                line), byKeys, outputKeys);
     }
 
     /** The group keys that are plain column references of the input. */

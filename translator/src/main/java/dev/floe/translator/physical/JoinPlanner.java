@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plans a join. Strategy: BROADCAST (forced, or AUTO when a side the join type allows to broadcast
+ * Plans a join over its planned inputs. Strategy: BROADCAST (forced, or AUTO when a side the join type allows to broadcast
  * is estimated under the threshold) sends that side to every subtask of the other; otherwise
  * HASH partitions both sides on the keys. The build side is the broadcast side, or for hash joins
  * the smaller side where the join type allows. A projection after the join names the columns.
@@ -25,15 +25,10 @@ final class JoinPlanner {
     /** Sides estimated at most this large are broadcast under AUTO (Spark's default is 10 MiB). */
     static final long DEFAULT_BROADCAST_BYTES = 10L << 20;
 
-    private final PhysicalPlanner planner;
-    private final long broadcastBytes;
-
-    JoinPlanner(PhysicalPlanner planner, long broadcastBytes) {
-        this.planner = planner;
-        this.broadcastBytes = broadcastBytes;
+    private JoinPlanner() {
     }
 
-    PhysicalPlan plan(Join join) {
+    static PhysicalNode plan(Join join, PhysicalNode left, PhysicalNode right, int parallelism, long broadcastBytes) {
         long leftSize = SizeEstimator.bytes(join.left());
         long rightSize = SizeEstimator.bytes(join.right());
         JoinType type = join.type();
@@ -49,62 +44,29 @@ final class JoinPlanner {
                 broadcastLeft = true;
             }
         } else if (join.strategy() == JoinStrategy.AUTO) {
-            boolean right = canBroadcastRight && rightSize <= broadcastBytes;
-            boolean left = canBroadcastLeft && leftSize <= broadcastBytes;
-            if (right && left) {
+            boolean smallRight = canBroadcastRight && rightSize <= broadcastBytes;
+            boolean smallLeft = canBroadcastLeft && leftSize <= broadcastBytes;
+            if (smallRight && smallLeft) {
                 broadcastLeft = leftSize < rightSize;
-            } else if (right || left) {
-                broadcastLeft = left;
+            } else if (smallRight || smallLeft) {
+                broadcastLeft = smallLeft;
             }
         }
-        PhysicalPlan left = planner.plan(join.left());
-        PhysicalPlan right = planner.plan(join.right());
         if (broadcastLeft != null) {
-            return broadcast(join, left, right, broadcastLeft);
+            PhysicalNode build = broadcastLeft ? left : right;
+            PhysicalNode probe = broadcastLeft ? right : left;
+            return new BroadcastJoinNode(probe, build,
+                    spec(join, build.schema(), probe.schema(), broadcastLeft, mode(type, broadcastLeft)));
         }
-        return hash(join, left, right, leftSize, rightSize);
-    }
-
-    private PhysicalPlan broadcast(Join join, PhysicalPlan left, PhysicalPlan right, boolean buildIsLeft) {
-        PhysicalPlan build = buildIsLeft ? left : right;
-        PhysicalPlan probe = buildIsLeft ? right : left;
-        Mode mode = mode(join.type(), buildIsLeft);
-        JoinSpec spec = spec(join, build.schema(), probe.schema(), buildIsLeft, mode);
-        Exchange everywhere = new Exchange(build, Exchange.Kind.BROADCAST, probe.parallelism());
-        // joined in the probe side's operator: no exchange of the (large) probe rows
-        if (probe instanceof BroadcastJoinStage fused) {
-            return fused.withJoin(everywhere, spec);
-        }
-        if (probe instanceof JoinStage hashJoin) {
-            return hashJoin.withBroadcastJoin(everywhere, spec);
-        }
-        return BroadcastJoinStage.of(probe, everywhere, spec);
-    }
-
-    private PhysicalPlan hash(Join join, PhysicalPlan left, PhysicalPlan right, long leftSize, long rightSize) {
-        JoinType type = join.type();
         // the build side is held in memory: take the smaller one where the join type allows either
         boolean buildIsLeft = (type == JoinType.INNER || type == JoinType.RIGHT) && leftSize < rightSize;
-        int n = planner.parallelism();
-        List<String> leftHashed = planner.hashedOn(left);
-        List<String> rightHashed = planner.hashedOn(right);
-        PhysicalPlan l = matches(leftHashed, join.leftOn()) ? left : planner.hashExchange(left, join.leftOn(), n);
-        PhysicalPlan r = matches(rightHashed, join.rightOn()) ? right : planner.hashExchange(right, join.rightOn(), n);
-        PhysicalPlan build = buildIsLeft ? l : r;
-        PhysicalPlan probe = buildIsLeft ? r : l;
+        PhysicalNode build = buildIsLeft ? left : right;
+        PhysicalNode probe = buildIsLeft ? right : left;
         JoinSpec spec = spec(join, build.schema(), probe.schema(), buildIsLeft, mode(type, buildIsLeft));
-        JoinStage stage = new JoinStage(build, probe, spec, n, "hash");
-        PhysicalPlan out = stage;
-        List<String> keys = PhysicalPlanner.plainColumns(join.leftOn());
-        if (keys != null && join.schema().names().containsAll(keys)) {
-            planner.markHashedOn(out, keys);
-        }
-        return out;
-    }
-
-    /** True when the data is already hash-partitioned on exactly these plain-column keys. */
-    private static boolean matches(List<String> hashed, List<Expr> keys) {
-        return hashed != null && hashed.equals(PhysicalPlanner.plainColumns(keys));
+        // rows with equal left keys meet in one partition, and the output keeps the left key columns
+        List<String> keys = Distribution.plainColumns(join.leftOn());
+        boolean keptKeys = keys != null && join.schema().names().containsAll(keys);
+        return new HashJoinNode(build, probe, spec, parallelism, keptKeys ? keys : null);
     }
 
     private static Mode mode(JoinType type, boolean buildIsLeft) {

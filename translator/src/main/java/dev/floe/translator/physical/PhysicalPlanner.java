@@ -17,26 +17,24 @@ import dev.floe.api.plan.Write;
 import dev.floe.operators.sink.WriteSpec;
 import dev.floe.api.types.Schema;
 import dev.floe.operators.blocking.SortSpec;
-import dev.floe.operators.exchange.HashSplitSpec;
 import dev.floe.operators.exchange.RangeSpec;
-import dev.floe.operators.exchange.RoundRobinSplitSpec;
 import dev.floe.operators.step.ExplodeSpec;
 import dev.floe.operators.step.FilterSpec;
 import dev.floe.operators.step.LimitSpec;
 import dev.floe.operators.step.ProjectSpec;
 import dev.floe.operators.step.StepSpec;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Turns an optimized logical plan into stages. Stateless nodes (filter, project, local limit)
- * fuse into the stage below them; aggregations are two-phase around a hash exchange; joins hash
- * both sides or broadcast a small one ({@link JoinPlanner}); sorts range-partition; a global
- * limit gathers to one partition and limits again. The planner remembers which stages are
- * hash-partitioned on which columns and skips an exchange the data does not need.
+ * Turns an optimized logical plan into stages, in three steps: {@link #nodes} translates each
+ * logical node into physical nodes that state their required input distribution and output
+ * partitioning (stateless nodes become streaming steps; aggregations are two-phase around their
+ * keys, or run once where the input is already partitioned on them ({@link AggregatePlanner});
+ * joins hash both sides or broadcast a small one ({@link JoinPlanner}); sorts need range
+ * partitioning; a global limit limits locally, then once more in one partition);
+ * {@link EnforceDistribution} places the exchanges the data needs; {@link FuseStages} fuses the
+ * steps between exchanges into stages.
  */
 public final class PhysicalPlanner {
     /** Rows the range partitioner samples per input subtask. */
@@ -44,8 +42,6 @@ public final class PhysicalPlanner {
 
     private final int parallelism;
     private final long broadcastThreshold;
-    /** Stages whose output is hash-partitioned (over {@link #parallelism} partitions) on these columns. */
-    private final Map<PhysicalPlan, List<String>> hashedOn = new IdentityHashMap<>();
 
     public PhysicalPlanner(int parallelism) {
         this(parallelism, JoinPlanner.DEFAULT_BROADCAST_BYTES);
@@ -59,45 +55,57 @@ public final class PhysicalPlanner {
         this.broadcastThreshold = broadcastThreshold;
     }
 
-    int parallelism() {
-        return parallelism;
+    public PhysicalPlan plan(LogicalPlan logical) {
+        return FuseStages.apply(EnforceDistribution.apply(nodes(logical)));
     }
 
-    public PhysicalPlan plan(LogicalPlan logical) {
-        if (logical instanceof Scan scan) {
-            return planScan(scan);
+    /** The physical nodes of a logical plan, before exchanges are placed; each node receives its planned inputs. */
+    public PhysicalNode nodes(LogicalPlan logical) {
+        List<PhysicalNode> inputs = new ArrayList<>();
+        for (LogicalPlan child : logical.children()) {
+            inputs.add(nodes(child));
         }
+        return translate(logical, inputs);
+    }
+
+    private PhysicalNode translate(LogicalPlan logical, List<PhysicalNode> inputs) {
+        if (logical instanceof Scan scan) {
+            return new ScanNode(planScan(scan));
+        }
+        PhysicalNode input = inputs.get(0);
         if (logical instanceof Filter f) {
-            return append(plan(f.input()), new FilterSpec(f.input().schema(), f.predicate()));
+            return new StepNode(input, new FilterSpec(f.input().schema(), f.predicate()));
         }
         if (logical instanceof Project p) {
-            return append(plan(p.input()), new ProjectSpec(p.input().schema(), p.exprs(), p.schema()));
+            return new StepNode(input, new ProjectSpec(p.input().schema(), p.exprs(), p.schema()));
         }
         if (logical instanceof Explode x) {
-            return append(plan(x.input()), new ExplodeSpec(x.input().schema(), x.columns(), x.schema()));
+            return new StepNode(input, new ExplodeSpec(x.input().schema(), x.columns(), x.schema()));
         }
         if (logical instanceof Limit l) {
-            return planLimit(l);
+            return planLimit(l, input);
         }
         if (logical instanceof Aggregate a) {
-            return new AggregatePlanner(this).plan(a);
+            return AggregatePlanner.plan(a, input, parallelism);
         }
         if (logical instanceof Join j) {
-            return new JoinPlanner(this, broadcastThreshold).plan(j);
+            return JoinPlanner.plan(j, input, inputs.get(1), parallelism, broadcastThreshold);
         }
         if (logical instanceof Sort s) {
-            return planSort(s);
+            return new StepNode(input, new SortSpec(s.schema(), s.keys(), null),
+                    new Distribution.Ranged(new RangeSpec(s.schema(), s.keys(), parallelism, SAMPLES_PER_SUBTASK)), null);
         }
         if (logical instanceof Repartition r) {
-            return planRepartition(r);
+            return new ExchangeNode(input, r.keys().isEmpty() ? new Distribution.RoundRobin(r.n())
+                    : new Distribution.Hashed(r.keys(), r.n()));
         }
         if (logical instanceof Write w) {
-            return planWrite(w);
+            return planWrite(w, input);
         }
         throw new IllegalArgumentException("No physical plan for " + logical.describe());
     }
 
-    private PhysicalPlan planScan(Scan scan) {
+    private ScanStage planScan(Scan scan) {
         List<String> read = scan.columnsToRead();
         Schema readSchema = scan.source().schema().select(read);
         StringBuilder line = new StringBuilder("Scan: ").append(scan.source().describe());
@@ -131,142 +139,44 @@ public final class PhysicalPlanner {
         return stage;
     }
 
-    private PhysicalPlan planLimit(Limit limit) {
-        if (limit.input() instanceof Sort sort) {
-            return planTopN(sort, limit.n());
+    /**
+     * The first n rows of each partition, then (over several partitions) the first n of those in
+     * one; {@code sort(...).limit(n)} keeps the first n by the sort keys the same way (top-N).
+     */
+    private PhysicalNode planLimit(Limit limit, PhysicalNode input) {
+        StepSpec last;
+        PhysicalNode local;
+        if (limit.input() instanceof Sort sort && input instanceof StepNode sorted && sorted.step() instanceof SortSpec) {
+            last = new SortSpec(sort.schema(), sort.keys(), limit.n());
+            local = new StepNode(sorted.input(), last);
+        } else {
+            last = new LimitSpec(limit.schema(), limit.n());
+            // a limit pushed into the scan already ends the stage: do not limit twice
+            local = endsWithLimitOf(input, limit.n()) ? input : new StepNode(input, last);
         }
-        PhysicalPlan input = plan(limit.input());
-        LimitSpec spec = new LimitSpec(limit.schema(), limit.n());
-        // a limit pushed into the scan already ends the stage: do not limit twice
-        PhysicalPlan local = endsWithLimitOf(input, limit.n()) ? input : append(input, spec);
-        if (input.parallelism() == 1) {
+        if (local.outputPartitioning().partitions() == 1) {
             return local;
         }
-        return new StepStage(new Exchange(local, Exchange.Kind.GATHER, 1), List.of(spec), 1);
-    }
-
-    /** {@code sort(...).limit(n)}: the first n rows of each partition, gathered, then the first n of those. */
-    private PhysicalPlan planTopN(Sort sort, long n) {
-        PhysicalPlan input = plan(sort.input());
-        SortSpec topN = new SortSpec(sort.schema(), sort.keys(), n);
-        PhysicalPlan local = append(input, topN);
-        if (input.parallelism() == 1) {
-            return local;
-        }
-        return new StepStage(new Exchange(local, Exchange.Kind.GATHER, 1), List.of(topN), 1);
-    }
-
-    private PhysicalPlan planSort(Sort sort) {
-        PhysicalPlan input = plan(sort.input());
-        SortSpec spec = new SortSpec(sort.schema(), sort.keys(), null);
-        if (input.parallelism() == 1) {
-            return append(input, spec);
-        }
-        RangeExchange range = new RangeExchange(input, new RangeSpec(sort.schema(), sort.keys(), parallelism,
-                SAMPLES_PER_SUBTASK));
-        return new StepStage(range, List.of(spec), parallelism, true);
-    }
-
-    private PhysicalPlan planRepartition(Repartition r) {
-        PhysicalPlan input = plan(r.input());
-        if (r.keys().isEmpty()) {
-            return new StepStage(new Exchange(append(input, new RoundRobinSplitSpec(r.schema(), r.n())),
-                    Exchange.Kind.ROUND_ROBIN, r.n()), List.of(), r.n());
-        }
-        return new StepStage(hashExchange(input, r.keys(), r.n()), List.of(), r.n());
+        return new StepNode(local, last, new Distribution.Single(), null);
     }
 
     /** Each subtask writes its files into a fresh staging directory that the client publishes on success. */
-    private PhysicalPlan planWrite(Write write) {
-        PhysicalPlan input = plan(write.input());
+    private PhysicalNode planWrite(Write write, PhysicalNode input) {
         String dir = write.dir().endsWith("/") ? write.dir().substring(0, write.dir().length() - 1) : write.dir();
         String staging = dir + "/" + WriteCommitter.STAGING_PREFIX + java.util.UUID.randomUUID();
-        return append(input, new WriteSpec(write.input().schema(), write.format(), staging, dir,
+        return new StepNode(input, new WriteSpec(write.input().schema(), write.format(), staging, dir,
                 write.partitionColumns(), write.csv(), write.parquet(), write.schema(), write.describe()));
     }
 
-    /** A hash exchange on the keys into n partitions (the split step fuses into the input stage). */
-    Exchange hashExchange(PhysicalPlan input, List<Expr> keys, int n) {
-        PhysicalPlan split = append(input, new HashSplitSpec(input.schema(), keys, n));
-        Exchange e = new Exchange(split, Exchange.Kind.HASH, n,
-                keys.stream().map(Expr::display).collect(Collectors.joining(", ")));
-        List<String> names = plainColumns(keys);
-        if (names != null && n == parallelism) {
-            hashedOn.put(e, names);
+    /** True when the node already ends with a limit of at most n rows (pushed into its scan, or a limit below). */
+    private static boolean endsWithLimitOf(PhysicalNode node, long n) {
+        StepSpec last = null;
+        if (node instanceof StepNode s) {
+            last = s.step();
+        } else if (node instanceof ScanNode s && !s.stage().steps().isEmpty()) {
+            last = s.stage().steps().get(s.stage().steps().size() - 1);
         }
-        return e;
-    }
-
-    /** The column names when every key is a plain column reference, else null. */
-    static List<String> plainColumns(List<Expr> keys) {
-        List<String> names = new ArrayList<>();
-        for (Expr k : keys) {
-            if (!(k instanceof Column c)) {
-                return null;
-            }
-            names.add(c.name());
-        }
-        return names;
-    }
-
-    /** The columns the plan's output is hash-partitioned on (over the default parallelism), or null. */
-    List<String> hashedOn(PhysicalPlan plan) {
-        return hashedOn.get(plan);
-    }
-
-    void markHashedOn(PhysicalPlan plan, List<String> columns) {
-        if (columns != null && plan.parallelism() == parallelism) {
-            hashedOn.put(plan, columns);
-        }
-    }
-
-    private static boolean endsWithLimitOf(PhysicalPlan stage, long n) {
-        List<StepSpec> steps = stage instanceof ScanStage s ? s.steps()
-                : stage instanceof StepStage s ? s.steps() : List.of();
-        return !steps.isEmpty() && steps.get(steps.size() - 1) instanceof LimitSpec l && l.n() <= n;
-    }
-
-    /** Fuses a step into the stage (or starts a stage after an exchange), keeping what stays true of its partitioning. */
-    PhysicalPlan append(PhysicalPlan stage, StepSpec step) {
-        PhysicalPlan out;
-        if (stage instanceof ScanStage s) {
-            out = s.withStep(step);
-        } else if (stage instanceof StepStage s) {
-            out = s.withStep(step);
-        } else if (stage instanceof JoinStage j) {
-            out = j.withStep(step);
-        } else if (stage instanceof BroadcastJoinStage b) {
-            out = b.withStep(step);
-        } else {
-            out = new StepStage(stage, List.of(step), stage.parallelism());
-        }
-        List<String> keys = hashedOn.get(stage);
-        if (keys != null && keepsColumns(step, keys)) {
-            hashedOn.put(out, keys);
-        }
-        return out;
-    }
-
-    /** True when the step passes these columns through unchanged (so partitioning on them holds). */
-    private static boolean keepsColumns(StepSpec step, List<String> columns) {
-        if (step instanceof FilterSpec || step instanceof LimitSpec || step instanceof SortSpec) {
-            return true;
-        }
-        if (step instanceof ProjectSpec p) {
-            for (String c : columns) {
-                boolean kept = false;
-                for (Expr e : p.exprs()) {
-                    if (e instanceof Column col && col.name().equals(c)) {
-                        kept = true;
-                    }
-                }
-                if (!kept) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
+        return last instanceof LimitSpec l && l.n() <= n;
     }
 
     /** Indented text of the physical plan, one node per line, with parallelism. */

@@ -28,4 +28,36 @@ final class Stages {
         }
         return w;
     }
+
+    /** The stage with the step fused at its end; after an exchange, a new stage that starts with it. */
+    static PhysicalPlan append(PhysicalPlan plan, StepSpec step) {
+        return plan.accept(new PhysicalPlanVisitor<PhysicalPlan>() {
+            @Override public PhysicalPlan visitScan(ScanStage scan) { return scan.withStep(step); }
+
+            @Override public PhysicalPlan visitSteps(StepStage steps) { return steps.withStep(step); }
+
+            @Override public PhysicalPlan visitExchange(Exchange e) { return new StepStage(e, List.of(step), e.parallelism()); }
+
+            /** Each partition of a range exchange arrives sorted after its sort step: the stage keeps that order. */
+            @Override
+            public PhysicalPlan visitRangeExchange(RangeExchange r) {
+                return new StepStage(r, List.of(step), r.parallelism(), true);
+            }
+
+            @Override public PhysicalPlan visitJoin(JoinStage join) { return join.withStep(step); }
+
+            @Override public PhysicalPlan visitBroadcastJoins(BroadcastJoinStage joins) { return joins.withStep(step); }
+        });
+    }
+
+    /** A stage that receives the exchange (operators read exchanges; an exchange alone is not one), else the plan. */
+    static PhysicalPlan receive(PhysicalPlan plan) {
+        if (plan instanceof Exchange e) {
+            return new StepStage(e, List.of(), e.parallelism());
+        }
+        if (plan instanceof RangeExchange r) {
+            return new StepStage(r, List.of(), r.parallelism(), true);
+        }
+        return plan;
+    }
 }

@@ -1,0 +1,58 @@
+package dev.floe.translator.physical;
+
+/**
+ * Fuses the steps between exchanges into stages, one Flink operator each: a step joins the stage
+ * below it (a scan, a join, or the steps after an exchange); an exchange's split step (hash,
+ * round-robin) joins the stage that feeds it; broadcast joins join their probe side's stage. Each
+ * node is translated after its inputs, so every visit receives fused children (Daft's
+ * {@code translate.rs}).
+ */
+public final class FuseStages implements PhysicalNodeVisitor<PhysicalPlan> {
+    private static final FuseStages INSTANCE = new FuseStages();
+
+    private FuseStages() {
+    }
+
+    /** The stages of a node tree whose exchanges are in place ({@link EnforceDistribution}). */
+    public static PhysicalPlan apply(PhysicalNode root) {
+        return Stages.receive(root.accept(INSTANCE));
+    }
+
+    @Override
+    public PhysicalPlan visitScan(ScanNode scan) {
+        return scan.stage();
+    }
+
+    @Override
+    public PhysicalPlan visitStep(StepNode step) {
+        return Stages.append(step.input().accept(this), step.step());
+    }
+
+    @Override
+    public PhysicalPlan visitExchange(ExchangeNode exchange) {
+        return exchange.to().exchange(Stages.receive(exchange.input().accept(this)));
+    }
+
+    @Override
+    public PhysicalPlan visitHashJoin(HashJoinNode join) {
+        return new JoinStage(join.build().accept(this), join.probe().accept(this), join.spec(), join.n(), "hash");
+    }
+
+    /** In the probe side's operator: no exchange of the (large) probe rows. */
+    @Override
+    public PhysicalPlan visitBroadcastJoin(BroadcastJoinNode join) {
+        PhysicalPlan probe = Stages.receive(join.probe().accept(this));
+        PhysicalPlan build = join.build().accept(this);
+        if (!(build instanceof Exchange everywhere)) {
+            throw new IllegalStateException("a broadcast join's build side must be a broadcast exchange, got "
+                    + build.describe() + " (run EnforceDistribution first)");
+        }
+        if (probe instanceof BroadcastJoinStage fused) {
+            return fused.withJoin(everywhere, join.spec());
+        }
+        if (probe instanceof JoinStage hashJoin) {
+            return hashJoin.withBroadcastJoin(everywhere, join.spec());
+        }
+        return BroadcastJoinStage.of(probe, everywhere, join.spec());
+    }
+}
