@@ -4,13 +4,14 @@ import dev.floe.api.CsvOptions;
 import dev.floe.api.JsonOptions;
 import dev.floe.api.PlanException;
 import dev.floe.api.plan.FileSource;
+import dev.floe.api.plan.HivePartitions;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.io.CsvFormat;
-import dev.floe.arrow.io.FileEntry;
-import dev.floe.arrow.io.FilePaths;
-import dev.floe.arrow.io.HivePartitions;
-import dev.floe.arrow.io.JsonFormat;
-import dev.floe.arrow.io.ParquetFormat;
+import dev.floe.formats.CsvFormat;
+import dev.floe.formats.FileEntry;
+import dev.floe.formats.FilePaths;
+import dev.floe.formats.HiveDirectories;
+import dev.floe.formats.JsonFormat;
+import dev.floe.formats.ParquetFormat;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
  * Resolves user paths into file sources when the DataFrame is built: files are listed and the
  * schema is read (Parquet footer) or inferred (CSV) at once, so bad paths fail at the user's line.
  * Hive partition directories ({@code key=value}) under the given paths become columns after the
- * files' own (see {@link HivePartitions}).
+ * files' own (see {@link HiveDirectories}).
  */
 public final class FileSources {
     private FileSources() {
@@ -30,7 +31,7 @@ public final class FileSources {
         HivePartitions partitions;
         try {
             schema = ParquetFormat.readSchema(files);
-            partitions = HivePartitions.discover(paths, files, schema);
+            partitions = HiveDirectories.discover(paths, files, schema);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new PlanException(e.getMessage(), e);
         }
@@ -48,7 +49,7 @@ public final class FileSources {
         HivePartitions partitions;
         try {
             schema = CsvFormat.inferSchema(files.get(0), options);
-            partitions = HivePartitions.discover(paths, files, schema);
+            partitions = HiveDirectories.discover(paths, files, schema);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new PlanException(e.getMessage(), e);
         }
@@ -67,7 +68,7 @@ public final class FileSources {
         HivePartitions partitions;
         try {
             schema = JsonFormat.inferSchema(files.get(0), options);
-            partitions = HivePartitions.discover(paths, files, schema);
+            partitions = HiveDirectories.discover(paths, files, schema);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new PlanException(e.getMessage(), e);
         }

@@ -11,7 +11,7 @@ import dev.floe.api.DataFrame;
 import dev.floe.api.ExecutionException;
 import dev.floe.api.ParseMode;
 import dev.floe.arrow.Table;
-import dev.floe.arrow.io.ScanMetrics;
+import dev.floe.formats.ScanMetrics;
 import dev.floe.testing.DuckOracle;
 import dev.floe.testing.Rows;
 import dev.floe.testing.SharedCluster;

@@ -7,7 +7,7 @@ import dev.floe.Floe;
 import dev.floe.api.DataFrame;
 import dev.floe.api.types.DataType;
 import dev.floe.arrow.Table;
-import dev.floe.arrow.io.ScanMetrics;
+import dev.floe.formats.ScanMetrics;
 import dev.floe.testing.DuckOracle;
 import dev.floe.testing.Rows;
 import dev.floe.testing.SharedCluster;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.floe.Floe;
 import dev.floe.api.DataFrame;
 import dev.floe.arrow.Table;
-import dev.floe.arrow.io.ScanMetrics;
+import dev.floe.formats.ScanMetrics;
 import dev.floe.testing.DuckOracle;
 import dev.floe.testing.Rows;
 import dev.floe.testing.SharedCluster;

@@ -1,7 +1,6 @@
 package dev.floe.api.plan;
 
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.io.HivePartitions;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;

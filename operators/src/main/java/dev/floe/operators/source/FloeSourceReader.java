@@ -6,7 +6,7 @@ import dev.floe.arrow.Allocators;
 import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
-import dev.floe.arrow.io.ScanMetrics;
+import dev.floe.formats.ScanMetrics;
 import dev.floe.operators.step.Pipeline;
 import dev.floe.operators.step.StepSpec;
 import java.util.ArrayDeque;

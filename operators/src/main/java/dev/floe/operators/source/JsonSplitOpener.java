@@ -2,9 +2,9 @@ package dev.floe.operators.source;
 
 import dev.floe.api.JsonOptions;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.io.BatchReader;
-import dev.floe.arrow.io.JsonFormat;
-import dev.floe.arrow.io.ScanMetrics;
+import dev.floe.formats.BatchReader;
+import dev.floe.formats.JsonFormat;
+import dev.floe.formats.ScanMetrics;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 

@@ -1,9 +1,9 @@
 package dev.floe.operators.source;
 
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.io.BatchReader;
-import dev.floe.arrow.io.ParquetFormat;
-import dev.floe.arrow.io.ScanMetrics;
+import dev.floe.formats.BatchReader;
+import dev.floe.formats.ParquetFormat;
+import dev.floe.formats.ScanMetrics;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 

@@ -3,7 +3,7 @@ package dev.floe.operators.source;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
-import dev.floe.arrow.io.HivePartitions;
+import dev.floe.formats.HiveDirectories;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -56,7 +56,7 @@ final class PartitionColumns {
                             if (k >= 0) {
                                 Field f = out.field(out.indexOf(c));
                                 String raw = payload.partitionValues() == null ? null : payload.partitionValues().get(k);
-                                vectors.add(HivePartitions.constantVector(f, raw, n, allocator));
+                                vectors.add(HiveDirectories.constantVector(f, raw, n, allocator));
                             } else {
                                 // take over the reader's vector: the batch closes only what is left in it
                                 FieldVector v = b.vector(fileColumn++);

@@ -1,8 +1,8 @@
 package dev.floe.operators.source;
 
 import dev.floe.arrow.RecordBatch;
-import dev.floe.arrow.io.BatchReader;
-import dev.floe.arrow.io.ScanMetrics;
+import dev.floe.formats.BatchReader;
+import dev.floe.formats.ScanMetrics;
 import java.io.Serializable;
 import java.util.Iterator;
 import org.apache.arrow.memory.BufferAllocator;

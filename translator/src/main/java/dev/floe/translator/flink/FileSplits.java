@@ -3,7 +3,7 @@ package dev.floe.translator.flink;
 import dev.floe.api.CsvOptions;
 import dev.floe.api.JsonOptions;
 import dev.floe.api.plan.FileSource;
-import dev.floe.arrow.io.ScanMetrics;
+import dev.floe.formats.ScanMetrics;
 import dev.floe.operators.source.CsvSplitOpener;
 import dev.floe.operators.source.FilePayload;
 import dev.floe.operators.source.FloeSplit;

@@ -2,11 +2,12 @@ package dev.floe.translator.physical;
 
 import dev.floe.api.ExecutionException;
 import dev.floe.api.plan.FileSource;
+import dev.floe.api.plan.HivePartitions;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.io.HivePartitions;
-import dev.floe.arrow.io.ParquetFormat;
-import dev.floe.arrow.io.StatsPredicate;
-import dev.floe.arrow.io.StatsPruning;
+import dev.floe.formats.HiveDirectories;
+import dev.floe.formats.ParquetFormat;
+import dev.floe.formats.StatsPredicate;
+import dev.floe.formats.StatsPruning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public record FileScanPlan(List<Piece> pieces, StatsPredicate predicate, int fil
         int groupsTotal = 0;
         int groupsSkipped = 0;
         for (int i = 0; i < source.files().size(); i++) {
-            Map<String, Object> constants = partitions.isEmpty() ? Map.of() : partitions.normalizedValues(i);
+            Map<String, Object> constants = partitions.isEmpty() ? Map.of() : HiveDirectories.normalizedValues(partitions, i);
             if (predicate != null && !constants.isEmpty() && !StatsPruning.mightMatch(predicate, schema,
                     column -> constants.containsKey(column) ? StatsPruning.ColumnStats.constant(constants.get(column), 1)
                             : null)) {

@@ -9,7 +9,7 @@ import dev.floe.api.expr.IsIn;
 import dev.floe.api.expr.Literal;
 import dev.floe.api.expr.Unary;
 import dev.floe.api.expr.UnaryOp;
-import dev.floe.arrow.io.StatsPredicate;
+import dev.floe.formats.StatsPredicate;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import static dev.floe.api.Functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.api.Expression;
-import dev.floe.arrow.io.StatsPredicate;
+import dev.floe.formats.StatsPredicate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,0 @@
-package dev.floe.arrow.io;
-
-import java.io.Serializable;
-
-/** A file found for a source: its path (as Flink's FileSystem understands it) and size in bytes. */
-public record FileEntry(String path, long length) implements Serializable {
-}

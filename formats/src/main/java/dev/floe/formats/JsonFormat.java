@@ -1,0 +1,452 @@
+package dev.floe.formats;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.floe.api.JsonOptions;
+import dev.floe.api.ParseMode;
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.Field;
+import dev.floe.api.types.Schema;
+import dev.floe.api.types.TimeUnit;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Newline-delimited JSON (one object per line; a file holding one top-level array of objects is
+ * read too): schema inference from the first records and reading straight into Arrow vectors with
+ * Jackson's streaming parser.
+ *
+ * <p>Inference, per top-level key in order of first appearance: {@code true/false} → bool,
+ * integers → int64, any fraction or exponent → float64 (int64 widens to float64), strings that are
+ * all ISO dates → date, ISO timestamps (date, {@code T} or space, time) → timestamp[us] without a
+ * zone, or in UTC when every one ends in {@code Z} or an offset (converted to UTC), anything else or a mix of kinds → string. Nested objects and arrays become a string column
+ * holding their JSON text. Keys never seen with a value are strings. Hints override inference, and
+ * a hinted key no sampled record has is added as a column. Keys first seen after the sample are
+ * ignored; a key repeated inside one object keeps its first value; a missing key is null.
+ *
+ * <p>Byte ranges: a file larger than the scan's split size is read by several tasks, each owning the
+ * lines that start in its range (see {@link LineRangeInputStream}), so such a file must hold one
+ * object per line; an object spread over lines fails the read (the range that owns its first line
+ * meets its end early), never gives wrong rows unnoticed. A file whose first token is {@code [} is
+ * read whole by the range at offset 0. With {@link ParseMode#PERMISSIVE} each line is parsed on its
+ * own: a line that is not one valid JSON object becomes a row of nulls, a value of the wrong type a
+ * null, and inference skips broken lines.
+ *
+ * <pre>{@code Schema s = JsonFormat.inferSchema(new FileEntry("events.json", size), JsonOptions.defaults());}</pre>
+ */
+public final class JsonFormat {
+    static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private JsonFormat() {
+    }
+
+    /** Infers the schema from the first {@code options.inferRows()} records of the first file. */
+    public static Schema inferSchema(FileEntry file, JsonOptions options) {
+        Map<String, Inferred> kinds = new LinkedHashMap<>();
+        Utf8 text = new Utf8();
+        TextValues tv = new TextValues();
+        int records = 0;
+        try {
+            if (options.mode() == ParseMode.PERMISSIVE && !startsWithArray(file.path())) {
+                records = inferLineByLine(file.path(), options.inferRows(), kinds, text, tv);
+            } else {
+                try (InputStream in = CsvFormat.open(file.path()); JsonParser p = FACTORY.createParser(in)) {
+                    Records objects = new Records(p, file.path());
+                    while (records < options.inferRows() && objects.nextObject()) {
+                        inferObject(p, kinds, text, tv);
+                        records++;
+                    }
+                }
+            }
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file.path() + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
+                    + e.getOriginalMessage() + "; JsonOptions mode(PERMISSIVE) reads such a line as nulls", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.path() + ": " + e.getMessage(), e);
+        }
+        if (records == 0 && options.schemaHints().isEmpty()) {
+            throw new IllegalArgumentException("JSON file " + file.path() + " has no records to infer a schema from;"
+                    + " give schema hints for its columns");
+        }
+        List<Field> fields = new ArrayList<>();
+        kinds.forEach((name, kind) -> {
+            DataType hint = options.schemaHints().get(name);
+            fields.add(new Field(name, hint != null ? hint : toType(kind)));
+        });
+        options.schemaHints().forEach((name, type) -> {
+            if (!kinds.containsKey(name)) {
+                fields.add(new Field(name, type));
+            }
+        });
+        return new Schema(fields);
+    }
+
+    /** Widens the kinds of the keys of the object at the parser (which ends on its END_OBJECT). */
+    private static void inferObject(JsonParser p, Map<String, Inferred> kinds, Utf8 text, TextValues tv)
+            throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            Inferred seen = kinds.get(name);
+            if (!kinds.containsKey(name)) {
+                kinds.put(name, null);
+            }
+            if (v != JsonToken.VALUE_NULL) {
+                kinds.put(name, widen(seen, v, p, text, tv));
+            }
+            if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            }
+        }
+    }
+
+    /** PERMISSIVE inference: each line parsed alone, lines that are not valid JSON objects skipped. */
+    private static int inferLineByLine(String path, int inferRows, Map<String, Inferred> kinds, Utf8 text,
+            TextValues tv) throws IOException {
+        int records = 0;
+        try (InputStream in = CsvFormat.open(path)) {
+            JsonLines lines = new JsonLines(in);
+            while (records < inferRows && lines.next()) {
+                if (lines.isBlank()) {
+                    continue;
+                }
+                try (JsonParser p = FACTORY.createParser(lines.bytes, 0, lines.length)) {
+                    if (p.nextToken() == JsonToken.START_OBJECT) {
+                        inferObject(p, kinds, text, tv);
+                        records++;
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
+                    // read as a row of nulls later; its valid prefix has widened the kinds already
+                }
+            }
+        }
+        return records;
+    }
+
+    /** What inference has concluded about a key so far. */
+    private enum Inferred {
+        BOOL, INT64, FLOAT64, DATE, TIMESTAMP, TIMESTAMP_UTC, STRING
+    }
+
+    /** The narrowest kind that holds what was seen so far and the value at the parser. */
+    private static Inferred widen(Inferred current, JsonToken v, JsonParser p, Utf8 text, TextValues tv)
+            throws IOException {
+        if (current == Inferred.STRING) {
+            return Inferred.STRING;
+        }
+        switch (v) {
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return current == null || current == Inferred.BOOL ? Inferred.BOOL : Inferred.STRING;
+            }
+            case VALUE_NUMBER_INT -> {
+                boolean fitsLong = p.getNumberType() == JsonParser.NumberType.INT
+                        || p.getNumberType() == JsonParser.NumberType.LONG;
+                if (current == null || current == Inferred.INT64) {
+                    return fitsLong ? Inferred.INT64 : Inferred.FLOAT64;
+                }
+                return current == Inferred.FLOAT64 ? Inferred.FLOAT64 : Inferred.STRING;
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return current == null || current == Inferred.INT64 || current == Inferred.FLOAT64 ? Inferred.FLOAT64
+                        : Inferred.STRING;
+            }
+            case VALUE_STRING -> {
+                text.set(p);
+                Inferred value = text.length == 10 && tv.parseDate(text.bytes, 0, text.length) ? Inferred.DATE
+                        : tv.parseTimestamp(text.bytes, 0, text.length) ? Inferred.TIMESTAMP
+                        : parseZonedTimestamp(text, tv) ? Inferred.TIMESTAMP_UTC : Inferred.STRING;
+                if (current == null || current == value || value == Inferred.STRING) {
+                    return value;
+                }
+                // a date widens to either kind of timestamp; naive and zoned timestamps do not mix
+                if (current == Inferred.DATE && value != Inferred.DATE) {
+                    return value;
+                }
+                return value == Inferred.DATE && (current == Inferred.TIMESTAMP || current == Inferred.TIMESTAMP_UTC)
+                        ? current : Inferred.STRING;
+            }
+            default -> {
+                return Inferred.STRING;
+            }
+        }
+    }
+
+    /**
+     * An ISO timestamp ending in {@code Z} or an offset ({@code +01:00}, {@code -0530}, {@code +01}):
+     * leaves microseconds since the epoch in UTC in {@code tv.longValue}.
+     */
+    static boolean parseZonedTimestamp(Utf8 text, TextValues tv) {
+        byte[] b = text.bytes;
+        int n = text.length;
+        if (n < 17) {
+            return false;
+        }
+        int end;
+        long offsetSeconds = 0;
+        if (b[n - 1] == 'Z' || b[n - 1] == 'z') {
+            end = n - 1;
+        } else {
+            int sign = -1;
+            for (int i = n - 1; i >= Math.max(16, n - 6); i--) {
+                if (b[i] == '+' || b[i] == '-') {
+                    sign = i;
+                    break;
+                }
+            }
+            if (sign < 0) {
+                return false;
+            }
+            int hh = twoDigits(b, sign + 1, n);
+            int rest = sign + 3;
+            if (rest < n && b[rest] == ':') {
+                rest++;
+            }
+            int mm = rest == n ? 0 : twoDigits(b, rest, n);
+            if (hh < 0 || mm < 0 || hh > 18 || mm > 59 || (rest != n && rest + 2 != n)) {
+                return false;
+            }
+            offsetSeconds = (b[sign] == '-' ? -1 : 1) * (hh * 3600L + mm * 60L);
+            end = sign;
+        }
+        if (!tv.parseTimestamp(b, 0, end)) {
+            return false;
+        }
+        tv.longValue -= offsetSeconds * 1_000_000L;
+        return true;
+    }
+
+    private static int twoDigits(byte[] b, int at, int n) {
+        if (at + 2 > n) {
+            return -1;
+        }
+        int d1 = b[at] - '0';
+        int d2 = b[at + 1] - '0';
+        return d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 ? -1 : d1 * 10 + d2;
+    }
+
+    private static DataType toType(Inferred k) {
+        if (k == null) {
+            return DataType.string();
+        }
+        return switch (k) {
+            case BOOL -> DataType.bool();
+            case INT64 -> DataType.int64();
+            case FLOAT64 -> DataType.float64();
+            case DATE -> DataType.date();
+            case TIMESTAMP -> DataType.timestamp(TimeUnit.MICROSECOND, null);
+            case TIMESTAMP_UTC -> DataType.timestamp(TimeUnit.MICROSECOND, "UTC");
+            case STRING -> DataType.string();
+        };
+    }
+
+    /** Reads a whole file as batches of the read columns (in that order). */
+    public static BatchReader read(String path, Schema schema, List<String> readColumns, int batchRows,
+            BufferAllocator allocator) {
+        return read(path, 0, Long.MAX_VALUE, schema, readColumns, JsonOptions.defaults(), batchRows, allocator, null);
+    }
+
+    /**
+     * Reads the records of the lines that start in {@code [start, start + length)} of a file (the rule
+     * of {@link LineRangeInputStream}; {@code length} may be {@code Long.MAX_VALUE}) as batches of the
+     * read columns. A file holding one top-level array cannot be cut at lines: the range at offset 0
+     * reads all of it and the others read nothing. Errors name the file and line, or in a range that
+     * starts mid-file the byte offset (line numbers are unknown there).
+     *
+     * @param metrics counts splits, bytes and malformed rows (null = not counted)
+     */
+    public static BatchReader read(String path, long start, long length, Schema schema, List<String> readColumns,
+            JsonOptions options, int batchRows, BufferAllocator allocator, ScanMetrics metrics) {
+        long end = length > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + length;
+        boolean permissive = options.mode() == ParseMode.PERMISSIVE;
+        InputStream in = null;
+        try {
+            boolean array;
+            if (start == 0) {
+                // the range at 0 peeks at its own first bytes: an array file is read whole by it
+                BufferedInputStream raw = new BufferedInputStream(CsvFormat.open(path), 1 << 16);
+                in = raw;
+                array = startsWithArray(raw);
+                in = LineRangeInputStream.over(raw, 0, array ? Long.MAX_VALUE : end);
+            } else {
+                try (InputStream head = new BufferedInputStream(CsvFormat.open(path), 4096)) {
+                    array = startsWithArray(head);
+                }
+                in = array ? InputStream.nullInputStream() : LineRangeInputStream.open(path, start, end);
+            }
+            return new JsonRecordReader(path, in, start, permissive && !array, permissive, schema.select(readColumns),
+                    batchRows, allocator, metrics == null ? new ScanMetrics() : metrics);
+        } catch (IOException e) {
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the first byte other than white space (and a UTF-8 byte order mark) is '['; the
+     * stream is left where it was (it must support mark).
+     */
+    private static boolean startsWithArray(InputStream in) throws IOException {
+        in.mark(4096);
+        try {
+            for (int i = 0; i < 4096; i++) {
+                int c = in.read();
+                if (c < 0) {
+                    return false;
+                }
+                if (i < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)) {
+                    continue;
+                }
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                    return c == '[';
+                }
+            }
+            return false;
+        } finally {
+            in.reset();
+        }
+    }
+
+    private static boolean startsWithArray(String path) throws IOException {
+        try (InputStream in = new BufferedInputStream(CsvFormat.open(path), 4096)) {
+            return startsWithArray(in);
+        }
+    }
+
+    /** Steps through the top-level objects of a file: one per line, or the elements of one array. */
+    static final class Records {
+        private final JsonParser p;
+        private Function<JsonLocation, String> where;
+        private boolean started;
+        private boolean arrayAllowed = true;
+        private boolean inArray;
+        private boolean done;
+
+        Records(JsonParser p, String path) {
+            this.p = p;
+            this.where = loc -> path + ":" + loc.getLineNr();
+        }
+
+        /** How errors name the place of a token (byte offsets in a range that starts mid-file). */
+        Records locatedBy(Function<JsonLocation, String> where) {
+            this.where = where;
+            return this;
+        }
+
+        /** A range that starts mid-file holds lines only: a '[' there is a line that is not an object. */
+        Records linesOnly() {
+            arrayAllowed = false;
+            return this;
+        }
+
+        /** Moves to the next record's START_OBJECT; false at the end of the file. */
+        boolean nextObject() throws IOException {
+            if (done) {
+                return false;
+            }
+            JsonToken t = p.nextToken();
+            if (!started) {
+                started = true;
+                if (t == JsonToken.START_ARRAY && arrayAllowed) {
+                    inArray = true;
+                    t = p.nextToken();
+                }
+            }
+            if (t == null || (inArray && t == JsonToken.END_ARRAY)) {
+                done = true;
+                return false;
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException(where.apply(p.currentTokenLocation())
+                        + ": expected a JSON object per line but found " + describe(t));
+            }
+            return true;
+        }
+    }
+
+    static String describe(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
+        };
+    }
+
+    /** A reused UTF-8 buffer for the text of the current token (no String per value). */
+    static final class Utf8 {
+        byte[] bytes = new byte[256];
+        int length;
+        private final ByteArrayOutputStream nested = new ByteArrayOutputStream();
+
+        void set(JsonParser p) throws IOException {
+            char[] chars = p.getTextCharacters();
+            int off = p.getTextOffset();
+            int n = p.getTextLength();
+            encode(chars, off, n);
+        }
+
+        /** The JSON text of the object or array at the parser (which then sits on its end token). */
+        void setStructure(JsonParser p) throws IOException {
+            nested.reset();
+            try (JsonGenerator g = FACTORY.createGenerator(nested)) {
+                g.copyCurrentStructure(p);
+            }
+            byte[] json = nested.toByteArray();
+            bytes = json.length > bytes.length ? new byte[json.length * 2] : bytes;
+            length = json.length;
+            System.arraycopy(json, 0, bytes, 0, length);
+        }
+
+        private void encode(char[] c, int off, int n) {
+            if (bytes.length < n * 3) {
+                bytes = new byte[n * 3];
+            }
+            int o = 0;
+            int end = off + n;
+            for (int i = off; i < end; i++) {
+                char ch = c[i];
+                if (ch < 0x80) {
+                    bytes[o++] = (byte) ch;
+                } else if (ch < 0x800) {
+                    bytes[o++] = (byte) (0xC0 | (ch >> 6));
+                    bytes[o++] = (byte) (0x80 | (ch & 0x3F));
+                } else if (Character.isHighSurrogate(ch) && i + 1 < end && Character.isLowSurrogate(c[i + 1])) {
+                    int cp = Character.toCodePoint(ch, c[++i]);
+                    bytes[o++] = (byte) (0xF0 | (cp >> 18));
+                    bytes[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    bytes[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    bytes[o++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    if (Character.isSurrogate(ch)) {
+                        ch = '\uFFFD';
+                    }
+                    bytes[o++] = (byte) (0xE0 | (ch >> 12));
+                    bytes[o++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+                    bytes[o++] = (byte) (0x80 | (ch & 0x3F));
+                }
+            }
+            length = o;
+        }
+    }
+}
