@@ -381,13 +381,7 @@ public final class DataFrame {
 
     /** True when the plan's output order is defined (a sort, possibly under order-keeping nodes). */
     static boolean isOrdered(LogicalPlan p) {
-        if (p instanceof Sort) {
-            return true;
-        }
-        if (p instanceof Project || p instanceof Filter || p instanceof Limit) {
-            return isOrdered(p.children().get(0));
-        }
-        return false;
+        return p.establishesOrder() || p.maintainsInputOrder() && isOrdered(p.children().get(0));
     }
 
     /** Rows per in-memory batch at most (the design's target batch size). */

@@ -79,4 +79,28 @@ public record Aggregate(LogicalPlan input, List<Expr> keys, List<Expr> aggs, Sch
         }
         return "Aggregate: " + a + (keys.isEmpty() ? "" : " by " + k);
     }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitAggregate(this); }
+
+    @Override public boolean maintainsInputOrder() { return false; }
+
+    @Override public boolean establishesOrder() { return false; }
+
+    /**
+     * The aggregations that produce the named output columns; a global aggregation keeps one even
+     * when none is read, because it still outputs one row.
+     */
+    public List<Expr> aggsProducing(Set<String> outputColumns) {
+        List<Expr> out = aggs.stream().filter(a -> outputColumns.contains(a.name())).toList();
+        return out.isEmpty() && keys.isEmpty() && !aggs.isEmpty() ? List.of(aggs.get(0)) : out;
+    }
+
+    /** Keys always (they define the groups), and what the read aggregations read. */
+    @Override
+    public List<Set<String>> requiredColumns(Set<String> outputColumns) {
+        return List.of(Columns.plus(Columns.readBy(keys), aggsProducing(outputColumns)));
+    }
+
+    /** A global aggregation is one row; grouping keeps a tenth. */
+    @Override public long estimateBytes(List<Long> inputBytes) { return keys.isEmpty() ? 64 : inputBytes.get(0) / 10; }
 }

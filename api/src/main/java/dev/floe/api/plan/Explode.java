@@ -9,9 +9,11 @@ import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One output row per list element: each of {@code columns} (list-typed) becomes its element
@@ -101,4 +103,21 @@ public record Explode(LogicalPlan input, List<String> columns, Schema schema) im
     public String describe() {
         return "Explode: " + String.join(", ", columns);
     }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitExplode(this); }
+
+    @Override public boolean maintainsInputOrder() { return true; }
+
+    @Override public boolean establishesOrder() { return false; }
+
+    /** The exploded columns always: their lengths decide how many rows come out. */
+    @Override
+    public List<Set<String>> requiredColumns(Set<String> outputColumns) {
+        Set<String> out = new LinkedHashSet<>(outputColumns);
+        out.addAll(columns);
+        return List.of(out);
+    }
+
+    /** The elements take what their lists took, the other columns repeat: assume the input doubles. */
+    @Override public long estimateBytes(List<Long> inputBytes) { return SizeEstimates.times(inputBytes.get(0), 2); }
 }

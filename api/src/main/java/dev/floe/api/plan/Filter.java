@@ -6,6 +6,7 @@ import dev.floe.api.types.DataType;
 import dev.floe.api.types.Schema;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Keeps rows where the predicate is true (null drops the row). */
 public record Filter(LogicalPlan input, Expr predicate) implements LogicalPlan {
@@ -26,4 +27,18 @@ public record Filter(LogicalPlan input, Expr predicate) implements LogicalPlan {
     @Override public LogicalPlan withChildren(List<LogicalPlan> children) { return new Filter(children.get(0), predicate); }
 
     @Override public String describe() { return "Filter: " + predicate.display(); }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitFilter(this); }
+
+    @Override public boolean maintainsInputOrder() { return true; }
+
+    @Override public boolean establishesOrder() { return false; }
+
+    @Override
+    public List<Set<String>> requiredColumns(Set<String> outputColumns) {
+        return List.of(Columns.plus(outputColumns, List.of(predicate)));
+    }
+
+    /** Keeps half. */
+    @Override public long estimateBytes(List<Long> inputBytes) { return inputBytes.get(0) / 2; }
 }

@@ -202,4 +202,42 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
     static String list(List<Expr> es) {
         return es.stream().map(Expr::display).collect(Collectors.joining(", "));
     }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitJoin(this); }
+
+    @Override public boolean maintainsInputOrder() { return false; }
+
+    @Override public boolean establishesOrder() { return false; }
+
+    /**
+     * From each input: the keys, and the input columns behind the required outputs. An input column
+     * whose name makes a right column print as {@code "right.x"} stays, so the name does not change.
+     * SEMI and ANTI joins read only the right keys.
+     */
+    @Override
+    public List<Set<String>> requiredColumns(Set<String> outputColumns) {
+        Set<String> leftRequired = Columns.readBy(leftOn);
+        Set<String> rightRequired = Columns.readBy(rightOn);
+        for (Output o : outputs) {
+            if (!outputColumns.contains(o.name())) {
+                continue;
+            }
+            if (o.leftIndex() >= 0) {
+                leftRequired.add(left.schema().field(o.leftIndex()).name());
+            }
+            if (o.rightIndex() >= 0) {
+                String name = right.schema().field(o.rightIndex()).name();
+                rightRequired.add(name);
+                if (!name.equals(o.name()) && left.schema().contains(name)) {
+                    leftRequired.add(name);
+                }
+            }
+        }
+        if (type == JoinType.SEMI || type == JoinType.ANTI) {
+            rightRequired = Columns.readBy(rightOn);
+        }
+        return List.of(leftRequired, rightRequired);
+    }
+
+    @Override public long estimateBytes(List<Long> inputBytes) { return SizeEstimates.plus(inputBytes.get(0), inputBytes.get(1)); }
 }

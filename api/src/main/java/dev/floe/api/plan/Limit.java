@@ -4,6 +4,7 @@ import dev.floe.api.PlanException;
 import dev.floe.api.types.Schema;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** The first {@code n} rows (any n rows when the input is unsorted). */
 public record Limit(LogicalPlan input, long n) implements LogicalPlan {
@@ -21,4 +22,18 @@ public record Limit(LogicalPlan input, long n) implements LogicalPlan {
     @Override public LogicalPlan withChildren(List<LogicalPlan> children) { return new Limit(children.get(0), n); }
 
     @Override public String describe() { return "Limit: " + n; }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitLimit(this); }
+
+    @Override public boolean maintainsInputOrder() { return true; }
+
+    @Override public boolean establishesOrder() { return false; }
+
+    @Override public List<Set<String>> requiredColumns(Set<String> outputColumns) { return List.of(outputColumns); }
+
+    /** At most n rows of 64 bytes per column. */
+    @Override
+    public long estimateBytes(List<Long> inputBytes) {
+        return Math.min(inputBytes.get(0), SizeEstimates.times(n, 64L * Math.max(1, schema().size())));
+    }
 }

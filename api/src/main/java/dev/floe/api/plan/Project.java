@@ -43,4 +43,22 @@ public record Project(LogicalPlan input, List<Expr> exprs, Schema schema) implem
     public String describe() {
         return "Project: " + exprs.stream().map(Expr::display).collect(Collectors.joining(", "));
     }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitProject(this); }
+
+    @Override public boolean maintainsInputOrder() { return true; }
+
+    @Override public boolean establishesOrder() { return false; }
+
+    /** The expressions that produce the named output columns, in order. */
+    public List<Expr> exprsProducing(Set<String> outputColumns) {
+        return exprs.stream().filter(e -> outputColumns.contains(e.name())).toList();
+    }
+
+    @Override
+    public List<Set<String>> requiredColumns(Set<String> outputColumns) {
+        return List.of(Columns.readBy(exprsProducing(outputColumns)));
+    }
+
+    @Override public long estimateBytes(List<Long> inputBytes) { return inputBytes.get(0); }
 }

@@ -5,6 +5,7 @@ import dev.floe.api.expr.Expr;
 import dev.floe.api.types.Schema;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Redistributes rows into {@code n} partitions: by a hash of the keys, or evenly when there are none. */
@@ -31,4 +32,17 @@ public record Repartition(LogicalPlan input, int n, List<Expr> keys) implements 
         return "Repartition: " + (keys.isEmpty() ? "random" : "hash(" + keys.stream().map(Expr::display)
                 .collect(Collectors.joining(", ")) + ")") + " into " + n;
     }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitRepartition(this); }
+
+    @Override public boolean maintainsInputOrder() { return false; }
+
+    @Override public boolean establishesOrder() { return false; }
+
+    @Override
+    public List<Set<String>> requiredColumns(Set<String> outputColumns) {
+        return List.of(Columns.plus(outputColumns, keys));
+    }
+
+    @Override public long estimateBytes(List<Long> inputBytes) { return inputBytes.get(0); }
 }

@@ -5,6 +5,7 @@ import dev.floe.api.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -84,5 +85,27 @@ public record Scan(ScanSource source, List<String> projection, List<Expr> filter
             sb.append(" limit=").append(limit);
         }
         return sb.toString();
+    }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitScan(this); }
+
+    @Override public boolean maintainsInputOrder() { return false; }
+
+    @Override public boolean establishesOrder() { return false; }
+
+    @Override public List<Set<String>> requiredColumns(Set<String> outputColumns) { return List.of(); }
+
+    /** The source's bytes scaled by the share of columns produced, halved for each pushed filter. */
+    @Override
+    public long estimateBytes(List<Long> inputBytes) {
+        long total = source.estimatedBytes();
+        if (total < 0) {
+            return SizeEstimates.UNKNOWN;
+        }
+        long bytes = SizeEstimates.times(total, Math.max(1, schema().size())) / Math.max(1, source.schema().size());
+        for (int i = 0; i < filters.size(); i++) {
+            bytes /= 2;
+        }
+        return bytes;
     }
 }

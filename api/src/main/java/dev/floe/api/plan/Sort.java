@@ -6,6 +6,7 @@ import dev.floe.api.types.DataType;
 import dev.floe.api.types.Schema;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Orders rows by the keys (first key most significant); the order holds through collect. */
@@ -35,4 +36,17 @@ public record Sort(LogicalPlan input, List<SortKey> keys) implements LogicalPlan
     public String describe() {
         return "Sort: " + keys.stream().map(SortKey::display).collect(Collectors.joining(", "));
     }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitSort(this); }
+
+    @Override public boolean maintainsInputOrder() { return false; }
+
+    @Override public boolean establishesOrder() { return true; }
+
+    @Override
+    public List<Set<String>> requiredColumns(Set<String> outputColumns) {
+        return List.of(Columns.plus(outputColumns, keys));
+    }
+
+    @Override public long estimateBytes(List<Long> inputBytes) { return inputBytes.get(0); }
 }

@@ -9,8 +9,10 @@ import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes the input as files under {@code dir} (hive-style {@code key=value} directories for the
@@ -118,4 +120,19 @@ public record Write(LogicalPlan input, Format format, String dir, WriteMode mode
                 + (partitionColumns.isEmpty() ? "" : ", partitioned by " + String.join(", ", partitionColumns))
                 + (options.isEmpty() ? "" : ", " + options) + ")";
     }
+
+    @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitWrite(this); }
+
+    @Override public boolean maintainsInputOrder() { return false; }
+
+    @Override public boolean establishesOrder() { return false; }
+
+    /** Every input column goes into the files or their directory names, whatever is read of the result. */
+    @Override
+    public List<Set<String>> requiredColumns(Set<String> outputColumns) {
+        return List.of(new LinkedHashSet<>(input.schema().names()));
+    }
+
+    /** One small row per file written: at most the input's size. */
+    @Override public long estimateBytes(List<Long> inputBytes) { return inputBytes.get(0); }
 }

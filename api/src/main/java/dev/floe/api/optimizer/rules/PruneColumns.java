@@ -1,17 +1,19 @@
 package dev.floe.api.optimizer.rules;
 
-import dev.floe.api.JoinType;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.optimizer.PlanRule;
 import dev.floe.api.plan.Aggregate;
+import dev.floe.api.plan.Explode;
 import dev.floe.api.plan.Filter;
 import dev.floe.api.plan.Join;
 import dev.floe.api.plan.Limit;
 import dev.floe.api.plan.LogicalPlan;
+import dev.floe.api.plan.LogicalPlanVisitor;
 import dev.floe.api.plan.Project;
 import dev.floe.api.plan.Repartition;
 import dev.floe.api.plan.Scan;
 import dev.floe.api.plan.Sort;
+import dev.floe.api.plan.Write;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,15 +21,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Projection pushdown: carries the set of columns each node's parent needs from the root down,
- * drops projection expressions and aggregations nobody reads, and tells scans to produce only the
+ * Projection pushdown: carries the set of columns each node's parent needs from the root down
+ * (each node says what it reads from its inputs in {@link LogicalPlan#requiredColumns}), drops
+ * projection expressions and aggregations nobody reads, and tells scans to produce only the
  * needed columns (their filters still read what they need). Works on the whole plan because
  * requirements flow top-down while the driver offers single nodes bottom-up.
  *
  * <p>A pruned node outputs at least the columns its parent requires, under the same names and in
- * the same order, and possibly fewer of the rest, so the root keeps its schema. Through a join the
- * required output columns map back to each input (plus every key); an input column whose name
- * makes a right column print as {@code "right.x"} stays so the name does not change.
+ * the same order, and possibly fewer of the rest, so the root keeps its schema.
  *
  * <pre>
  * Project: a                       Project: a
@@ -43,111 +44,72 @@ public final class PruneColumns implements PlanRule {
         return pruned.equals(root) ? Optional.empty() : Optional.of(pruned);
     }
 
-    private LogicalPlan prune(LogicalPlan node, Set<String> required) {
-        if (node instanceof Project p) {
-            return pruneProject(p, required);
-        }
-        if (node instanceof Filter f) {
-            LogicalPlan input = prune(f.input(), with(required, List.of(f.predicate())));
-            return input == f.input() ? f : new Filter(input, f.predicate());
-        }
-        if (node instanceof Limit l) {
-            LogicalPlan input = prune(l.input(), required);
-            return input == l.input() ? l : new Limit(input, l.n());
-        }
-        if (node instanceof Sort s) {
-            LogicalPlan input = prune(s.input(), with(required, s.keys()));
-            return input == s.input() ? s : new Sort(input, s.keys());
-        }
-        if (node instanceof Repartition r) {
-            LogicalPlan input = prune(r.input(), with(required, r.keys()));
-            return input == r.input() ? r : new Repartition(input, r.n(), r.keys());
-        }
-        if (node instanceof Aggregate a) {
-            return pruneAggregate(a, required);
-        }
-        if (node instanceof Join j) {
-            return pruneJoin(j, required);
-        }
-        if (node instanceof Scan s) {
-            return pruneScan(s, required);
-        }
-        return node;
+    private static LogicalPlan prune(LogicalPlan node, Set<String> required) {
+        return node.accept(new Pruning(required));
     }
 
-    private static Set<String> with(Set<String> required, List<? extends Expr> exprs) {
-        Set<String> out = new LinkedHashSet<>(required);
-        for (Expr e : exprs) {
-            out.addAll(e.columnRefs());
-        }
-        return out;
-    }
+    /** Prunes one node, given the columns its parent reads of it; the same instance when nothing changes. */
+    private record Pruning(Set<String> required) implements LogicalPlanVisitor<LogicalPlan> {
 
-    private LogicalPlan pruneProject(Project p, Set<String> required) {
-        List<Expr> kept = new ArrayList<>();
-        for (Expr e : p.exprs()) {
-            if (required.contains(e.name())) {
-                kept.add(e);
-            }
+        @Override
+        public LogicalPlan visitScan(Scan s) {
+            List<String> columns = s.schema().names().stream().filter(required::contains).toList();
+            boolean unchanged = s.projection() == null
+                    ? columns.equals(s.source().schema().names())
+                    : columns.equals(s.projection());
+            return unchanged ? s : s.withProjection(columns);
         }
-        LogicalPlan input = prune(p.input(), with(Set.of(), kept));
-        if (kept.equals(p.exprs()) && input == p.input()) {
-            return p;
-        }
-        return Project.of(input, kept);
-    }
 
-    /** Keys always stay (they define the groups); unread aggregations go, but a global aggregate keeps one. */
-    private LogicalPlan pruneAggregate(Aggregate a, Set<String> required) {
-        List<Expr> aggs = new ArrayList<>();
-        for (Expr e : a.aggs()) {
-            if (required.contains(e.name())) {
-                aggs.add(e);
-            }
+        @Override
+        public LogicalPlan visitProject(Project p) {
+            List<Expr> kept = p.exprsProducing(required);
+            LogicalPlan input = prune(p.input(), p.requiredColumns(required).get(0));
+            return kept.equals(p.exprs()) && input == p.input() ? p : Project.of(input, kept);
         }
-        if (aggs.isEmpty() && a.keys().isEmpty() && !a.aggs().isEmpty()) {
-            aggs.add(a.aggs().get(0));
-        }
-        LogicalPlan input = prune(a.input(), with(with(Set.of(), a.keys()), aggs));
-        if (aggs.equals(a.aggs()) && input == a.input()) {
-            return a;
-        }
-        return Aggregate.of(input, a.keys(), aggs);
-    }
 
-    private LogicalPlan pruneJoin(Join j, Set<String> required) {
-        Set<String> leftRequired = with(Set.of(), j.leftOn());
-        Set<String> rightRequired = with(Set.of(), j.rightOn());
-        for (Join.Output o : j.outputs()) {
-            if (!required.contains(o.name())) {
-                continue;
+        @Override
+        public LogicalPlan visitAggregate(Aggregate a) {
+            List<Expr> aggs = a.aggsProducing(required);
+            LogicalPlan input = prune(a.input(), a.requiredColumns(required).get(0));
+            return aggs.equals(a.aggs()) && input == a.input() ? a : Aggregate.of(input, a.keys(), aggs);
+        }
+
+        @Override
+        public LogicalPlan visitJoin(Join j) {
+            LogicalPlan pruned = pruneInputs(j);
+            if (pruned == j || keepsRequired(j, (Join) pruned, required)) {
+                return pruned;
             }
-            if (o.leftIndex() >= 0) {
-                leftRequired.add(j.left().schema().field(o.leftIndex()).name());
+            // safety net: inputs keep all their columns, so the join's output is the original one
+            return j.withChildren(List.of(prune(j.left(), new LinkedHashSet<>(j.left().schema().names())),
+                    prune(j.right(), new LinkedHashSet<>(j.right().schema().names()))));
+        }
+
+        @Override public LogicalPlan visitFilter(Filter f) { return pruneInputs(f); }
+
+        @Override public LogicalPlan visitLimit(Limit l) { return pruneInputs(l); }
+
+        @Override public LogicalPlan visitSort(Sort s) { return pruneInputs(s); }
+
+        @Override public LogicalPlan visitRepartition(Repartition r) { return pruneInputs(r); }
+
+        @Override public LogicalPlan visitExplode(Explode x) { return pruneInputs(x); }
+
+        @Override public LogicalPlan visitWrite(Write w) { return pruneInputs(w); }
+
+        /** The node over its pruned inputs (it keeps every output column its parent reads). */
+        private LogicalPlan pruneInputs(LogicalPlan node) {
+            List<Set<String>> needs = node.requiredColumns(required);
+            List<LogicalPlan> inputs = new ArrayList<>(needs.size());
+            boolean changed = false;
+            for (int i = 0; i < needs.size(); i++) {
+                LogicalPlan child = node.children().get(i);
+                LogicalPlan pruned = prune(child, needs.get(i));
+                changed |= pruned != child;
+                inputs.add(pruned);
             }
-            if (o.rightIndex() >= 0) {
-                String name = j.right().schema().field(o.rightIndex()).name();
-                rightRequired.add(name);
-                if (!name.equals(o.name()) && j.left().schema().contains(name)) {
-                    leftRequired.add(name); // the left twin that makes this column "right.<name>"
-                }
-            }
+            return changed ? node.withChildren(inputs) : node;
         }
-        if (j.type() == JoinType.SEMI || j.type() == JoinType.ANTI) {
-            rightRequired = with(Set.of(), j.rightOn());
-        }
-        LogicalPlan left = prune(j.left(), leftRequired);
-        LogicalPlan right = prune(j.right(), rightRequired);
-        if (left == j.left() && right == j.right()) {
-            return j;
-        }
-        Join pruned = Join.of(left, right, j.leftOn(), j.rightOn(), j.type(), j.strategy());
-        if (keepsRequired(j, pruned, required)) {
-            return pruned;
-        }
-        // safety net: inputs keep all their columns, so the join's output is the original one
-        return j.withChildren(List.of(prune(j.left(), new LinkedHashSet<>(j.left().schema().names())),
-                prune(j.right(), new LinkedHashSet<>(j.right().schema().names()))));
     }
 
     /** Every required output of {@code before} is in {@code after} with the same type and the same input columns. */
@@ -169,21 +131,5 @@ public final class PruneColumns implements PlanRule {
     private static String source(Join j, Join.Output o) {
         return (o.leftIndex() < 0 ? "" : "L:" + j.left().schema().field(o.leftIndex()).name())
                 + (o.rightIndex() < 0 ? "" : " R:" + j.right().schema().field(o.rightIndex()).name());
-    }
-
-    private static LogicalPlan pruneScan(Scan s, Set<String> required) {
-        List<String> columns = new ArrayList<>();
-        for (String c : s.schema().names()) {
-            if (required.contains(c)) {
-                columns.add(c);
-            }
-        }
-        if (s.projection() != null && columns.equals(s.projection())) {
-            return s;
-        }
-        if (s.projection() == null && columns.equals(s.source().schema().names())) {
-            return s;
-        }
-        return s.withProjection(columns);
     }
 }

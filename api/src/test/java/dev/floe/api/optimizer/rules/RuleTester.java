@@ -2,6 +2,13 @@ package dev.floe.api.optimizer.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.floe.api.DataFrame;
+import dev.floe.api.JoinStrategy;
+import dev.floe.api.JoinType;
+import dev.floe.api.Executor;
+import dev.floe.api.expr.AggExpr;
+import dev.floe.api.expr.AggFunction;
+import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Binary;
 import dev.floe.api.expr.BinaryOp;
 import dev.floe.api.expr.Column;
@@ -10,12 +17,14 @@ import dev.floe.api.expr.Literal;
 import dev.floe.api.optimizer.Optimizer;
 import dev.floe.api.optimizer.OptimizerRule;
 import dev.floe.api.plan.InMemorySource;
+import dev.floe.api.plan.Join;
 import dev.floe.api.plan.LogicalPlan;
 import dev.floe.api.plan.PlanPrinter;
 import dev.floe.api.plan.Scan;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
+import dev.floe.arrow.Table;
 import java.util.List;
 
 /** Plan-snapshot assertions for one rule at a time, plus a small vocabulary for building plans. */
@@ -38,6 +47,30 @@ final class RuleTester {
             fields[i] = Field.of(int64Columns[i], DataType.int64());
         }
         return Scan.of(new InMemorySource(name, Schema.of(fields), List.of()));
+    }
+
+    /** A DataFrame over {@code plan}, to build test input with the builder users get; it cannot run. */
+    static DataFrame frame(LogicalPlan plan) {
+        return DataFrame.of(PlanOnly.INSTANCE, plan);
+    }
+
+    private enum PlanOnly implements Executor {
+        INSTANCE;
+
+        @Override
+        public Table execute(LogicalPlan optimizedPlan, String action) {
+            throw new UnsupportedOperationException("rule tests only build plans");
+        }
+
+        @Override
+        public String explainPhysical(LogicalPlan optimizedPlan) {
+            throw new UnsupportedOperationException("rule tests only build plans");
+        }
+
+        @Override
+        public int parallelism() {
+            return 1;
+        }
     }
 
     static Expr col(String name) {
@@ -66,6 +99,18 @@ final class RuleTester {
 
     static Expr add(Expr l, Expr r) {
         return new Binary(BinaryOp.ADD, l, r);
+    }
+
+    static Join join(LogicalPlan l, LogicalPlan r, String lk, String rk, JoinType type) {
+        return Join.of(l, r, List.of(col(lk)), List.of(col(rk)), type, JoinStrategy.AUTO);
+    }
+
+    static Join cross(LogicalPlan l, LogicalPlan r) {
+        return Join.of(l, r, List.of(), List.of(), JoinType.INNER, JoinStrategy.AUTO);
+    }
+
+    static Expr sum(String column, String name) {
+        return new Alias(AggExpr.of(AggFunction.SUM, col(column)), name);
     }
 
     static void assertRewrites(OptimizerRule rule, LogicalPlan plan, String expected) {

@@ -1,0 +1,40 @@
+package dev.floe.api.optimizer.rules;
+
+import static dev.floe.api.optimizer.rules.RuleTester.add;
+import static dev.floe.api.optimizer.rules.RuleTester.assertDoesNotFire;
+import static dev.floe.api.optimizer.rules.RuleTester.assertRewrites;
+import static dev.floe.api.optimizer.rules.RuleTester.col;
+import static dev.floe.api.optimizer.rules.RuleTester.gt;
+import static dev.floe.api.optimizer.rules.RuleTester.lit;
+import static dev.floe.api.optimizer.rules.RuleTester.scan;
+
+import dev.floe.api.expr.Alias;
+import dev.floe.api.expr.Binary;
+import dev.floe.api.expr.BinaryOp;
+import dev.floe.api.plan.Filter;
+import dev.floe.api.plan.LogicalPlan;
+import dev.floe.api.plan.Project;
+import dev.floe.api.plan.Scan;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link PushFilterThroughProject} in isolation: plan text before and after, and where it must not fire. */
+class PushFilterThroughProjectTest {
+    @Test
+    void pushesConjunctsOverRenamesAndKeepsComputedOnesAbove() {
+        LogicalPlan project = Project.of(scan(), List.of(new Alias(col("a"), "k"), new Alias(add(col("b"), lit(1)), "b1")));
+        LogicalPlan p = new Filter(project, new Binary(BinaryOp.AND, gt(col("k"), lit(1)), gt(col("b1"), lit(0))));
+        assertRewrites(new PushFilterThroughProject(), p, """
+                Filter: b1 > 0
+                  Project: a AS k, b + 1 AS b1
+                    Filter: a > 1
+                      Scan: t (0 rows, 0 partitions)
+                """);
+    }
+
+    @Test
+    void doesNotFireWhenEveryConjunctReadsAComputedColumn() {
+        LogicalPlan project = Project.of(scan(), List.of(new Alias(add(col("b"), lit(1)), "b1")));
+        assertDoesNotFire(new PushFilterThroughProject(), new Filter(project, gt(col("b1"), lit(0))));
+    }
+}
