@@ -4,6 +4,7 @@ import dev.floe.api.PlanException;
 import dev.floe.api.expr.AggExpr;
 import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import java.util.ArrayList;
@@ -32,12 +33,14 @@ public record Aggregate(LogicalPlan input, List<Expr> keys, List<Expr> aggs, Sch
         List<Field> fields = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Expr k : keys) {
+            ExprDepth.check(k, "a group-by key");
             if (AggExpr.containsAgg(k)) {
                 throw new PlanException("A group-by key cannot be an aggregation: " + k.display());
             }
             add(fields, seen, k, k.type(in), keys, aggs);
         }
         for (Expr a : aggs) {
+            ExprDepth.check(a, "an aggregation");
             if (!(a.unalias() instanceof AggExpr agg)) {
                 throw new PlanException("agg(...) takes aggregations such as col(\"x\").sum() or count(), but "
                         + a.display() + " is not one" + (AggExpr.containsAgg(a)

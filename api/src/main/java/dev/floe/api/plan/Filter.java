@@ -2,6 +2,7 @@ package dev.floe.api.plan;
 
 import dev.floe.api.PlanException;
 import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Schema;
 import java.util.List;
@@ -13,6 +14,7 @@ public record Filter(LogicalPlan input, Expr predicate) implements LogicalPlan {
     public Filter {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(predicate, "predicate");
+        ExprDepth.check(predicate, "a filter (where)");
         DataType t = predicate.type(input.schema());
         if (t.kind() != DataType.Kind.BOOL && t.kind() != DataType.Kind.NULL) {
             throw new PlanException("A filter predicate must be boolean, but " + predicate.display() + " is " + t

@@ -7,6 +7,7 @@ import dev.floe.api.expr.AggExpr;
 import dev.floe.api.expr.Cast;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.expr.TypeRules;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
@@ -69,6 +70,8 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
         for (int i = 0; i < leftOn.size(); i++) {
             Expr l = leftOn.get(i);
             Expr r = rightOn.get(i);
+            ExprDepth.check(l, "a left join key");
+            ExprDepth.check(r, "a right join key");
             if (AggExpr.containsAgg(l) || AggExpr.containsAgg(r)) {
                 throw new PlanException("A join key cannot be an aggregation: " + l.display() + " = " + r.display());
             }

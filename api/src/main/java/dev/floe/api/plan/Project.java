@@ -2,6 +2,7 @@ package dev.floe.api.plan;
 
 import dev.floe.api.PlanException;
 import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public record Project(LogicalPlan input, List<Expr> exprs, Schema schema) implem
         List<Field> fields = new ArrayList<>(exprs.size());
         Set<String> seen = new HashSet<>();
         for (Expr e : exprs) {
+            ExprDepth.check(e, "a projection (select/withColumn)");
             String name = e.name();
             if (!seen.add(name)) {
                 throw new PlanException("Duplicate output column '" + name + "' in select: "

@@ -2,6 +2,7 @@ package dev.floe.api.plan;
 
 import dev.floe.api.PlanException;
 import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.types.Schema;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,7 @@ public record Repartition(LogicalPlan input, int n, List<Expr> keys) implements 
             throw new PlanException("the number of partitions must be >= 1, got " + n);
         }
         for (Expr k : keys) {
+            ExprDepth.check(k, "a repartition key");
             k.type(input.schema());
         }
     }

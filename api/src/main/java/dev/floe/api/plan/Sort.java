@@ -1,6 +1,7 @@
 package dev.floe.api.plan;
 
 import dev.floe.api.PlanException;
+import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.expr.SortKey;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Schema;
@@ -18,6 +19,7 @@ public record Sort(LogicalPlan input, List<SortKey> keys) implements LogicalPlan
             throw new PlanException("sort needs at least one key");
         }
         for (SortKey k : keys) {
+            ExprDepth.check(k, "a sort key");
             DataType t = k.child().type(input.schema());
             if (t.isNested() || t.kind() == DataType.Kind.INTERVAL) {
                 throw new PlanException("Cannot sort by " + k.child().display() + " of type " + t

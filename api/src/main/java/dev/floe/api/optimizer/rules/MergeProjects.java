@@ -1,6 +1,7 @@
 package dev.floe.api.optimizer.rules;
 
 import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.optimizer.OptimizerRule;
 import dev.floe.api.plan.LogicalPlan;
 import dev.floe.api.plan.Project;
@@ -34,7 +35,11 @@ public final class MergeProjects implements OptimizerRule {
         }
         List<Expr> merged = new ArrayList<>(outer.exprs().size());
         for (Expr e : outer.exprs()) {
-            merged.add(Exprs.keepName(e, Exprs.substitute(e, defs)));
+            Expr m = Exprs.keepName(e, Exprs.substitute(e, defs));
+            if (!ExprDepth.withinLimit(m)) {
+                return Optional.empty(); // a long chain of withColumn(...) calls stays several projections
+            }
+            merged.add(m);
         }
         return Optional.of(Project.of(inner.input(), merged));
     }
