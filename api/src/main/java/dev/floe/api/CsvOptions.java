@@ -28,6 +28,7 @@ public final class CsvOptions implements Serializable {
     private final int inferRows;
     private final boolean multiLine;
     private final ParseMode mode;
+    private final int maxLineBytes;
 
     private CsvOptions(Builder b) {
         this.delimiter = b.delimiter;
@@ -40,7 +41,11 @@ public final class CsvOptions implements Serializable {
         this.inferRows = b.inferRows;
         this.multiLine = b.multiLine;
         this.mode = b.mode;
+        this.maxLineBytes = b.maxLineBytes;
     }
+
+    /** Default {@link #maxLineBytes()}: 64 MiB. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
 
     /** Comma-delimited, header row, double quotes, empty field = null, types inferred from 1000 rows. */
     public static CsvOptions defaults() {
@@ -83,6 +88,13 @@ public final class CsvOptions implements Serializable {
     /** FAILFAST (default) or PERMISSIVE: what a row with the wrong field count or an unparsable value does. */
     public ParseMode mode() { return mode; }
 
+    /**
+     * The longest record a reader accepts, in bytes (default 64 MiB): a longer one fails naming the
+     * file and where the record starts, instead of growing a buffer until memory runs out (a file
+     * without line breaks, a quote that is never closed).
+     */
+    public int maxLineBytes() { return maxLineBytes; }
+
     @Override
     public String toString() {
         return "CsvOptions(delimiter='" + delimiter + "', header=" + header + ", nullString='" + nullString + "'"
@@ -101,6 +113,7 @@ public final class CsvOptions implements Serializable {
         private int inferRows = 1000;
         private boolean multiLine;
         private ParseMode mode = ParseMode.FAILFAST;
+        private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
 
         private Builder() {
         }
@@ -134,6 +147,15 @@ public final class CsvOptions implements Serializable {
          *
          * @throws IllegalArgumentException naming the options that clash and what to do
          */
+        /** See {@link CsvOptions#maxLineBytes()}. */
+        public Builder maxLineBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("CsvOptions maxLineBytes must be >= 1, got " + bytes);
+            }
+            this.maxLineBytes = bytes;
+            return this;
+        }
+
         public CsvOptions build() {
             requireDistinct("delimiter", delimiter, "quote", quote);
             requireDistinct("delimiter", delimiter, "escape", escape);

@@ -196,7 +196,7 @@ public final class CsvFormat {
     }
 
     private static CsvTokenizer tokenizer(InputStream in, CsvOptions o) {
-        return new CsvTokenizer(in, o.delimiter(), o.quote(), o.escape());
+        return new CsvTokenizer(in, o.delimiter(), o.quote(), o.escape()).maxRecordBytes(o.maxLineBytes());
     }
 
     /** Reads a whole file as batches of the read columns (in that order). */
@@ -230,7 +230,7 @@ public final class CsvFormat {
         BooleanSupplier wholeFile = () -> options.multiLine() || start == 0 && (end == Long.MAX_VALUE
                 || end >= fileLength(path));
         CsvTokenizer tokenizer = new CsvTokenizer(in, options.delimiter(), options.quote(), options.escape(), first,
-                wholeFile);
+                wholeFile).maxRecordBytes(options.maxLineBytes());
         return new Reader(path, start, in, tokenizer, schema, readColumns, options, batchRows, allocator,
                 metrics == null ? new ScanMetrics() : metrics);
     }

@@ -26,6 +26,7 @@ final class CsvTokenizer {
     private long bufStart;
     private final BooleanSupplier quotedLineBreaksAllowed;
     private boolean quotedLineBreakChecked;
+    private int maxRecordBytes = Integer.MAX_VALUE - 8;
 
     byte[] record = new byte[1024];
     int[] starts = new int[16];
@@ -57,6 +58,15 @@ final class CsvTokenizer {
         this.quotedLineBreaksAllowed = quotedLineBreaksAllowed;
     }
 
+    /** Records longer than {@code bytes} (unescaped field bytes) fail instead of growing without end. */
+    CsvTokenizer maxRecordBytes(int bytes) {
+        this.maxRecordBytes = bytes;
+        if (record.length > bytes) {
+            record = new byte[bytes];
+        }
+        return this;
+    }
+
     private int read() throws IOException {
         if (pos == limit) {
             if (eof) {
@@ -69,6 +79,9 @@ final class CsvTokenizer {
                 eof = true;
                 limit = 0;
                 return -1;
+            }
+            if (bufStart == 0 && limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+                pos = 3; // a UTF-8 byte order mark is not part of the first column's name
             }
         }
         return buf[pos++] & 0xFF;
@@ -173,10 +186,20 @@ final class CsvTokenizer {
 
     private int put(int len, int c) {
         if (len == record.length) {
-            record = Arrays.copyOf(record, record.length * 2);
+            grow(len);
         }
         record[len] = (byte) c;
         return len + 1;
+    }
+
+    private void grow(int len) {
+        if (len >= maxRecordBytes) {
+            throw new CsvParseException("the record starting at byte " + recordOffset + " is longer than "
+                    + maxRecordBytes + " bytes (CsvOptions maxLineBytes): the file has no line break there, or a "
+                    + "quote that is never closed; fix the file, or raise CsvOptions.builder().maxLineBytes(n)",
+                    lineNumber);
+        }
+        record = Arrays.copyOf(record, (int) Math.min((long) maxRecordBytes, record.length * 2L));
     }
 
     private void endField(int start, int end, boolean wasQuoted) {

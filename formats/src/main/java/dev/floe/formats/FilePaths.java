@@ -3,6 +3,7 @@ package dev.floe.formats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -33,7 +34,9 @@ public final class FilePaths {
                 throw new UncheckedIOException("Cannot list '" + pattern + "': " + e.getMessage(), e);
             }
             if (found.isEmpty()) {
-                throw new IllegalArgumentException("No files found for '" + pattern + "'");
+                throw new IllegalArgumentException("No files found for '" + pattern + "'" + (firstGlobChar(pattern) < 0 ? ""
+                        : "; it was read as a glob (* ? [ ] { } are pattern characters): to match such characters in "
+                        + "a file name literally, escape each with a backslash, e.g. '" + escaped(pattern) + "'"));
             }
             for (FileEntry f : found) {
                 out.putIfAbsent(f.path(), f);
@@ -45,7 +48,8 @@ public final class FilePaths {
     private static List<FileEntry> expandOne(String pattern) throws IOException {
         int glob = firstGlobChar(pattern);
         List<FileEntry> out = new ArrayList<>();
-        if (glob < 0) {
+        // an existing path is read as itself even when its name holds glob characters (data[1].csv)
+        if (glob < 0 || !pattern.contains("\\") && exists(pattern)) {
             Path path = new Path(pattern);
             FileSystem fs = path.getFileSystem();
             if (!fs.exists(path)) {
@@ -55,7 +59,7 @@ public final class FilePaths {
             if (status.isDir()) {
                 listRecursive(fs, path, out);
             } else {
-                out.add(new FileEntry(status.getPath().toString(), status.getLen()));
+                out.add(file(fs, status));
             }
             return out;
         }
@@ -98,9 +102,47 @@ public final class FilePaths {
             if (s.isDir()) {
                 listRecursive(fs, s.getPath(), out);
             } else {
-                out.add(new FileEntry(s.getPath().toString(), s.getLen()));
+                out.add(file(fs, s));
             }
         }
+    }
+
+    private static boolean exists(String pattern) {
+        try {
+            Path path = new Path(pattern);
+            return path.getFileSystem().exists(path);
+        } catch (IOException | IllegalArgumentException e) {
+            return false; // not a usable literal path: read it as a glob
+        }
+    }
+
+    /**
+     * A file to read. Local files must be regular: a device such as /dev/zero never ends and a
+     * FIFO without a writer blocks forever, both while the schema is inferred at the user's line.
+     */
+    private static FileEntry file(FileSystem fs, FileStatus status) {
+        String path = status.getPath().toString();
+        if (!fs.isDistributedFS() && "file".equals(fs.getUri().getScheme())) {
+            java.nio.file.Path local = Paths.get(status.getPath().toUri().getPath());
+            if (!Files.isRegularFile(local)) {
+                throw new IllegalArgumentException("'" + path + "' is not a regular file (it is a device, FIFO or "
+                        + "socket); Floe reads regular files only, since it infers the schema and splits files by "
+                        + "size. Copy the data into a file first");
+            }
+        }
+        return new FileEntry(path, status.getLen());
+    }
+
+    private static String escaped(String pattern) {
+        StringBuilder sb = new StringBuilder(pattern.length() + 4);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     private static int firstGlobChar(String p) {

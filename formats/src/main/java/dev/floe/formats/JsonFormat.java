@@ -65,9 +65,15 @@ public final class JsonFormat {
             } else {
                 try (InputStream in = CsvFormat.open(file.path()); JsonParser p = FACTORY.createParser(in)) {
                     Records objects = new Records(p, file.path());
-                    while (records < options.inferRows() && objects.nextObject()) {
-                        inferObject(p, kinds, text, tv);
-                        records++;
+                    try {
+                        while (records < options.inferRows() && objects.nextObject()) {
+                            inferObject(p, kinds, text, tv);
+                            records++;
+                        }
+                    } catch (JsonParseException e) {
+                        throw new IllegalArgumentException(file.path() + ":" + objects.errorLocation(e).getLineNr()
+                                + ": not valid JSON: " + e.getOriginalMessage()
+                                + "; JsonOptions mode(PERMISSIVE) reads such a line as nulls", e);
                     }
                 }
             }
@@ -339,6 +345,7 @@ public final class JsonFormat {
         private boolean arrayAllowed = true;
         private boolean inArray;
         private boolean done;
+        private JsonLocation recordStart;
 
         Records(JsonParser p, String path) {
             this.p = p;
@@ -362,6 +369,7 @@ public final class JsonFormat {
             if (done) {
                 return false;
             }
+            recordStart = null;
             JsonToken t = p.nextToken();
             if (!started) {
                 started = true;
@@ -378,7 +386,17 @@ public final class JsonFormat {
                 throw new IllegalArgumentException(where.apply(p.currentTokenLocation())
                         + ": expected a JSON object per line but found " + describe(t));
             }
+            recordStart = p.currentTokenLocation();
             return true;
+        }
+
+        /**
+         * Where a parse error belongs: the start of the record being read (a record broken on
+         * line 2 is reported on line 2, not on line 3 where the parser ran out of input), or the
+         * error's own place between records.
+         */
+        JsonLocation errorLocation(JsonParseException e) {
+            return recordStart != null ? recordStart : e.getLocation();
         }
     }
 

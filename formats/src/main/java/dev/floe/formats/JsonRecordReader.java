@@ -127,7 +127,8 @@ final class JsonRecordReader extends TextBatchReader {
             }
             return rows;
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(where(e.getLocation()) + ": not valid JSON: " + e.getOriginalMessage()
+            throw new IllegalArgumentException(where(records == null ? e.getLocation() : records.errorLocation(e))
+                    + ": not valid JSON: " + e.getOriginalMessage()
                     + "; JsonOptions mode(PERMISSIVE) reads such a line as nulls", e);
         }
     }

@@ -99,7 +99,7 @@ class JsonFormatSplitTest {
                 .hasMessageContaining("key 'id': cannot read 'two' as int64");
         Path broken = write("broken.json", "{\"id\":1}\n{\"id\":2,\n{\"id\":3}\n");
         assertThatThrownBy(() -> read(broken, 0, Long.MAX_VALUE, JsonOptions.defaults(), null))
-                .hasMessageStartingWith(broken + ":3: not valid JSON");
+                .hasMessageStartingWith(broken + ":2: not valid JSON"); // the record that is broken, not the next one
         Path array = write("lines.json", "{\"id\":1}\n[1]\n");
         assertThatThrownBy(() -> read(array, 2, 100, JsonOptions.defaults(), null))
                 .hasMessageStartingWith(array + " at byte 9")
@@ -117,7 +117,7 @@ class JsonFormatSplitTest {
                         "x", DataType.float64())).build());
         assertThat(inferred).isEqualTo(SCHEMA);
         assertThatThrownBy(() -> JsonFormat.inferSchema(new FileEntry(p.toString(), Files.size(p)),
-                JsonOptions.defaults())).hasMessageContaining(p + ":3: not valid JSON");
+                JsonOptions.defaults())).hasMessageContaining(p + ":2: not valid JSON");
         List<Object> nulls = Arrays.asList(null, null, null);
         List<List<Object>> expected = List.of(List.of(1L, "a", 1.0), nulls, Arrays.asList(null, "c", 3.0), nulls,
                 nulls, nulls, Arrays.asList(8L, "h", null), Arrays.asList(9L, null, null));

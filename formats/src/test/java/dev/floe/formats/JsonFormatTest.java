@@ -151,7 +151,19 @@ class JsonFormatTest {
         assertThatThrownBy(() -> readAll(f.path(), s, s.names(), 1000))
                 .hasMessageContaining("bad.json:3").hasMessageContaining("'a'").hasMessageContaining("'three'");
         FileEntry broken = file("broken.json", "{\"a\":1}\n{\"a\":2,\n");
-        assertThatThrownBy(() -> readAll(broken.path(), s, s.names(), 1000)).hasMessageContaining("broken.json:");
+        assertThatThrownBy(() -> readAll(broken.path(), s, s.names(), 1000))
+                .hasMessageContaining("broken.json:2: not valid JSON");
+        assertThatThrownBy(() -> JsonFormat.inferSchema(broken, JsonOptions.defaults()))
+                .hasMessageContaining("broken.json:2: not valid JSON");
+        // the parser notices on line 3 (where the next record starts); the broken record is on line 2
+        FileEntry brokenMid = file("broken-mid.json", "{\"a\":1}\n{\"a\":2,\n{\"a\":3}\n{\"a\":4}\n");
+        assertThatThrownBy(() -> readAll(brokenMid.path(), s, s.names(), 1000))
+                .hasMessageContaining("broken-mid.json:2: not valid JSON");
+        assertThatThrownBy(() -> JsonFormat.inferSchema(brokenMid, JsonOptions.defaults()))
+                .hasMessageContaining("broken-mid.json:2: not valid JSON");
+        FileEntry garbage = file("garbage.json", "{\"a\":1}\n{\"a\":2}\nxyz\n");
+        assertThatThrownBy(() -> readAll(garbage.path(), s, s.names(), 1000))
+                .hasMessageContaining("garbage.json:3: not valid JSON");
         FileEntry notObjects = file("scalars.json", "{\"a\":1}\n42\n");
         assertThatThrownBy(() -> readAll(notObjects.path(), s, s.names(), 1000))
                 .hasMessageContaining("scalars.json:2").hasMessageContaining("expected a JSON object");
