@@ -8,7 +8,7 @@ import java.util.List;
  * A hash join: both inputs hash-partitioned on their keys into {@code n} partitions, the build side
  * held in a table and probed by the other.
  *
- * @param hashedOn the output columns the join's rows stay partitioned on (the left keys), or null
+ * @param hashedOn the output columns every row of the join stays partitioned on ({@code JoinPlanner.partitionedOn}), or null
  */
 public record HashJoinNode(PhysicalNode build, PhysicalNode probe, JoinSpec spec, int n, List<String> hashedOn)
         implements PhysicalNode {

@@ -63,10 +63,43 @@ final class JoinPlanner {
         PhysicalNode build = buildIsLeft ? left : right;
         PhysicalNode probe = buildIsLeft ? right : left;
         JoinSpec spec = spec(join, build.schema(), probe.schema(), buildIsLeft, mode(type, buildIsLeft));
-        // rows with equal left keys meet in one partition, and the output keeps the left key columns
-        List<String> keys = Distribution.plainColumns(join.leftOn());
-        boolean keptKeys = keys != null && join.schema().names().containsAll(keys);
-        return new HashJoinNode(build, probe, spec, parallelism, keptKeys ? keys : null);
+        return new HashJoinNode(build, probe, spec, parallelism, partitionedOn(join));
+    }
+
+    /**
+     * The output columns every row of the hash join stays partitioned on, or null. A side's key
+     * columns hold for every output row only when that side is never null-extended: the left keys
+     * for INNER, LEFT, SEMI and ANTI, the right keys for RIGHT. Under OUTER a null-extended row
+     * sits in the partition of its other side's key, so only merged keys ({@code coalesce(left,
+     * right)}, whose value is the key the row was partitioned by) hold.
+     */
+    static List<String> partitionedOn(Join join) {
+        boolean left = join.type() != JoinType.RIGHT;
+        List<String> keys = Distribution.plainColumns(left ? join.leftOn() : join.rightOn());
+        if (keys == null || keys.isEmpty()) {
+            return null;
+        }
+        Schema side = (left ? join.left() : join.right()).schema();
+        List<String> out = new ArrayList<>();
+        for (String key : keys) {
+            int index = side.indexOf(key);
+            if (index < 0) {
+                return null;
+            }
+            String name = null;
+            for (Join.Output o : join.outputs()) {
+                boolean fromSide = left ? o.leftIndex() == index : o.rightIndex() == index;
+                boolean merged = o.leftIndex() >= 0 && o.rightIndex() >= 0;
+                if (fromSide && (join.type() != JoinType.OUTER || merged)) {
+                    name = o.name();
+                }
+            }
+            if (name == null) {
+                return null;
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     private static Mode mode(JoinType type, boolean buildIsLeft) {

@@ -119,6 +119,31 @@ class ShufflePlanTest {
     }
 
     @Test
+    void aggregationAfterAJoinReusesOnlyTheKeysEveryRowIsPartitionedOn() {
+        // OUTER: right-only rows carry a null o_cust but sit in the partition of their c_key
+        assertThat(plan(groupByAfterJoin(JoinType.OUTER, "o_cust"), 4, 0)).contains("Exchange: hash(__k0)")
+                .doesNotContain("input already partitioned");
+        assertThat(plan(groupByAfterJoin(JoinType.RIGHT, "o_cust"), 4, 0)).contains("Exchange: hash(__k0)");
+        // RIGHT keeps every right row where its right key sent it
+        assertThat(plan(groupByAfterJoin(JoinType.RIGHT, "c_key"), 4, 0)).contains("input already partitioned")
+                .doesNotContain("Exchange: hash(__k0)");
+        assertThat(plan(groupByAfterJoin(JoinType.INNER, "o_cust"), 4, 0)).contains("input already partitioned");
+        // a merged OUTER key is coalesce(left, right): every row sits in the partition of its value
+        Schema renamed = Schema.of(Field.of("o_cust", DataType.int64()), Field.of("c_name", DataType.string()));
+        Scan c = Scan.of(new InMemorySource("customers", renamed, List.of(List.of())));
+        LogicalPlan merged = Join.of(O, c, List.of(new Column("o_cust")), List.of(new Column("o_cust")),
+                JoinType.OUTER, JoinStrategy.HASH);
+        assertThat(plan(Aggregate.of(merged, List.of(new Column("o_cust")), List.of(sum("o_price"))), 4, 0))
+                .contains("input already partitioned");
+    }
+
+    private static LogicalPlan groupByAfterJoin(JoinType type, String key) {
+        LogicalPlan join = Join.of(O, C, List.of(new Column("o_cust")), List.of(new Column("c_key")), type,
+                JoinStrategy.HASH);
+        return Aggregate.of(join, List.of(new Column(key)), List.of(sum("o_price")));
+    }
+
+    @Test
     void outerJoinsAreNeverBroadcast() {
         LogicalPlan p = Join.of(O, C, List.of(new Column("o_cust")), List.of(new Column("c_key")), JoinType.OUTER,
                 JoinStrategy.AUTO);
