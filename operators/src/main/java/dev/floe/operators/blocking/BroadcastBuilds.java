@@ -1,14 +1,12 @@
 package dev.floe.operators.blocking;
 
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
+import dev.floe.operators.runtime.OperatorRuntime;
 import dev.floe.operators.step.StepContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractInput;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorV2;
 import org.apache.flink.streaming.api.operators.Input;
@@ -22,8 +20,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public final class BroadcastBuilds implements AutoCloseable {
     private final List<Schema> schemas;
     private final List<List<RecordBatch>> batches = new ArrayList<>();
-    private BufferAllocator allocator;
-    private Counter rowsIn;
+    private OperatorRuntime runtime;
 
     public BroadcastBuilds(List<Schema> schemas) {
         this.schemas = List.copyOf(schemas);
@@ -36,10 +33,13 @@ public final class BroadcastBuilds implements AutoCloseable {
         return schemas.size();
     }
 
-    /** Where batches are decoded and counted; called from the operator's open(), before any input arrives. */
-    public void open(BufferAllocator allocator, Counter rowsIn) {
-        this.allocator = allocator;
-        this.rowsIn = rowsIn;
+    /**
+     * Where batches are decoded and counted; called from the operator's open(), before any input
+     * arrives. The runtime closes what was not handed over, before its allocator.
+     */
+    public void open(OperatorRuntime runtime) {
+        this.runtime = runtime;
+        runtime.own(this);
     }
 
     /**
@@ -54,9 +54,10 @@ public final class BroadcastBuilds implements AutoCloseable {
                 @Override
                 public void processElement(StreamRecord<EncodedBatch> element) {
                     EncodedBatch e = element.getValue();
-                    rowsIn.inc(e.numRows());
                     if (e.numRows() > 0) {
-                        batches.get(index).add(BatchCodec.decode(e, schemas.get(index), allocator));
+                        batches.get(index).add(runtime.decode(e, schemas.get(index)));
+                    } else {
+                        runtime.arrived(e);
                     }
                 }
             });
@@ -65,8 +66,8 @@ public final class BroadcastBuilds implements AutoCloseable {
     }
 
     /** The context whose {@link StepContext#broadcast(int)} hands build side i over (once). */
-    public StepContext handOver(StepContext context) {
-        return context.withBroadcasts(i -> {
+    public StepContext handOver() {
+        return runtime.context(i -> {
             List<RecordBatch> taken = batches.get(i);
             batches.set(i, new ArrayList<>());
             return taken;

@@ -1,22 +1,22 @@
 package dev.floe.operators.blocking;
 
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.kernels.Hashing;
 import dev.floe.arrow.kernels.Selection;
-import dev.floe.operators.memory.OperatorMemory;
+import dev.floe.operators.runtime.FloeOperatorFactory;
+import dev.floe.operators.runtime.OperatorRuntime;
+import dev.floe.operators.runtime.StepMetrics;
 import dev.floe.operators.spill.SpillFile;
 import dev.floe.operators.step.KeyColumns;
 import dev.floe.operators.step.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.execution.Environment;
 import org.apache.flink.streaming.api.operators.AbstractInput;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorV2;
 import org.apache.flink.streaming.api.operators.BoundedMultiInput;
 import org.apache.flink.streaming.api.operators.Input;
@@ -48,8 +48,10 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
     private final Environment env;
     private final InputSelection builds;
 
-    private OperatorMemory memory;
+    private OperatorRuntime runtime;
     private BufferAllocator allocator;
+    /** The join's own figures (step 0); the steps after it are steps 1.. */
+    private StepMetrics metrics;
     private Pipeline pipeline;
     private List<RecordBatch> buildBatches;
     private final BroadcastBuilds broadcasts;
@@ -60,8 +62,6 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
     private SpillFile[] probeSpill;
     private KeyColumns buildKeys;
     private KeyColumns probeKeys;
-    private Counter rowsIn;
-    private Counter rowsOut;
     private final StreamRecord<EncodedBatch> reuse = new StreamRecord<>(null);
 
     private HashJoinOperator(StreamOperatorParameters<EncodedBatch> parameters, JoinSpec spec, long memoryBudget,
@@ -82,13 +82,12 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
     @Override
     public void open() throws Exception {
         super.open();
-        memory = OperatorMemory.open(this, env, OperatorMemory.managedFraction(getOperatorConfig(), env), memoryBudget,
-                getOperatorName() + "[" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() + "]");
-        allocator = memory.allocator();
-        rowsIn = getMetricGroup().counter("floeRowsIn");
-        rowsOut = getMetricGroup().counter("floeRowsOut");
-        broadcasts.open(allocator, rowsIn);
-        getMetricGroup().gauge("floeSpilledBytes", () -> memory.spill().bytesWritten());
+        runtime = OperatorRuntime.open(this, env, getOperatorConfig(), getMetricGroup(), getOperatorName(),
+                memoryBudget);
+        allocator = runtime.allocator();
+        metrics = runtime.register(new StepMetrics(spec.describe()));
+        broadcasts.open(runtime);
+        runtime.own(this::releaseBuild);
         buildBatches = new ArrayList<>();
         buildKeys = KeyColumns.bind(spec.buildKeys(), spec.buildSchema());
         probeKeys = KeyColumns.bind(spec.probeKeys(), spec.probeSchema());
@@ -119,11 +118,24 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
     }
 
     private void processBuild(EncodedBatch e) {
-        rowsIn.inc(e.numRows());
+        joinInput(e, spec.buildSchema(), this::addBuild);
+    }
+
+    /** Decodes a batch of the build or probe input for {@code work} (which owns it), counted and timed as the join's. */
+    private void joinInput(EncodedBatch e, Schema schema, Consumer<RecordBatch> work) {
+        metrics.batchIn(e.numRows());
         if (e.numRows() == 0) {
+            runtime.arrived(e);
             return;
         }
-        RecordBatch batch = BatchCodec.decode(e, spec.buildSchema(), allocator);
+        long spilled = runtime.spill().bytesWritten();
+        long start = System.nanoTime();
+        work.accept(runtime.decode(e, schema));
+        metrics.called(System.nanoTime() - start, runtime.spill().bytesWritten() - spilled);
+        metrics.holding(buildBytes);
+    }
+
+    private void addBuild(RecordBatch batch) {
         if (buildSpill != null) {
             try (batch) {
                 spillByKey(batch, buildKeys, buildSpill);
@@ -133,7 +145,7 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         buildBatches.add(batch);
         buildBytes += batch.sizeInBytes();
         // the table and the concatenated copy need about three times the buffered bytes
-        if (buildBytes > memory.budget() / 3 && !spec.buildKeys().isEmpty()) {
+        if (buildBytes > runtime.budget() / 3 && !spec.buildKeys().isEmpty()) {
             startSpilling();
         }
     }
@@ -142,8 +154,8 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         buildSpill = new SpillFile[SPILL_PARTITIONS];
         probeSpill = new SpillFile[SPILL_PARTITIONS];
         for (int p = 0; p < SPILL_PARTITIONS; p++) {
-            buildSpill[p] = memory.spill().create("build" + p);
-            probeSpill[p] = memory.spill().create("probe" + p);
+            buildSpill[p] = runtime.spill().create("build" + p);
+            probeSpill[p] = runtime.spill().create("probe" + p);
         }
         for (RecordBatch b : buildBatches) {
             try (b) {
@@ -194,17 +206,15 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         if (buildsOpen > 0) {
             throw new IllegalStateException("probe input arrived before the build inputs ended");
         }
-        rowsIn.inc(e.numRows());
-        if (e.numRows() == 0) {
-            return;
-        }
-        try (RecordBatch probe = BatchCodec.decode(e, spec.probeSchema(), allocator)) {
-            if (probeSpill != null) {
-                spillByKey(probe, probeKeys, probeSpill);
-            } else {
-                table.probe(probe);
+        joinInput(e, spec.probeSchema(), batch -> {
+            try (RecordBatch probe = batch) {
+                if (probeSpill != null) {
+                    spillByKey(probe, probeKeys, probeSpill);
+                } else {
+                    table.probe(probe);
+                }
             }
-        }
+        });
     }
 
     @Override
@@ -215,27 +225,27 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
             }
             return;
         }
+        runtime.endOfInput();
+        long spilled = runtime.spill().bytesWritten();
+        long start = System.nanoTime();
         if (buildSpill == null) {
             table.finish();
         } else {
             joinSpilledPartitions();
         }
         pipeline.finish();
+        metrics.called(System.nanoTime() - start, runtime.spill().bytesWritten() - spilled);
     }
 
     /** Every build side is in: the steps (with their broadcast tables) and the join's own table. */
     private void startProbing() {
-        pipeline = Pipeline.create(spec.steps(), broadcasts.handOver(memory.stepContext()), (batch, partition) -> {
-            try (batch) {
-                if (batch.numRows() > 0 || batch.numColumns() == 0) {
-                    rowsOut.inc(batch.numRows());
-                    output.collect(reuse.replace(BatchCodec.encode(batch).withPartition(partition)));
-                }
-            }
-        });
+        pipeline = runtime.pipeline(spec.steps(), broadcasts.handOver(),
+                runtime.sender(e -> output.collect(reuse.replace(e))));
+        metrics.emitsInto(pipeline.metrics().isEmpty() ? pipeline.output() : pipeline.metrics().get(0));
         if (buildSpill == null) {
             table = new JoinTable(spec, buildBatches, allocator, pipeline);
             buildBatches = new ArrayList<>();
+            metrics.holding(table.sizeInBytes());
         }
     }
 
@@ -262,29 +272,25 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         }
     }
 
-    @Override
-    public void close() throws Exception {
-        try {
-            if (buildBatches != null) {
-                buildBatches.forEach(RecordBatch::close);
-            }
-            broadcasts.close();
-            if (table != null) {
-                table.close();
-            }
-            if (pipeline != null) {
-                pipeline.close();
-            }
-            if (memory != null) {
-                memory.close();
-            }
-        } finally {
-            super.close();
+    /** The build rows and table, closed by the runtime before the pipeline is (registered earlier, closed later). */
+    private void releaseBuild() {
+        if (buildBatches != null) {
+            buildBatches.forEach(RecordBatch::close);
+            buildBatches.clear();
+        }
+        if (table != null) {
+            table.close();
+            table = null;
         }
     }
 
+    @Override
+    public void close() throws Exception {
+        OperatorRuntime.closeThen(runtime, super::close);
+    }
+
     /** Creates the operator on the TaskManager (inputs: build, probe, then the fused broadcast builds). */
-    public static final class Factory extends AbstractStreamOperatorFactory<EncodedBatch> {
+    public static final class Factory extends FloeOperatorFactory {
         private static final long serialVersionUID = 1L;
         private final JoinSpec spec;
         private final long memoryBudget;
@@ -292,21 +298,15 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
 
         /** @param memoryBudget bytes before spilling; 0 = the managed memory Flink assigned */
         public Factory(JoinSpec spec, long memoryBudget, List<Schema> broadcastSchemas) {
+            super(HashJoinOperator.class);
             this.spec = spec;
             this.memoryBudget = memoryBudget;
             this.broadcastSchemas = List.copyOf(broadcastSchemas);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public <T extends StreamOperator<EncodedBatch>> T createStreamOperator(
-                StreamOperatorParameters<EncodedBatch> parameters) {
-            return (T) new HashJoinOperator(parameters, spec, memoryBudget, broadcastSchemas);
-        }
-
-        @Override
-        public Class<? extends StreamOperator> getStreamOperatorClass(ClassLoader classLoader) {
-            return HashJoinOperator.class;
+        protected StreamOperator<EncodedBatch> create(StreamOperatorParameters<EncodedBatch> parameters) {
+            return new HashJoinOperator(parameters, spec, memoryBudget, broadcastSchemas);
         }
     }
 }

@@ -2,17 +2,16 @@ package dev.floe.operators.source;
 
 import dev.floe.api.ExecutionException;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.Allocators;
-import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.formats.ScanMetrics;
+import dev.floe.operators.runtime.OperatorRuntime;
+import dev.floe.operators.runtime.StepMetrics;
 import dev.floe.operators.step.Pipeline;
 import dev.floe.operators.step.StepSpec;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.arrow.memory.BufferAllocator;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -30,16 +29,14 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     private final List<StepSpec> steps;
     private final String name;
     private final ArrayDeque<FloeSplit> pending = new ArrayDeque<>();
-    private final Counter rowsRead;
-    private final Counter rowsOut;
-    private final Counter batchesOut;
     private final Counter rowGroupsRead;
     private final Counter columnsDecoded;
     private final Counter bytesRead;
     private final ScanMetrics scanMetrics = new ScanMetrics();
 
-    private BufferAllocator allocator;
-    private dev.floe.operators.spill.SpillDirectory spill;
+    private OperatorRuntime runtime;
+    /** The scan's own figures (step 0: rows decoded from files); the fused steps are steps 1.. */
+    private final StepMetrics scan;
     private Pipeline pipeline;
     private FloeSplit current;
     private SplitOpener.BatchIterator batches;
@@ -57,9 +54,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
         this.readSchema = readSchema;
         this.steps = steps;
         this.name = name;
-        this.rowsRead = context.metricGroup().counter("floeRowsRead");
-        this.rowsOut = context.metricGroup().counter("floeRowsOut");
-        this.batchesOut = context.metricGroup().counter("floeBatchesOut");
+        this.scan = new StepMetrics(name);
         this.rowGroupsRead = context.metricGroup().counter("floeRowGroupsRead");
         this.columnsDecoded = context.metricGroup().counter("floeColumnChunksDecoded");
         this.bytesRead = context.metricGroup().counter("floeBytesRead");
@@ -67,23 +62,16 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
 
     @Override
     public void start() {
-        spill = new dev.floe.operators.spill.SpillDirectory(new java.io.File[0], name);
-        allocator = Allocators.child("source[" + context.getIndexOfSubtask() + "] " + name, Long.MAX_VALUE);
-        pipeline = Pipeline.create(steps, new dev.floe.operators.step.StepContext(allocator, Long.MAX_VALUE / 4,
-                spill), this::send);
-        requestSplit();
-    }
-
-    private void send(RecordBatch batch, int partition) {
-        try (batch) {
-            if (batch.numRows() == 0 && batch.numColumns() > 0) {
-                return;
-            }
-            output.collect(BatchCodec.encode(batch).withPartition(partition));
-            rowsOut.inc(batch.numRows());
-            batchesOut.inc();
+        runtime = OperatorRuntime.unmanaged("source[" + context.getIndexOfSubtask() + "] " + name,
+                context.metricGroup());
+        runtime.register(scan);
+        var send = runtime.sender(e -> {
+            output.collect(e);
             emitted = true;
-        }
+        });
+        pipeline = runtime.pipeline(steps, runtime.context(), send);
+        scan.emitsInto(steps.isEmpty() ? pipeline.output() : pipeline.metrics().get(0));
+        requestSplit();
     }
 
     private InputStatus end() {
@@ -120,10 +108,12 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
                 requestSplit();
                 continue;
             }
+            long start = System.nanoTime();
             RecordBatch batch = nextBatch();
-            rowsRead.inc(batch.numRows());
+            scan.batchIn(batch.numRows());
             emitted = false;
             pipeline.push(batch);
+            scan.called(System.nanoTime() - start, 0);
             if (emitted) {
                 return InputStatus.MORE_AVAILABLE;
             }
@@ -142,7 +132,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
 
     private SplitOpener.BatchIterator openSplit(FloeSplit split) {
         try {
-            return opener.open(split.payload(), allocator, scanMetrics);
+            return opener.open(split.payload(), runtime.allocator(), scanMetrics);
         } catch (ExecutionException e) {
             throw e;
         } catch (Exception e) {
@@ -213,14 +203,8 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
         try {
             closeSplit();
         } finally {
-            if (pipeline != null) {
-                pipeline.close();
-            }
-            if (spill != null) {
-                spill.close();
-            }
-            if (allocator != null) {
-                allocator.close();
+            if (runtime != null) {
+                runtime.close();
             }
         }
     }

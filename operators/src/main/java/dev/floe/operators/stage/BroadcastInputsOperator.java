@@ -1,20 +1,16 @@
 package dev.floe.operators.stage;
 
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
-import dev.floe.arrow.RecordBatch;
 import dev.floe.operators.blocking.BroadcastBuilds;
-import dev.floe.operators.memory.OperatorMemory;
+import dev.floe.operators.runtime.FloeOperatorFactory;
+import dev.floe.operators.runtime.OperatorRuntime;
 import dev.floe.operators.step.Pipeline;
 import dev.floe.operators.step.StepSpec;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.execution.Environment;
 import org.apache.flink.streaming.api.operators.AbstractInput;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorV2;
 import org.apache.flink.streaming.api.operators.BoundedMultiInput;
 import org.apache.flink.streaming.api.operators.ChainingStrategy;
@@ -28,7 +24,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Runs a fused pipeline over a main input whose steps need broadcast inputs (broadcast hash
- * joins): input 1 is the main stream, inputs 2.. are the broadcast build sides. Every broadcast
+ * joins, range splits with their boundaries): input 1 is the main stream, inputs 2.. are the broadcast inputs. Every broadcast
  * input is read to its end first; then the pipeline is built (each join step takes its build
  * batches) and the main input streams through it. The operator may head a chain that starts
  * with a source ({@link ChainingStrategy#HEAD_WITH_SOURCES}), so a scan followed by broadcast
@@ -42,12 +38,8 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
     private final InputSelection builds;
     private final BroadcastBuilds broadcasts;
     private int buildsOpen;
-    private OperatorMemory memory;
-    private BufferAllocator allocator;
+    private OperatorRuntime runtime;
     private Pipeline pipeline;
-    private Counter rowsIn;
-    private Counter rowsOut;
-    private Counter batchesOut;
     private final StreamRecord<EncodedBatch> reuse = new StreamRecord<>(null);
 
     /** What the job graph carries: the main input's schema, the build schemas, the steps. */
@@ -75,15 +67,9 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
     @Override
     public void open() throws Exception {
         super.open();
-        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
-        memory = OperatorMemory.open(this, env, OperatorMemory.managedFraction(getOperatorConfig(), env),
-                spec.memoryBudget(), getOperatorName() + "[" + subtask + "]");
-        allocator = memory.allocator();
-        rowsIn = getMetricGroup().counter("floeRowsIn");
-        rowsOut = getMetricGroup().counter("floeRowsOut");
-        broadcasts.open(allocator, rowsIn);
-        batchesOut = getMetricGroup().counter("floeBatchesOut");
-        getMetricGroup().gauge("floeSpilledBytes", () -> memory.spill().bytesWritten());
+        runtime = OperatorRuntime.open(this, env, getOperatorConfig(), getMetricGroup(), getOperatorName(),
+                spec.memoryBudget());
+        broadcasts.open(runtime);
     }
 
     @Override
@@ -111,67 +97,41 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
         if (pipeline.finished()) {
             return;
         }
-        rowsIn.inc(e.numRows());
-        pipeline.push(BatchCodec.decode(e, spec.mainSchema(), allocator));
+        pipeline.push(runtime.decode(e, spec.mainSchema()));
     }
 
     @Override
     public void endInput(int inputId) {
         if (inputId > 1) {
             if (--buildsOpen == 0) {
-                pipeline = Pipeline.create(spec.steps(), broadcasts.handOver(memory.stepContext()), this::send);
+                pipeline = runtime.pipeline(spec.steps(), broadcasts.handOver(),
+                        runtime.sender(e -> output.collect(reuse.replace(e))));
             }
             return;
         }
+        runtime.endOfInput();
         pipeline.finish();
-    }
-
-    private void send(RecordBatch batch, int partition) {
-        try (batch) {
-            if (batch.numRows() == 0 && batch.numColumns() > 0) {
-                return;
-            }
-            rowsOut.inc(batch.numRows());
-            batchesOut.inc();
-            output.collect(reuse.replace(BatchCodec.encode(batch).withPartition(partition)));
-        }
     }
 
     @Override
     public void close() throws Exception {
-        try {
-            broadcasts.close();
-            if (pipeline != null) {
-                pipeline.close();
-            }
-            if (memory != null) {
-                memory.close();
-            }
-        } finally {
-            super.close();
-        }
+        OperatorRuntime.closeThen(runtime, super::close);
     }
 
     /** Creates the operator on the TaskManager; may head a chain that starts with sources. */
-    public static final class Factory extends AbstractStreamOperatorFactory<EncodedBatch> {
+    public static final class Factory extends FloeOperatorFactory {
         private static final long serialVersionUID = 1L;
         private final Spec spec;
 
         public Factory(Spec spec) {
+            super(BroadcastInputsOperator.class);
             this.spec = spec;
             setChainingStrategy(ChainingStrategy.HEAD_WITH_SOURCES);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public <T extends StreamOperator<EncodedBatch>> T createStreamOperator(
-                StreamOperatorParameters<EncodedBatch> parameters) {
-            return (T) new BroadcastInputsOperator(parameters, spec);
-        }
-
-        @Override
-        public Class<? extends StreamOperator> getStreamOperatorClass(ClassLoader classLoader) {
-            return BroadcastInputsOperator.class;
+        protected StreamOperator<EncodedBatch> create(StreamOperatorParameters<EncodedBatch> parameters) {
+            return new BroadcastInputsOperator(parameters, spec);
         }
     }
 }

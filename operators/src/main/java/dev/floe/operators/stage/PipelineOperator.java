@@ -1,15 +1,11 @@
 package dev.floe.operators.stage;
 
 import dev.floe.api.types.Schema;
-import dev.floe.operators.memory.OperatorMemory;
-import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
-import dev.floe.arrow.RecordBatch;
+import dev.floe.operators.runtime.OperatorRuntime;
 import dev.floe.operators.step.Pipeline;
 import dev.floe.operators.step.StepSpec;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -18,7 +14,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * Runs a fused list of steps on every incoming batch: decode into this operator's allocator, run
  * the steps, encode what they emit (tagged with a target partition when a split step chose one).
- * Blocking steps emit at end of input. Used for stages after an exchange.
+ * Blocking steps emit at end of input. Used for stages after an exchange, and for the sample and
+ * boundary steps of a range exchange.
  */
 public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
         implements OneInputStreamOperator<EncodedBatch, EncodedBatch>, BoundedOneInput {
@@ -29,15 +26,8 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
     private final boolean tagWithSubtask;
     private final long memoryBudget;
 
-    private transient BufferAllocator allocator;
-    private transient OperatorMemory memory;
-    private transient org.apache.flink.metrics.Gauge<Long> spilledBytes;
+    private transient OperatorRuntime runtime;
     private transient Pipeline pipeline;
-    private transient Counter rowsIn;
-    private transient Counter rowsOut;
-    private transient Counter batchesOut;
-    private transient StreamRecord<EncodedBatch> reuse;
-    private transient boolean failOnce;
 
     public PipelineOperator(Schema inputSchema, List<StepSpec> steps) {
         this(inputSchema, steps, false, 0);
@@ -59,31 +49,13 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
     @Override
     public void open() throws Exception {
         super.open();
-        var env = getContainingTask().getEnvironment();
-        memory = OperatorMemory.open(this, env, OperatorMemory.managedFraction(this, env), memoryBudget,
-                getOperatorName() + "[" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() + "]");
-        allocator = memory.allocator();
-        spilledBytes = getMetricGroup().gauge("floeSpilledBytes", () -> memory.spill().bytesWritten());
-        rowsIn = getMetricGroup().counter("floeRowsIn");
-        rowsOut = getMetricGroup().counter("floeRowsOut");
-        batchesOut = getMetricGroup().counter("floeBatchesOut");
-        reuse = new StreamRecord<>(null);
-        failOnce = FailureInjection.armed(env, getOperatorName());
+        runtime = OperatorRuntime.open(this, getContainingTask().getEnvironment(), getOperatorConfig(),
+                getMetricGroup(), getOperatorName(), memoryBudget);
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
-        pipeline = Pipeline.create(steps, memory.stepContext(), (batch, partition) -> send(batch,
+        StreamRecord<EncodedBatch> reuse = new StreamRecord<>(null);
+        var send = runtime.sender(e -> output.collect(reuse.replace(e)));
+        pipeline = runtime.pipeline(steps, runtime.context(), (batch, partition) -> send.emit(batch,
                 partition != EncodedBatch.NO_PARTITION ? partition : tagWithSubtask ? subtask : partition));
-    }
-
-    private void send(RecordBatch batch, int partition) {
-        try (batch) {
-            if (batch.numRows() == 0 && batch.numColumns() > 0) {
-                return;
-            }
-            rowsOut.inc(batch.numRows());
-            batchesOut.inc();
-            EncodedBatch encoded = BatchCodec.encode(batch);
-            output.collect(reuse.replace(encoded.withPartition(partition)));
-        }
     }
 
     @Override
@@ -91,33 +63,17 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
         if (pipeline.finished()) {
             return;
         }
-        if (failOnce) {
-            throw FailureInjection.failure(getOperatorName());
-        }
-        EncodedBatch encoded = element.getValue();
-        rowsIn.inc(encoded.numRows());
-        pipeline.push(BatchCodec.decode(encoded, inputSchema, allocator));
+        pipeline.push(runtime.decode(element.getValue(), inputSchema));
     }
 
     @Override
     public void endInput() {
-        if (failOnce) {
-            throw FailureInjection.failure(getOperatorName());
-        }
+        runtime.endOfInput();
         pipeline.finish();
     }
 
     @Override
     public void close() throws Exception {
-        try {
-            if (pipeline != null) {
-                pipeline.close();
-            }
-            if (memory != null) {
-                memory.close();
-            }
-        } finally {
-            super.close();
-        }
+        OperatorRuntime.closeThen(runtime, super::close);
     }
 }

@@ -21,6 +21,11 @@ public interface Step extends AutoCloseable {
         return false;
     }
 
+    /** Bytes of state the step holds between calls (blocking steps), for the {@code peak_memory} metric. */
+    default long memoryInUse() {
+        return 0;
+    }
+
     @Override
     default void close() {
     }

@@ -4,9 +4,10 @@ import dev.floe.api.types.Schema;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.flink.EncodedBatchTypeInfo;
 import dev.floe.operators.blocking.HashJoinOperator;
-import dev.floe.operators.exchange.BoundariesOperator;
-import dev.floe.operators.exchange.RangeSplitOperator;
-import dev.floe.operators.exchange.SampleOperator;
+import dev.floe.operators.exchange.BoundariesSpec;
+import dev.floe.operators.exchange.RangeSpec;
+import dev.floe.operators.exchange.RangeSplitSpec;
+import dev.floe.operators.exchange.SampleSpec;
 import dev.floe.operators.source.FloeSource;
 import dev.floe.operators.stage.BroadcastInputsOperator;
 import dev.floe.operators.stage.PipelineOperator;
@@ -106,23 +107,34 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
         };
     }
 
+    /**
+     * Sample (per input subtask) -> boundaries (one subtask) broadcast into a range split that runs
+     * like a broadcast join: the boundaries are read before the data.
+     */
     @Override
     public DataStream<EncodedBatch> visitRangeExchange(RangeExchange range) {
         DataStream<EncodedBatch> data = translate(range.input());
         int p = data.getParallelism();
-        DataStream<EncodedBatch> boundaries = data
-                .transform("Sample: " + range.spec().describe().substring("RangeSplit: ".length()),
-                        EncodedBatchTypeInfo.INSTANCE, new SampleOperator(range.spec()))
+        RangeSpec spec = range.spec();
+        SampleSpec sample = new SampleSpec(spec);
+        BoundariesSpec boundaries = new BoundariesSpec(spec);
+        DataStream<EncodedBatch> cuts = data
+                .transform(sample.describe(), EncodedBatchTypeInfo.INSTANCE,
+                        new PipelineOperator(spec.inputSchema(), List.of(sample)))
                 .setParallelism(p).uid(uid())
                 .global()
-                .transform("RangeBoundaries: " + (range.spec().numPartitions() - 1) + " from samples",
-                        EncodedBatchTypeInfo.INSTANCE, new BoundariesOperator(range.spec()))
+                .transform(boundaries.describe(), EncodedBatchTypeInfo.INSTANCE,
+                        new PipelineOperator(spec.keySchema(), List.of(boundaries)))
                 .setParallelism(1).uid(uid());
-        return boundaries.broadcast()
-                .connect(data)
-                .transform(range.spec().describe(), EncodedBatchTypeInfo.INSTANCE, new RangeSplitOperator(range.spec()))
-                .setParallelism(p).uid(uid())
-                .partitionCustom(new TaggedPartition(), new PartitionTag());
+        BroadcastInputsOperator.Spec split = new BroadcastInputsOperator.Spec(spec.inputSchema(),
+                List.of(spec.keySchema()), List.of(new RangeSplitSpec(spec, 0)), 0);
+        MultipleInputTransformation<EncodedBatch> t = new MultipleInputTransformation<>(spec.describe(),
+                new BroadcastInputsOperator.Factory(split), EncodedBatchTypeInfo.INSTANCE, p);
+        t.addInput(data.getTransformation());
+        t.addInput(cuts.broadcast().getTransformation());
+        t.setUid(uid());
+        env.addOperator(t);
+        return new DataStream<>(env, t).partitionCustom(new TaggedPartition(), new PartitionTag());
     }
 
     /** Inputs: build, probe, then the build sides of the broadcast joins fused after the join. */

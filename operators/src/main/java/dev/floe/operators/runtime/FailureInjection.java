@@ -1,4 +1,4 @@
-package dev.floe.operators.stage;
+package dev.floe.operators.runtime;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -8,7 +8,7 @@ import org.apache.flink.runtime.execution.Environment;
 /**
  * <b>Test hook</b>, not a feature: with {@code floe.test.fail-once-in-operator} set to a piece of an
  * operator's name (its plan description, e.g. {@code FinalAggregate}), the first attempt of subtask 0
- * of every {@link PipelineOperator} whose name contains it throws on its first batch (or at its end of
+ * of every operator (through its {@link OperatorRuntime}) whose name contains it throws on its first batch (or at its end of
  * input when it gets none). Failover tests
  * use it to prove that a restarted region yields the exact result; unset (the default) it costs one
  * string lookup per operator start.

@@ -1,0 +1,224 @@
+package dev.floe.operators.runtime;
+
+import dev.floe.api.types.Schema;
+import dev.floe.arrow.BatchCodec;
+import dev.floe.arrow.EncodedBatch;
+import dev.floe.arrow.RecordBatch;
+import dev.floe.operators.memory.OperatorMemory;
+import dev.floe.operators.spill.SpillDirectory;
+import dev.floe.operators.step.Emitter;
+import dev.floe.operators.step.Pipeline;
+import dev.floe.operators.step.StepContext;
+import dev.floe.operators.step.StepSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.runtime.execution.Environment;
+import org.apache.flink.streaming.api.graph.StreamConfig;
+
+/**
+ * Everything a Floe operator needs at run time besides its steps, written once: the memory (the
+ * managed-memory reservation, the Arrow allocator sized from it, the spill directory), the codec
+ * between Flink's encoded batches and Arrow, the operator's and its steps' metrics, the failure
+ * injection test hook, and one close order. Operators open it in {@code open()} and close it in
+ * {@code close()}; the step harness opens one {@link #standalone} without Flink.
+ *
+ * <pre>{@code
+ * runtime = OperatorRuntime.open(this, env, getOperatorConfig(), getMetricGroup(), getOperatorName(), budget);
+ * pipeline = runtime.pipeline(steps, runtime.context(), runtime.sender(e -> output.collect(reuse.replace(e))));
+ * ...
+ * pipeline.push(runtime.decode(element.getValue(), inputSchema));
+ * ...
+ * runtime.close(); // the pipeline, then spill files, the allocator (fails on leaks), the reservation
+ * }</pre>
+ */
+public final class OperatorRuntime implements AutoCloseable {
+    private final String name;
+    private final OperatorMemory memory;
+    private final MetricGroup metrics;
+    private final boolean failOnce;
+    /** What the operator owns besides memory, closed first, last registered first. */
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final StepMetrics input;
+    private int nextStep;
+    private boolean closed;
+
+    private OperatorRuntime(String name, OperatorMemory memory, MetricGroup metrics, boolean failOnce) {
+        this.name = name;
+        this.memory = memory;
+        this.metrics = metrics;
+        this.failOnce = failOnce;
+        this.input = new StepMetrics("input");
+        metrics.gauge(StepMetrics.ROWS_IN, input::rowsIn);
+        metrics.gauge(StepMetrics.BATCHES_IN, input::batchesIn);
+        metrics.gauge(StepMetrics.SPILL_BYTES, () -> memory.spill().bytesWritten());
+        metrics.gauge(StepMetrics.PEAK_MEMORY, () -> memory.allocator().getPeakMemoryAllocation());
+    }
+
+    /**
+     * For an operator inside a Flink task.
+     *
+     * @param owner        the operator (the managed-memory reservation's owner)
+     * @param operatorName the operator's name (the plan it runs); the subtask index is appended
+     * @param budget       bytes blocking steps may hold before spilling; 0 = the managed memory Flink assigned
+     */
+    public static OperatorRuntime open(Object owner, Environment env, StreamConfig config, MetricGroup metrics,
+            String operatorName, long budget) {
+        String name = operatorName + "[" + env.getTaskInfo().getIndexOfThisSubtask() + "]";
+        OperatorMemory memory = OperatorMemory.open(owner, env, OperatorMemory.managedFraction(config, env), budget,
+                name);
+        return new OperatorRuntime(operatorName, memory, metrics, FailureInjection.armed(env, operatorName));
+    }
+
+    /** For a source reader: no managed memory, spills to {@code java.io.tmpdir}. */
+    public static OperatorRuntime unmanaged(String name, MetricGroup metrics) {
+        return new OperatorRuntime(name, OperatorMemory.unmanaged(name, 0), metrics, false);
+    }
+
+    /** Without Flink (the step harness): a budget (0 = unbounded) and no metric reporter. */
+    public static OperatorRuntime standalone(String name, long budget) {
+        return new OperatorRuntime(name, OperatorMemory.unmanaged(name, budget), new UnregisteredMetricsGroup(),
+                false);
+    }
+
+    public BufferAllocator allocator() {
+        return memory.allocator();
+    }
+
+    public SpillDirectory spill() {
+        return memory.spill();
+    }
+
+    /** Bytes blocking state may hold before it spills. */
+    public long budget() {
+        return memory.budget();
+    }
+
+    /** The context steps are created with (allocator, budget, spill directory). */
+    public StepContext context() {
+        return memory.stepContext();
+    }
+
+    /** The context whose broadcast input i is {@code broadcasts.apply(i)}. */
+    public StepContext context(IntFunction<List<RecordBatch>> broadcasts) {
+        return context().withBroadcasts(broadcasts);
+    }
+
+    /**
+     * A pipeline of {@code specs} emitting into {@code sink}, owned (closed before the memory) and
+     * with its steps' metrics registered as {@code step.<i>.*}, numbered on from earlier steps.
+     */
+    public Pipeline pipeline(List<StepSpec> specs, StepContext context, Emitter sink) {
+        Pipeline pipeline = own(Pipeline.create(specs, context, sink));
+        for (StepMetrics m : pipeline.metrics()) {
+            register(m);
+        }
+        metrics.gauge(StepMetrics.ROWS_OUT, pipeline.output()::rowsIn);
+        metrics.gauge(StepMetrics.BATCHES_OUT, pipeline.output()::batchesIn);
+        return pipeline;
+    }
+
+    /** Registers metrics of a piece of work that is not a pipeline step (a join table) as the next step. */
+    public StepMetrics register(StepMetrics step) {
+        step.register(metrics, nextStep++);
+        return step;
+    }
+
+    /** Closes {@code resource} when the runtime closes, before the memory; returns it. */
+    public <T extends AutoCloseable> T own(T resource) {
+        owned.add(resource);
+        return resource;
+    }
+
+    /** Decodes an incoming batch into this operator's allocator (the caller owns it); counts it. */
+    public RecordBatch decode(EncodedBatch encoded, Schema schema) {
+        arrived(encoded);
+        return BatchCodec.decode(encoded, schema, memory.allocator());
+    }
+
+    /** Counts an incoming batch that is dropped or decoded elsewhere; the test hook may fail here. */
+    public void arrived(EncodedBatch encoded) {
+        if (failOnce) {
+            throw FailureInjection.failure(name);
+        }
+        input.batchIn(encoded.numRows());
+    }
+
+    /** End of an input: the test hook fails here for an operator that received no batch. */
+    public void endOfInput() {
+        if (failOnce) {
+            throw FailureInjection.failure(name);
+        }
+    }
+
+    /**
+     * The emitter that ends a pipeline: closes each batch after encoding it with its target
+     * partition and handing it to {@code out}; batches without rows (but with columns) are dropped.
+     */
+    public Emitter sender(Consumer<EncodedBatch> out) {
+        return (batch, partition) -> {
+            try (batch) {
+                if (batch.numRows() > 0 || batch.numColumns() == 0) {
+                    out.accept(BatchCodec.encode(batch).withPartition(partition));
+                }
+            }
+        };
+    }
+
+    /**
+     * Closes what the operator registered (last first), then deletes spill files, closes the
+     * allocator (which fails on a leak) and returns the managed memory; the first failure is thrown
+     * with the later ones suppressed, and every step runs. Closing twice does nothing.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            failure = closeQuietly(owned.get(i), failure);
+        }
+        owned.clear();
+        failure = closeQuietly(memory, failure);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** What an operator's {@code close()} runs after its runtime closes ({@code super::close}). */
+    @FunctionalInterface
+    public interface Closer {
+        void close() throws Exception;
+    }
+
+    /** Closes the runtime (if the operator got as far as opening it), then always {@code then}. */
+    public static void closeThen(OperatorRuntime runtime, Closer then) throws Exception {
+        try {
+            if (runtime != null) {
+                runtime.close();
+            }
+        } finally {
+            then.close();
+        }
+    }
+
+    private RuntimeException closeQuietly(AutoCloseable c, RuntimeException failure) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            RuntimeException r = e instanceof RuntimeException re ? re
+                    : new IllegalStateException("Closing '" + name + "' failed: " + e.getMessage(), e);
+            if (failure == null) {
+                return r;
+            }
+            failure.addSuppressed(r);
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.floe.operators.runtime;
+
+import org.apache.flink.metrics.MetricGroup;
+
+/**
+ * What one step of an operator did: rows and batches in and out, time and spill bytes of its own
+ * (what the steps after it did inside its calls is subtracted), and the peak bytes of state it held.
+ * The same names are Flink metrics under the operator's group ({@code step.<index>.rows_in}, ...),
+ * the step harness's counters and, later, explain-analyze's columns.
+ *
+ * <p>A pipeline measures each step inclusively around its calls (two {@code nanoTime} reads per
+ * batch, not per row) and links every step to the one it emits into, so exclusive figures are a
+ * subtraction when read: {@code time = inclusive time - inclusive time of the next}.
+ *
+ * <pre>{@code
+ * StepMetrics m = pipeline.metrics().get(0);
+ * m.rowsIn(); m.rowsOut(); m.timeNanos(); m.spillBytes(); m.peakMemory();
+ * }</pre>
+ */
+public final class StepMetrics {
+    /** The metric names, in the order explain-analyze prints them. */
+    public static final String ROWS_IN = "rows_in";
+    public static final String ROWS_OUT = "rows_out";
+    public static final String BATCHES_IN = "batches_in";
+    public static final String BATCHES_OUT = "batches_out";
+    public static final String TIME = "time";
+    public static final String SPILL_BYTES = "spill_bytes";
+    public static final String PEAK_MEMORY = "peak_memory";
+    /** The metric group key under an operator's group; its value is the step's index in the operator. */
+    public static final String GROUP = "step";
+
+    private final String name;
+    private StepMetrics next;
+    long rowsIn;
+    long batchesIn;
+    long inclusiveNanos;
+    long inclusiveSpill;
+    long peakMemory;
+
+    /** @param name the step's one-line description */
+    public StepMetrics(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The step this one emits into (its rows in are this step's rows out); null for the operator's output. */
+    public void emitsInto(StepMetrics next) {
+        this.next = next;
+    }
+
+    /** Counts one batch arriving at the step. */
+    public void batchIn(long rows) {
+        rowsIn += rows;
+        batchesIn++;
+    }
+
+    /** Adds a call's inclusive duration and spilled bytes (including what the steps after it did meanwhile). */
+    public void called(long nanos, long spilled) {
+        inclusiveNanos += nanos;
+        inclusiveSpill += spilled;
+    }
+
+    /** Records the bytes of state the step holds now, keeping the highest. */
+    public void holding(long bytes) {
+        if (bytes > peakMemory) {
+            peakMemory = bytes;
+        }
+    }
+
+    public long rowsIn() {
+        return rowsIn;
+    }
+
+    public long batchesIn() {
+        return batchesIn;
+    }
+
+    public long rowsOut() {
+        return next == null ? 0 : next.rowsIn;
+    }
+
+    public long batchesOut() {
+        return next == null ? 0 : next.batchesIn;
+    }
+
+    /** Nanoseconds spent in the step itself. */
+    public long timeNanos() {
+        return inclusiveNanos - (next == null ? 0 : next.inclusiveNanos);
+    }
+
+    /** Bytes the step itself wrote to spill files. */
+    public long spillBytes() {
+        return inclusiveSpill - (next == null ? 0 : next.inclusiveSpill);
+    }
+
+    /** The most bytes of state the step held after any of its calls. */
+    public long peakMemory() {
+        return peakMemory;
+    }
+
+    /** Registers the seven figures as gauges under {@code group.addGroup("step", index)}. */
+    public void register(MetricGroup operatorGroup, int index) {
+        MetricGroup g = operatorGroup.addGroup(GROUP, Integer.toString(index));
+        g.gauge("name", this::name);
+        g.gauge(ROWS_IN, this::rowsIn);
+        g.gauge(ROWS_OUT, this::rowsOut);
+        g.gauge(BATCHES_IN, this::batchesIn);
+        g.gauge(BATCHES_OUT, this::batchesOut);
+        g.gauge(TIME, this::timeNanos);
+        g.gauge(SPILL_BYTES, this::spillBytes);
+        g.gauge(PEAK_MEMORY, this::peakMemory);
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + ROWS_IN + "=" + rowsIn + " " + ROWS_OUT + "=" + rowsOut() + " " + BATCHES_IN + "="
+                + batchesIn + " " + BATCHES_OUT + "=" + batchesOut() + " " + TIME + "=" + timeNanos() + "ns "
+                + SPILL_BYTES + "=" + spillBytes() + " " + PEAK_MEMORY + "=" + peakMemory;
+    }
+}
