@@ -18,6 +18,7 @@ public final class Pipeline implements AutoCloseable {
     private final List<StepMetrics> metrics;
     private final StepMetrics output;
     private final SpillDirectory spill;
+    private boolean closed;
 
     private Pipeline(List<Step> steps, List<StepSpec> specs, SpillDirectory spill, Emitter sink) {
         this.steps = steps;
@@ -113,8 +114,13 @@ public final class Pipeline implements AutoCloseable {
         return output;
     }
 
+    /** Closes every step once (a second call does nothing). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (Step s : steps) {
             s.close();
         }
