@@ -114,6 +114,11 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
             }
         }
 
+        @Override
+        public long memoryInUse() {
+            return sizeInBytes();
+        }
+
         private long sizeInBytes() {
             long total = table.sizeInBytes();
             for (Accumulator a : accumulators) {

@@ -91,6 +91,11 @@ public record BroadcastJoinSpec(int input, JoinSpec join) implements StepSpec {
         }
 
         @Override
+        public long memoryInUse() {
+            return table.sizeInBytes();
+        }
+
+        @Override
         public void close() {
             try {
                 table.close();

@@ -139,6 +139,11 @@ public record SortSpec(Schema inputSchema, List<SortKey> keys, Long limit) imple
             }
 
             @Override
+            public long memoryInUse() {
+                return heldBytes;
+            }
+
+            @Override
             public void close() {
                 held.forEach(RecordBatch::close);
                 held.clear();
