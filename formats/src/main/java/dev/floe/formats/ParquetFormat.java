@@ -224,6 +224,7 @@ public final class ParquetFormat {
     private static DataType primitiveType(Type t, String path) {
         PrimitiveType p = t.asPrimitiveType();
         LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+        refuseUnmapped(t, logical, path);
         switch (p.getPrimitiveTypeName()) {
             case BOOLEAN:
                 return DataType.bool();
@@ -276,6 +277,25 @@ public final class ParquetFormat {
             default:
                 throw new IllegalArgumentException("Column '" + t.getName() + "' of " + path + " has Parquet type "
                         + p.getPrimitiveTypeName() + ", which is not supported (write timestamps as INT64)");
+        }
+    }
+
+    /**
+     * TIME and INTERVAL columns have no Floe type yet: reading them as their storage (int64 counts,
+     * 12 raw bytes) would give numbers that look right and mean something else, so they are
+     * refused naming the file, the column and what to do (Spark refuses them the same way).
+     */
+    private static void refuseUnmapped(Type t, LogicalTypeAnnotation logical, String path) {
+        String what = null;
+        if (logical instanceof LogicalTypeAnnotation.TimeLogicalTypeAnnotation time) {
+            what = "TIME(" + time.getUnit() + ") (a time of day)";
+        } else if (logical instanceof LogicalTypeAnnotation.IntervalLogicalTypeAnnotation) {
+            what = "INTERVAL (months, days, milliseconds)";
+        }
+        if (what != null) {
+            throw new IllegalArgumentException("Column '" + t.getName() + "' of " + path + " has Parquet type " + what
+                    + ", which Floe has no type for; write it as a string or an integer count instead (DuckDB: "
+                    + "CAST(" + t.getName() + " AS VARCHAR)), or read a copy of the file without that column");
         }
     }
 
