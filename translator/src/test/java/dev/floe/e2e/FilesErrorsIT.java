@@ -169,6 +169,19 @@ class FilesErrorsIT {
     }
 
     @Test
+    void nullPathsDevicesAndBracketedNamesThroughFloe() throws IOException {
+        Path literal = dir.resolve("data[1].csv");
+        Files.writeString(literal, "a\n1\n2\n");
+        try (Floe floe = SharedCluster.floe(2)) {
+            assertThatThrownBy(() -> floe.readCsv((String) null)).isInstanceOf(PlanException.class)
+                    .hasMessageContaining("readCsv: path 1 of 1 is null");
+            assertThat(floe.readCsv(literal.toString()).countRows()).isEqualTo(2);
+            assertThatThrownBy(() -> floe.readCsv("/dev/zero")).isInstanceOf(PlanException.class)
+                    .hasMessageContaining("/dev/zero' is not a regular file");
+        }
+    }
+
+    @Test
     void theGoodFileStillReads() {
         try (Floe floe = SharedCluster.floe(2)) {
             assertThat(count(floe, good)).isEqualTo(100_000);
