@@ -5,13 +5,10 @@ import static dev.floe.api.Functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.floe.api.plan.InMemorySource;
-import dev.floe.api.plan.LogicalPlan;
-import dev.floe.api.plan.Scan;
+import dev.floe.api.testing.PlanOnly;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.Table;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -29,26 +26,8 @@ class PlanErrorsTest {
             Field.of("price", DataType.float64()), Field.of("quantity", DataType.int32()),
             Field.of("name", DataType.string()), Field.of("ship_date", DataType.date()));
 
-    /** An executor for plans that must never run. */
-    private static final Executor NEVER = new Executor() {
-        @Override
-        public Table execute(LogicalPlan optimizedPlan, String action) {
-            throw new AssertionError("nothing should execute in a planning test");
-        }
-
-        @Override
-        public String explainPhysical(LogicalPlan optimizedPlan) {
-            throw new AssertionError("nothing should execute in a planning test");
-        }
-
-        @Override
-        public int parallelism() {
-            return 1;
-        }
-    };
-
     private static DataFrame df() {
-        return DataFrame.of(NEVER, Scan.of(new InMemorySource("t", SCHEMA, List.of())));
+        return PlanOnly.frame(SCHEMA);
     }
 
     private static Arguments unknown(String what, Function<DataFrame, DataFrame> build, String name,

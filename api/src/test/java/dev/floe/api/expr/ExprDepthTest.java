@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.floe.api.DataFrame;
-import dev.floe.api.Executor;
 import dev.floe.api.Expression;
 import dev.floe.api.PlanException;
 import dev.floe.api.optimizer.Optimizer;
 import dev.floe.api.plan.Filter;
-import dev.floe.api.plan.InMemorySource;
 import dev.floe.api.plan.LogicalPlan;
 import dev.floe.api.plan.Project;
-import dev.floe.api.plan.Scan;
+import dev.floe.api.testing.PlanOnly;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.Table;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,25 +25,8 @@ import org.junit.jupiter.api.Test;
  * never merges chains of withColumn/where calls into one expression past the limit.
  */
 class ExprDepthTest {
-    private static final Executor NEVER = new Executor() {
-        @Override
-        public Table execute(LogicalPlan optimizedPlan, String action) {
-            throw new AssertionError("nothing should execute");
-        }
-
-        @Override
-        public String explainPhysical(LogicalPlan optimizedPlan) {
-            throw new AssertionError("nothing should execute");
-        }
-
-        @Override
-        public int parallelism() {
-            return 1;
-        }
-    };
-
     private static DataFrame df() {
-        return DataFrame.of(NEVER, Scan.of(new InMemorySource("t", Schema.of(Field.of("x", DataType.int64())), List.of())));
+        return PlanOnly.frame(Schema.of(Field.of("x", DataType.int64())));
     }
 
     private static Expression chain(int adds) {
