@@ -17,11 +17,13 @@ public final class JsonOptions implements Serializable {
     private final Map<String, DataType> schemaHints;
     private final int inferRows;
     private final ParseMode mode;
+    private final int maxLineBytes;
 
     private JsonOptions(Builder b) {
         this.schemaHints = Map.copyOf(b.schemaHints);
         this.inferRows = b.inferRows;
         this.mode = b.mode;
+        this.maxLineBytes = b.maxLineBytes;
     }
 
     /** No hints; types inferred from the first 1000 records. */
@@ -45,6 +47,14 @@ public final class JsonOptions implements Serializable {
      */
     public ParseMode mode() { return mode; }
 
+    /**
+     * The longest line PERMISSIVE reading accepts, in bytes (default 64 MiB, as
+     * {@link CsvOptions#maxLineBytes()}): a longer one fails naming the file, line and byte offset
+     * instead of growing a buffer until memory runs out. FAILFAST parsing streams and is bounded
+     * by the JSON parser's own limits on one value.
+     */
+    public int maxLineBytes() { return maxLineBytes; }
+
     @Override
     public String toString() {
         return "JsonOptions(inferRows=" + inferRows + ", hints=" + schemaHints.keySet()
@@ -56,6 +66,7 @@ public final class JsonOptions implements Serializable {
         private Map<String, DataType> schemaHints = new LinkedHashMap<>();
         private int inferRows = 1000;
         private ParseMode mode = ParseMode.FAILFAST;
+        private int maxLineBytes = CsvOptions.DEFAULT_MAX_LINE_BYTES;
 
         private Builder() {
         }
@@ -72,6 +83,15 @@ public final class JsonOptions implements Serializable {
 
         /** See {@link ParseMode}. */
         public Builder mode(ParseMode m) { this.mode = java.util.Objects.requireNonNull(m, "mode"); return this; }
+
+        /** See {@link JsonOptions#maxLineBytes()}. */
+        public Builder maxLineBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("JsonOptions maxLineBytes must be >= 1, got " + bytes);
+            }
+            this.maxLineBytes = bytes;
+            return this;
+        }
 
         public JsonOptions build() {
             return new JsonOptions(this);

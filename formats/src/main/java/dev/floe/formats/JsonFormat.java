@@ -61,7 +61,11 @@ public final class JsonFormat {
         int records = 0;
         try {
             if (options.mode() == ParseMode.PERMISSIVE && !startsWithArray(file.path())) {
-                records = inferLineByLine(file.path(), options.inferRows(), kinds, text, tv);
+                try {
+                    records = inferLineByLine(file.path(), options, kinds, text, tv);
+                } catch (JsonLines.LineTooLong e) {
+                    throw new IllegalArgumentException(file.path() + ":" + e.line + ": " + e.getMessage(), e);
+                }
             } else {
                 try (InputStream in = CsvFormat.open(file.path()); JsonParser p = FACTORY.createParser(in)) {
                     Records objects = new Records(p, file.path());
@@ -120,12 +124,12 @@ public final class JsonFormat {
     }
 
     /** PERMISSIVE inference: each line parsed alone, lines that are not valid JSON objects skipped. */
-    private static int inferLineByLine(String path, int inferRows, Map<String, Inferred> kinds, Utf8 text,
+    private static int inferLineByLine(String path, JsonOptions options, Map<String, Inferred> kinds, Utf8 text,
             TextValues tv) throws IOException {
         int records = 0;
         try (InputStream in = CsvFormat.open(path)) {
-            JsonLines lines = new JsonLines(in);
-            while (records < inferRows && lines.next()) {
+            JsonLines lines = new JsonLines(in, options.maxLineBytes());
+            while (records < options.inferRows() && lines.next()) {
                 if (lines.isBlank()) {
                     continue;
                 }
@@ -292,7 +296,8 @@ public final class JsonFormat {
                 }
                 in = array ? InputStream.nullInputStream() : LineRangeInputStream.open(path, start, end);
             }
-            return new JsonRecordReader(path, in, start, permissive && !array, permissive, schema.select(readColumns),
+            return new JsonRecordReader(path, in, start, permissive && !array, permissive, options.maxLineBytes(),
+                    schema.select(readColumns),
                     batchRows, allocator, metrics == null ? new ScanMetrics() : metrics);
         } catch (IOException e) {
             if (in != null) {

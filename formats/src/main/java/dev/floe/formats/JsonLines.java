@@ -18,14 +18,22 @@ final class JsonLines {
     private boolean eof;
     byte[] bytes = new byte[1024];
     int length;
+    private final int maxLineBytes;
+    /** Bytes of the stream before the current line, and the current line's 1-based number. */
+    long lineOffset;
+    long lineNumber;
+    private long consumed;
 
-    JsonLines(InputStream in) {
+    JsonLines(InputStream in, int maxLineBytes) {
         this.in = in;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** Reads the next line into {@code bytes[0, length)}; false at the end of the stream. */
     boolean next() throws IOException {
         length = 0;
+        lineOffset = consumed;
+        lineNumber++;
         boolean any = false;
         while (true) {
             if (pos == lim) {
@@ -47,9 +55,11 @@ final class JsonLines {
             }
             append(pos, i);
             if (i < lim) {
+                consumed += i + 1 - pos;
                 pos = i + 1;
                 return true;
             }
+            consumed += lim - pos;
             pos = lim;
         }
     }
@@ -67,10 +77,28 @@ final class JsonLines {
 
     private void append(int from, int to) {
         int n = to - from;
+        if ((long) length + n > maxLineBytes) {
+            throw new LineTooLong(lineNumber, lineOffset, maxLineBytes);
+        }
         if (length + n > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
         }
         System.arraycopy(buf, from, bytes, length, n);
         length += n;
+    }
+
+    /** A line longer than the cap; the reader adds the file. */
+    static final class LineTooLong extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final long offset;
+
+        LineTooLong(long line, long offset, int max) {
+            super("the line starting at byte " + offset + " is longer than " + max + " bytes (JsonOptions "
+                    + "maxLineBytes): the file has no line break there; fix the file, or raise "
+                    + "JsonOptions.builder().maxLineBytes(n)");
+            this.line = line;
+            this.offset = offset;
+        }
     }
 }

@@ -58,7 +58,8 @@ final class JsonRecordReader extends TextBatchReader {
      * @param permissive a value of the wrong type is null instead of an error
      */
     JsonRecordReader(String path, InputStream in, long start, boolean lineByLine, boolean permissive,
-            Schema readSchema, int batchRows, BufferAllocator allocator, ScanMetrics metrics) throws IOException {
+            int maxLineBytes, Schema readSchema, int batchRows, BufferAllocator allocator, ScanMetrics metrics)
+            throws IOException {
         super(path, start, readSchema, batchRows, allocator);
         this.in = in;
         this.firstOffset = in instanceof LineRangeInputStream r ? r.firstLineOffset() : start;
@@ -71,7 +72,7 @@ final class JsonRecordReader extends TextBatchReader {
         this.setInRow = new int[readSchema.size()];
         metrics.textSplitsRead++;
         if (lineByLine) {
-            lines = new JsonLines(in);
+            lines = new JsonLines(in, maxLineBytes);
             records = null;
         } else {
             lines = null;
@@ -126,6 +127,8 @@ final class JsonRecordReader extends TextBatchReader {
                 rows++;
             }
             return rows;
+        } catch (JsonLines.LineTooLong e) {
+            throw new IllegalArgumentException(where(e.line, firstOffset + e.offset) + ": " + e.getMessage(), e);
         } catch (JsonParseException e) {
             throw new IllegalArgumentException(where(records == null ? e.getLocation() : records.errorLocation(e))
                     + ": not valid JSON: " + e.getOriginalMessage()

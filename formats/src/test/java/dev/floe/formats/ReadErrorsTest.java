@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.floe.api.CsvOptions;
+import dev.floe.api.JsonOptions;
+import dev.floe.api.ParseMode;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.testing.LeakCheckingAllocator;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +84,22 @@ class ReadErrorsTest {
                 .hasMessageContaining(p + ":3: the record starting at byte " + header.length());
         assertThat(countRows(p, s, CsvOptions.defaults(), 0, Long.MAX_VALUE)).isEqualTo(3);
         assertThat(CsvOptions.defaults().maxLineBytes()).isEqualTo(64 << 20);
+    }
+
+    @Test
+    void aJsonLineLongerThanMaxLineBytesNamesFileLineAndOffset() throws Exception {
+        String first = "{\"a\":1}\n";
+        Path p = write("long.json", first + "{\"a\":\"" + "z".repeat(5000) + "\"}\n{\"a\":3}\n");
+        JsonOptions small = JsonOptions.builder().mode(ParseMode.PERMISSIVE).maxLineBytes(1000).build();
+        assertThatThrownBy(() -> JsonFormat.inferSchema(entry(p), small)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(p + ":2: the line starting at byte " + first.length() + " is longer than 1000 bytes");
+        Schema s = JsonFormat.inferSchema(entry(p), JsonOptions.builder().mode(ParseMode.PERMISSIVE).build());
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("json-long")) {
+            assertThatThrownBy(() -> CsvFormatSplitTest.rows(JsonFormat.read(p.toString(), 0, Long.MAX_VALUE, s,
+                    s.names(), small, 1024, a.get(), null))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(p + ":2: the line starting at byte " + first.length());
+        }
+        assertThat(JsonOptions.defaults().maxLineBytes()).isEqualTo(64 << 20);
     }
 
     @Test
