@@ -8,6 +8,7 @@ import dev.floe.api.plan.Filter;
 import dev.floe.api.plan.Join;
 import dev.floe.api.plan.Limit;
 import dev.floe.api.plan.LogicalPlan;
+import dev.floe.api.plan.LogicalPlanVisitor;
 import dev.floe.api.plan.Project;
 import dev.floe.api.plan.Repartition;
 import dev.floe.api.plan.FileSource;
@@ -69,40 +70,75 @@ public final class PhysicalPlanner {
     }
 
     private PhysicalNode translate(LogicalPlan logical, List<PhysicalNode> inputs) {
-        if (logical instanceof Scan scan) {
+        return logical.accept(new Translation(inputs));
+    }
+
+    /**
+     * Translates one logical node over its already planned inputs; a {@link LogicalPlanVisitor}, so
+     * a new logical node does not compile until it says here what it becomes.
+     */
+    private final class Translation implements LogicalPlanVisitor<PhysicalNode> {
+        private final List<PhysicalNode> inputs;
+
+        Translation(List<PhysicalNode> inputs) {
+            this.inputs = inputs;
+        }
+
+        private PhysicalNode input() {
+            return inputs.get(0);
+        }
+
+        @Override
+        public PhysicalNode visitScan(Scan scan) {
             return new ScanNode(planScan(scan));
         }
-        PhysicalNode input = inputs.get(0);
-        if (logical instanceof Filter f) {
-            return new StepNode(input, new FilterSpec(f.input().schema(), f.predicate()));
+
+        @Override
+        public PhysicalNode visitFilter(Filter f) {
+            return new StepNode(input(), new FilterSpec(f.input().schema(), f.predicate()));
         }
-        if (logical instanceof Project p) {
-            return new StepNode(input, new ProjectSpec(p.input().schema(), p.exprs(), p.schema()));
+
+        @Override
+        public PhysicalNode visitProject(Project p) {
+            return new StepNode(input(), new ProjectSpec(p.input().schema(), p.exprs(), p.schema()));
         }
-        if (logical instanceof Explode x) {
-            return new StepNode(input, new ExplodeSpec(x.input().schema(), x.columns(), x.schema()));
+
+        @Override
+        public PhysicalNode visitExplode(Explode x) {
+            return new StepNode(input(), new ExplodeSpec(x.input().schema(), x.columns(), x.schema()));
         }
-        if (logical instanceof Limit l) {
-            return planLimit(l, input);
+
+        @Override
+        public PhysicalNode visitLimit(Limit l) {
+            return planLimit(l, input());
         }
-        if (logical instanceof Aggregate a) {
-            return AggregatePlanner.plan(a, input, parallelism);
+
+        @Override
+        public PhysicalNode visitAggregate(Aggregate a) {
+            return AggregatePlanner.plan(a, input(), parallelism);
         }
-        if (logical instanceof Join j) {
-            return JoinPlanner.plan(j, input, inputs.get(1), parallelism, broadcastThreshold);
+
+        @Override
+        public PhysicalNode visitJoin(Join j) {
+            return JoinPlanner.plan(j, input(), inputs.get(1), parallelism, broadcastThreshold);
         }
-        if (logical instanceof Sort s) {
-            return new StepNode(input, new SortSpec(s.schema(), s.keys(), null),
+
+        @Override
+        public PhysicalNode visitSort(Sort s) {
+            return new StepNode(input(), new SortSpec(s.schema(), s.keys(), null),
                     new Distribution.Ranged(new RangeSpec(s.schema(), s.keys(), parallelism, SAMPLES_PER_SUBTASK)), null);
         }
-        if (logical instanceof Repartition r) {
-            return new ExchangeNode(input, r.keys().isEmpty() ? new Distribution.RoundRobin(r.n())
+
+        @Override
+        public PhysicalNode visitRepartition(Repartition r) {
+            return new ExchangeNode(input(), r.keys().isEmpty() ? new Distribution.RoundRobin(r.n())
                     : new Distribution.Hashed(r.keys(), r.n()));
         }
-        if (logical instanceof Write w) {
-            return planWrite(w, input);
+
+        @Override
+        public PhysicalNode visitWrite(Write w) {
+            return planWrite(w, input());
         }
-        throw new IllegalArgumentException("No physical plan for " + logical.describe());
     }
 
     private ScanStage planScan(Scan scan) {
