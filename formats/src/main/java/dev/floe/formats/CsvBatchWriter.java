@@ -25,7 +25,7 @@ import org.apache.flink.core.fs.Path;
  *
  * <pre>{@code try (CsvBatchWriter w = new CsvBatchWriter("out/part-0.csv", schema, CsvOptions.defaults())) { w.write(batch); }}</pre>
  */
-public final class CsvBatchWriter implements AutoCloseable {
+public final class CsvBatchWriter implements BatchWriter {
     private final String path;
     private final Schema schema;
     private final DataType[] types;
@@ -70,6 +70,7 @@ public final class CsvBatchWriter implements AutoCloseable {
     }
 
     /** Appends the batch's rows (the caller keeps the batch). */
+    @Override
     public void write(RecordBatch batch) {
         try {
             for (int row = 0; row < batch.numRows(); row++) {
@@ -228,6 +229,7 @@ public final class CsvBatchWriter implements AutoCloseable {
         length = 0;
     }
 
+    @Override
     public long rowsWritten() {
         return rows;
     }

@@ -435,4 +435,38 @@ public final class CsvFormat {
         }
     }
 
+    /**
+     * The CSV {@link FileFormatHandler}: the schema inferred from the first file, byte-range splits
+     * (whole files with {@link CsvOptions#multiLine()}).
+     */
+    record Handler(CsvOptions options) implements FileFormatHandler {
+        @Override
+        public Schema inferSchema(List<FileEntry> files) {
+            return CsvFormat.inferSchema(files.get(0), options);
+        }
+
+        @Override
+        public ParquetFormat.RowGroupSelection selectRowGroups(String path, Schema schema, StatsPredicate predicate,
+                java.util.Map<String, Object> constants) {
+            return null;
+        }
+
+        @Override
+        public List<FileRange> planSplits(String path, long size, int[] rowGroups, long splitSize) {
+            return options.multiLine() ? List.of(new FileRange(path, 0, size, null))
+                    : FileFormatHandler.byteRanges(path, size, splitSize);
+        }
+
+        @Override
+        public BatchReader open(FileRange range, Schema fileSchema, List<String> readColumns, int batchRows,
+                BufferAllocator allocator, ScanMetrics metrics) {
+            return read(range.path(), range.start(), range.length(), fileSchema, readColumns, options, batchRows,
+                    allocator, metrics);
+        }
+
+        @Override
+        public BatchWriter createWriter(String path, Schema schema) {
+            return new CsvBatchWriter(path, schema, options);
+        }
+    }
 }

@@ -33,7 +33,7 @@ import org.apache.flink.core.fs.Path;
  *
  * <pre>{@code try (JsonBatchWriter w = new JsonBatchWriter("out/part-0.json", schema)) { w.write(batch); }}</pre>
  */
-public final class JsonBatchWriter implements AutoCloseable {
+public final class JsonBatchWriter implements BatchWriter {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
@@ -79,6 +79,7 @@ public final class JsonBatchWriter implements AutoCloseable {
     }
 
     /** Appends the batch's rows (the caller keeps the batch). */
+    @Override
     public void write(RecordBatch batch) {
         try {
             for (int row = 0; row < batch.numRows(); row++) {
@@ -286,6 +287,7 @@ public final class JsonBatchWriter implements AutoCloseable {
         }
     }
 
+    @Override
     public long rowsWritten() {
         return rows;
     }

@@ -472,4 +472,35 @@ public final class JsonFormat {
             length = o;
         }
     }
+
+    /** The JSON-lines {@link FileFormatHandler}: the schema inferred from the first file, byte-range splits. */
+    record Handler(JsonOptions options) implements FileFormatHandler {
+        @Override
+        public Schema inferSchema(List<FileEntry> files) {
+            return JsonFormat.inferSchema(files.get(0), options);
+        }
+
+        @Override
+        public ParquetFormat.RowGroupSelection selectRowGroups(String path, Schema schema, StatsPredicate predicate,
+                Map<String, Object> constants) {
+            return null;
+        }
+
+        @Override
+        public List<FileRange> planSplits(String path, long size, int[] rowGroups, long splitSize) {
+            return FileFormatHandler.byteRanges(path, size, splitSize);
+        }
+
+        @Override
+        public BatchReader open(FileRange range, Schema fileSchema, List<String> readColumns, int batchRows,
+                BufferAllocator allocator, ScanMetrics metrics) {
+            return read(range.path(), range.start(), range.length(), fileSchema, readColumns, options, batchRows,
+                    allocator, metrics);
+        }
+
+        @Override
+        public BatchWriter createWriter(String path, Schema schema) {
+            return new JsonBatchWriter(path, schema);
+        }
+    }
 }

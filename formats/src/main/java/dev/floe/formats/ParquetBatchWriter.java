@@ -47,7 +47,7 @@ import org.apache.parquet.schema.Types;
  * }
  * }</pre>
  */
-public final class ParquetBatchWriter implements AutoCloseable {
+public final class ParquetBatchWriter implements BatchWriter {
     /** The names the Parquet spec gives the repeated group and the element of a LIST. */
     static final String REPEATED = "list";
     static final String ELEMENT = "element";
@@ -172,6 +172,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
     }
 
     /** Appends the batch's rows (the caller keeps the batch). */
+    @Override
     public void write(RecordBatch batch) {
         cursor.batch = batch;
         cursor.newBatch = true;
@@ -188,6 +189,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
         rows += batch.numRows();
     }
 
+    @Override
     public long rowsWritten() {
         return rows;
     }

@@ -1,5 +1,6 @@
 package dev.floe.formats;
 
+import dev.floe.api.ParquetWriteOptions;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
@@ -309,4 +310,36 @@ public final class ParquetFormat {
         }
     }
 
+    /**
+     * The Parquet {@link FileFormatHandler}: footers for the schema, row groups for splits and
+     * pruning; files written with {@code write}.
+     */
+    record Handler(ParquetWriteOptions write) implements FileFormatHandler {
+        @Override
+        public Schema inferSchema(List<FileEntry> files) {
+            return readSchema(files);
+        }
+
+        @Override
+        public RowGroupSelection selectRowGroups(String path, Schema schema, StatsPredicate predicate,
+                java.util.Map<String, Object> constants) {
+            return ParquetFormat.selectRowGroups(path, schema, predicate, constants);
+        }
+
+        @Override
+        public List<FileRange> planSplits(String path, long size, int[] rowGroups, long splitSize) {
+            return List.of(new FileRange(path, 0, size, rowGroups));
+        }
+
+        @Override
+        public BatchReader open(FileRange range, Schema fileSchema, List<String> readColumns, int batchRows,
+                BufferAllocator allocator, ScanMetrics metrics) {
+            return read(range.path(), fileSchema, readColumns, range.rowGroups(), batchRows, allocator, metrics);
+        }
+
+        @Override
+        public BatchWriter createWriter(String path, Schema schema) {
+            return new ParquetBatchWriter(path, schema, write);
+        }
+    }
 }

@@ -3,15 +3,15 @@ package dev.floe.translator;
 import dev.floe.api.CsvOptions;
 import dev.floe.api.JsonOptions;
 import dev.floe.api.PlanException;
+import dev.floe.api.plan.FileFormat;
 import dev.floe.api.plan.FileSource;
 import dev.floe.api.plan.HivePartitions;
 import dev.floe.api.types.Schema;
-import dev.floe.formats.CsvFormat;
 import dev.floe.formats.FileEntry;
+import dev.floe.formats.FileFormatHandler;
 import dev.floe.formats.FilePaths;
 import dev.floe.formats.HiveDirectories;
 import dev.floe.formats.JsonFormat;
-import dev.floe.formats.ParquetFormat;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -26,17 +26,7 @@ public final class FileSources {
     }
 
     public static FileSource parquet(List<String> paths) {
-        List<FileEntry> files = list(paths);
-        Schema schema;
-        HivePartitions partitions;
-        try {
-            schema = ParquetFormat.readSchema(files);
-            partitions = HiveDirectories.discover(paths, files, schema);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new PlanException(e.getMessage(), e);
-        }
-        return new FileSource("parquet", paths, files.stream().map(FileEntry::path).toList(),
-                files.stream().map(FileEntry::length).toList(), partitions.appendTo(schema), null, partitions);
+        return of(new FileFormat.Parquet(), paths);
     }
 
     public static FileSource csv(List<String> paths, CsvOptions options) {
@@ -44,17 +34,7 @@ public final class FileSources {
             throw new PlanException("readCsv: the options are null; pass CsvOptions.defaults() or build them with "
                     + "CsvOptions.builder()");
         }
-        List<FileEntry> files = list(paths);
-        Schema schema;
-        HivePartitions partitions;
-        try {
-            schema = CsvFormat.inferSchema(files.get(0), options);
-            partitions = HiveDirectories.discover(paths, files, schema);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new PlanException(e.getMessage(), e);
-        }
-        return new FileSource("csv", paths, files.stream().map(FileEntry::path).toList(),
-                files.stream().map(FileEntry::length).toList(), partitions.appendTo(schema), options, partitions);
+        return of(new FileFormat.Csv(options), paths);
     }
 
     /** Newline-delimited JSON: the schema is inferred from the first file's first records (see {@link JsonFormat}). */
@@ -63,17 +43,22 @@ public final class FileSources {
             throw new PlanException("readJson: the options are null; pass JsonOptions.defaults() or build them with "
                     + "JsonOptions.builder()");
         }
+        return of(new FileFormat.Json(options), paths);
+    }
+
+    /** The files under {@code paths}, their schema as the format reads or infers it, then the partition columns. */
+    public static FileSource of(FileFormat format, List<String> paths) {
         List<FileEntry> files = list(paths);
         Schema schema;
         HivePartitions partitions;
         try {
-            schema = JsonFormat.inferSchema(files.get(0), options);
+            schema = FileFormatHandler.of(format).inferSchema(files);
             partitions = HiveDirectories.discover(paths, files, schema);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new PlanException(e.getMessage(), e);
         }
-        return new FileSource("json", paths, files.stream().map(FileEntry::path).toList(),
-                files.stream().map(FileEntry::length).toList(), partitions.appendTo(schema), options, partitions);
+        return new FileSource(format, paths, files.stream().map(FileEntry::path).toList(),
+                files.stream().map(FileEntry::length).toList(), partitions.appendTo(schema), partitions);
     }
 
     /**

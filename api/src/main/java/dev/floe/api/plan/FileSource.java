@@ -1,28 +1,25 @@
 package dev.floe.api.plan;
 
 import dev.floe.api.types.Schema;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Files of one format, resolved from the user's paths when the DataFrame was built.
  *
- * @param format  {@code parquet}, {@code csv} or {@code json}
+ * @param format  the format and its read options
  * @param patterns the paths as the user gave them (for plan text)
  * @param files   the files found, in order
  * @param sizes   their sizes in bytes, parallel to {@code files}
- * @param options format options (e.g. CsvOptions), or null
  * @param partitions hive partition directories: columns at the end of {@code schema} whose value
  *                   is constant per file (see {@link HivePartitions})
  */
-public record FileSource(String format, List<String> patterns, List<String> files, List<Long> sizes, Schema schema,
-        Serializable options, HivePartitions partitions) implements ScanSource {
+public record FileSource(FileFormat format, List<String> patterns, List<String> files, List<Long> sizes, Schema schema,
+        HivePartitions partitions) implements ScanSource {
 
     /** Files without partition columns. */
-    public FileSource(String format, List<String> patterns, List<String> files, List<Long> sizes, Schema schema,
-            Serializable options) {
-        this(format, patterns, files, sizes, schema, options, HivePartitions.none());
+    public FileSource(FileFormat format, List<String> patterns, List<String> files, List<Long> sizes, Schema schema) {
+        this(format, patterns, files, sizes, schema, HivePartitions.none());
     }
 
     public FileSource {
@@ -42,7 +39,7 @@ public record FileSource(String format, List<String> patterns, List<String> file
 
     @Override
     public String describe() {
-        return format + " " + String.join(", ", patterns) + " (" + files.size() + (files.size() == 1 ? " file" : " files")
+        return format.name() + " " + String.join(", ", patterns) + " (" + files.size() + (files.size() == 1 ? " file" : " files")
                 + (partitions.isEmpty() ? "" : ", partitioned by " + String.join(", ", partitions.names())) + ")";
     }
 

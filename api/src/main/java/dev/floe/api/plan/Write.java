@@ -42,6 +42,15 @@ public record Write(LogicalPlan input, Format format, String dir, WriteMode mode
         public String extension() {
             return extension;
         }
+
+        /** This format with its options as a {@link FileFormat} (null options = the defaults). */
+        public FileFormat with(CsvOptions csv, ParquetWriteOptions parquet) {
+            return switch (this) {
+                case PARQUET -> new FileFormat.Parquet(parquet);
+                case CSV -> new FileFormat.Csv(csv);
+                case JSON -> new FileFormat.Json(null);
+            };
+        }
     }
 
     public Write {
@@ -93,6 +102,11 @@ public record Write(LogicalPlan input, Format format, String dir, WriteMode mode
             throw new PlanException("The output directory is empty");
         }
         return new Write(input, format, dir, mode, partitionColumns, csv, parquet, new Schema(fields));
+    }
+
+    /** The format of the files written, with its options. */
+    public FileFormat fileFormat() {
+        return format.with(csv, parquet);
     }
 
     /** The columns that go into the data files (all but the partition columns). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.floe.api.DataFrame;
+import dev.floe.api.plan.FileFormat;
 import dev.floe.api.plan.FileSource;
 import dev.floe.api.plan.Scan;
 import dev.floe.api.types.Field;
@@ -48,8 +49,8 @@ class TpchPlansTest {
         List<Field> fields = new ArrayList<>();
         TpchSchema.columns(name).forEach((column, type) -> fields.add(Field.of(column, type)));
         String dir = "sf1/" + name;
-        FileSource source = new FileSource("csv", List.of(dir), List.of(dir + "/" + name + ".tbl"),
-                List.of(SF1_BYTES.get(name)), new Schema(fields), TpchSchema.csvOptions(name));
+        FileSource source = new FileSource(new FileFormat.Csv(TpchSchema.csvOptions(name)), List.of(dir),
+                List.of(dir + "/" + name + ".tbl"), List.of(SF1_BYTES.get(name)), new Schema(fields));
         return DataFrame.of(PLANNER, Scan.of(source));
     }
 

@@ -8,9 +8,8 @@ import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.kernels.GroupTable;
 import dev.floe.arrow.kernels.Selection;
-import dev.floe.formats.CsvBatchWriter;
-import dev.floe.formats.JsonBatchWriter;
-import dev.floe.formats.ParquetBatchWriter;
+import dev.floe.formats.BatchWriter;
+import dev.floe.formats.FileFormatHandler;
 import dev.floe.operators.step.Emitter;
 import dev.floe.operators.step.Step;
 import dev.floe.operators.step.StepContext;
@@ -64,7 +63,7 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
         private final int[] dataIndexes;
         private final Schema dataSchema;
         private final GroupTable partitions;
-        private final List<Object> writers = new ArrayList<>();
+        private final List<BatchWriter> writers = new ArrayList<>();
         private final List<String> relativePaths = new ArrayList<>();
 
         FileWriter(WriteSpec spec, BufferAllocator allocator) {
@@ -163,24 +162,12 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
             }
             String relative = dir + "part-" + UUID.randomUUID() + "." + spec.format.extension();
             String staged = spec.stagingDir + "/" + relative;
-            writers.add(switch (spec.format) {
-                case PARQUET -> new ParquetBatchWriter(staged, dataSchema,
-                        spec.parquet == null ? ParquetWriteOptions.defaults() : spec.parquet);
-                case CSV -> new CsvBatchWriter(staged, dataSchema, spec.csv == null ? CsvOptions.defaults() : spec.csv);
-                case JSON -> new JsonBatchWriter(staged, dataSchema);
-            });
+            writers.add(FileFormatHandler.of(spec.format.with(spec.csv, spec.parquet)).createWriter(staged, dataSchema));
             relativePaths.add(relative);
         }
 
         private void write(int group, RecordBatch rows) {
-            Object w = writers.get(group);
-            if (w instanceof ParquetBatchWriter p) {
-                p.write(rows);
-            } else if (w instanceof JsonBatchWriter j) {
-                j.write(rows);
-            } else {
-                ((CsvBatchWriter) w).write(rows);
-            }
+            writers.get(group).write(rows);
         }
 
         @Override
@@ -207,12 +194,12 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
 
         private void closeWriters() {
             RuntimeException failure = null;
-            for (Object w : writers) {
+            for (BatchWriter w : writers) {
                 try {
-                    ((AutoCloseable) w).close();
-                } catch (Exception e) {
+                    w.close();
+                } catch (RuntimeException e) {
                     if (failure == null) {
-                        failure = e instanceof RuntimeException r ? r : new RuntimeException(e);
+                        failure = e;
                     }
                 }
             }

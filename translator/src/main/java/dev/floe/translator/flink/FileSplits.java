@@ -1,20 +1,20 @@
 package dev.floe.translator.flink;
 
 import dev.floe.api.CsvOptions;
-import dev.floe.api.JsonOptions;
 import dev.floe.api.plan.FileSource;
+import dev.floe.formats.FileFormatHandler;
+import dev.floe.formats.FileRange;
 import dev.floe.formats.ScanMetrics;
-import dev.floe.operators.source.CsvSplitOpener;
 import dev.floe.operators.source.FilePayload;
+import dev.floe.operators.source.FileSplitOpener;
 import dev.floe.operators.source.FloeSplit;
-import dev.floe.operators.source.JsonSplitOpener;
-import dev.floe.operators.source.ParquetSplitOpener;
 import dev.floe.translator.physical.FileScanPlan;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits for file sources from the pruned {@link FileScanPlan}: one per kept Parquet row group, and
+ * Splits for file sources from the pruned {@link FileScanPlan}, as the format plans them
+ * ({@link FileFormatHandler#planSplits}): one per kept Parquet row group, and
  * for CSV and JSON lines one per byte range of at most the split size ({@code floe.files.split-size},
  * 64 MiB by default), so one large file keeps every task busy. A text range owns the records that
  * start inside it (see {@code LineRangeInputStream}); CSV files with {@link CsvOptions#multiLine()}
@@ -46,34 +46,20 @@ final class FileSplits {
         skipped.filesSkipped = plan.filesSkipped();
         skipped.rowGroupsSkipped = plan.rowGroupsSkipped();
         skipped.publish();
-        boolean byteRanges = source.format().equals("json")
-                || source.format().equals("csv") && !(source.options() instanceof CsvOptions o && o.multiLine());
+        FileFormatHandler handler = FileFormatHandler.of(source.format());
         List<String> partitionColumns = source.partitions().names();
         List<FloeSplit> splits = new ArrayList<>();
         int id = 0;
         for (FileScanPlan.Piece piece : plan.pieces()) {
             int i = piece.file();
             List<String> values = source.partitions().isEmpty() ? null : source.partitions().values().get(i);
-            String path = source.files().get(i);
-            long size = source.sizes().get(i);
-            if (byteRanges && size > splitSize) {
-                for (long start = 0; start < size; start += splitSize) {
-                    splits.add(new FloeSplit(source.format() + "-" + (id++),
-                            new FilePayload(path, start, Math.min(splitSize, size - start), null, values)));
-                }
-            } else {
-                splits.add(new FloeSplit(source.format() + "-" + (id++),
-                        new FilePayload(path, 0, size, piece.rowGroups(), values)));
+            for (FileRange r : handler.planSplits(source.files().get(i), source.sizes().get(i), piece.rowGroups(),
+                    splitSize)) {
+                splits.add(new FloeSplit(source.format().name() + "-" + (id++),
+                        new FilePayload(r.path(), r.start(), r.length(), r.rowGroups(), values)));
             }
         }
-        return switch (source.format()) {
-            case "csv" -> new SourceSplits(splits, new CsvSplitOpener(source.schema(), readColumns,
-                    (CsvOptions) source.options(), BATCH_ROWS, partitionColumns));
-            case "parquet" -> new SourceSplits(splits, new ParquetSplitOpener(source.schema(), readColumns, BATCH_ROWS,
-                    partitionColumns));
-            case "json" -> new SourceSplits(splits, new JsonSplitOpener(source.schema(), readColumns,
-                    (JsonOptions) source.options(), BATCH_ROWS, partitionColumns));
-            default -> throw new IllegalArgumentException("Unknown file format " + source.format());
-        };
+        return new SourceSplits(splits, new FileSplitOpener(source.format(), source.schema(), readColumns, BATCH_ROWS,
+                partitionColumns));
     }
 }

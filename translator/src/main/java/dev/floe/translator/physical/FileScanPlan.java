@@ -4,6 +4,7 @@ import dev.floe.api.ExecutionException;
 import dev.floe.api.plan.FileSource;
 import dev.floe.api.plan.HivePartitions;
 import dev.floe.api.types.Schema;
+import dev.floe.formats.FileFormatHandler;
 import dev.floe.formats.HiveDirectories;
 import dev.floe.formats.ParquetFormat;
 import dev.floe.formats.StatsPredicate;
@@ -40,7 +41,7 @@ public record FileScanPlan(List<Piece> pieces, StatsPredicate predicate, int fil
         StatsPredicate predicate = PruningPredicates.of(filters);
         Schema schema = source.schema();
         HivePartitions partitions = source.partitions();
-        boolean parquet = source.format().equals("parquet");
+        FileFormatHandler handler = FileFormatHandler.of(source.format());
         List<Piece> pieces = new ArrayList<>();
         int filesSkipped = 0;
         int groupsTotal = 0;
@@ -53,16 +54,16 @@ public record FileScanPlan(List<Piece> pieces, StatsPredicate predicate, int fil
                 filesSkipped++;
                 continue;
             }
-            if (!parquet) {
-                pieces.add(new Piece(i, null));
-                continue;
-            }
             ParquetFormat.RowGroupSelection sel;
             try {
-                sel = ParquetFormat.selectRowGroups(source.files().get(i), schema, predicate, constants);
+                sel = handler.selectRowGroups(source.files().get(i), schema, predicate, constants);
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                 // the footer was read when the DataFrame was built: the file changed or vanished since
                 throw new ExecutionException(e.getMessage(), e);
+            }
+            if (sel == null) {
+                pieces.add(new Piece(i, null));
+                continue;
             }
             groupsTotal += sel.total();
             groupsSkipped += sel.skipped();
