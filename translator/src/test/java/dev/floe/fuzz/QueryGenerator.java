@@ -686,11 +686,12 @@ final class QueryGenerator {
                 }
                 E a = expr(cols, t, depth - 1);
                 E b = expr(cols, t, depth - 1);
+                // integer mod/floorDiv by zero is null in Floe (API.md); DuckDB raises an error unless the divisor is null
+                String sb = "NULLIF(" + b.sql + ", 0)";
                 if (r.nextBoolean()) {
-                    return new E(a.floe.mod(b.floe), "(" + a.sql + " % " + b.sql + ")", a.java + ".mod(" + b.java + ")", t);
+                    return new E(a.floe.mod(b.floe), "(" + a.sql + " % " + sb + ")", a.java + ".mod(" + b.java + ")", t);
                 }
                 String sa = a.sql;
-                String sb = b.sql;
                 return new E(a.floe.floorDiv(b.floe), "((" + sa + " - (((" + sa + " % " + sb + ") + " + sb + ") % " + sb + ")) // " + sb + ")",
                         a.java + ".floorDiv(" + b.java + ")", t);
             }
