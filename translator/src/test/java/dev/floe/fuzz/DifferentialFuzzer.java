@@ -32,7 +32,13 @@ final class DifferentialFuzzer {
     static final int MAX_RESULT_ROWS = 50_000;
     private static final int[] PARALLELISM = {1, 2, 4};
 
-    enum Outcome { SAME, BOTH_FAILED, MISMATCH, FLOE_FAILED, DUCKDB_FAILED, SKIPPED }
+    /**
+     * A Floe action that takes longer than this is reported as hung and ends the run (an embedded
+     * cluster that lost its TaskManager never finishes another job).
+     */
+    static final long ACTION_TIMEOUT_SECONDS = Long.getLong("floe.fuzz.timeout", 300);
+
+    enum Outcome { SAME, BOTH_FAILED, MISMATCH, FLOE_FAILED, FLOE_HUNG, DUCKDB_FAILED, SKIPPED }
 
     /** Counts per outcome and the reproducers of every mismatch or unexpected error. */
     static final class Report {
@@ -47,7 +53,8 @@ final class DifferentialFuzzer {
         }
 
         int problems() {
-            return count(Outcome.MISMATCH) + count(Outcome.FLOE_FAILED) + count(Outcome.DUCKDB_FAILED);
+            return count(Outcome.MISMATCH) + count(Outcome.FLOE_FAILED) + count(Outcome.FLOE_HUNG)
+                    + count(Outcome.DUCKDB_FAILED);
         }
 
         @Override
@@ -87,6 +94,9 @@ final class DifferentialFuzzer {
                     report.reproducers.add(reproducer[0]);
                 }
                 onProblem.accept(reproducer[0]);
+            }
+            if (o == Outcome.FLOE_HUNG) {
+                break;
             }
         }
         report.nonEmpty = nonEmpty - nonEmptyBefore;
@@ -151,10 +161,28 @@ final class DifferentialFuzzer {
         }
         List<List<Object>> actual = null;
         RuntimeException floeError = null;
-        try (Table t = rel.df().toTable()) {
-            actual = t.toRows();
-        } catch (RuntimeException e) {
-            floeError = e;
+        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "fuzz-query-" + k);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            actual = runner.submit(() -> {
+                try (Table t = rel.df().toTable()) {
+                    return t.toRows();
+                }
+            }).get(ACTION_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            floeError = e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            reproducer[0] = text("FLOE_HUNG (no result after " + ACTION_TIMEOUT_SECONDS + " s; the run stops here)", header,
+                    rel, sql, "DuckDB returned " + (expected == null ? "an error" : expected.size() + " rows"));
+            return Outcome.FLOE_HUNG;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            runner.shutdownNow();
         }
         if (duckError != null && floeError != null) {
             return Outcome.BOTH_FAILED;

@@ -56,6 +56,9 @@ public final class FuzzMain {
                 r.counts.forEach((o, c) -> total.counts.merge(o, c, Integer::sum));
                 System.err.printf("seed %d: queries %d..%d done, %s, %.0f s%n", seed, from, k + n - 1, total,
                         (System.nanoTime() - start) / 1e9);
+                if (r.count(DifferentialFuzzer.Outcome.FLOE_HUNG) > 0) {
+                    break;
+                }
             }
         } finally {
             sessions.values().forEach(Floe::close);
