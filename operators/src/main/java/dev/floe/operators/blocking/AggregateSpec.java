@@ -48,6 +48,12 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
         return mode == Mode.PARTIAL ? 0 : BLOCKING_WEIGHT;
     }
 
+    /** Emits groups, not its input rows (a final aggregate's node states the partitioning it establishes). */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return false;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

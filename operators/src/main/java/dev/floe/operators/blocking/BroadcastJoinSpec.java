@@ -52,6 +52,12 @@ public record BroadcastJoinSpec(int input, JoinSpec join) implements StepSpec {
         return BLOCKING_WEIGHT;
     }
 
+    /** Its node ({@code BroadcastJoinNode}) states the join's output partitioning. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return false;
+    }
+
     @Override
     public Step create(StepContext context) {
         return new BroadcastJoinStep(join, context.broadcast(input), context);

@@ -50,6 +50,12 @@ public record SortSpec(Schema inputSchema, List<SortKey> keys, Long limit) imple
         return BLOCKING_WEIGHT;
     }
 
+    /** Reorders rows within its partition and drops some (top-N), never changes a value. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return true;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

@@ -29,6 +29,12 @@ public record BoundariesSpec(RangeSpec range) implements StepSpec {
     /** Holds the samples, a few hundred rows per upstream subtask. */
     @Override public int managedMemoryWeight() { return 0; }
 
+    /** Emits range boundaries, not rows. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return false;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

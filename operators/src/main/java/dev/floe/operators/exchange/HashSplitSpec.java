@@ -35,6 +35,12 @@ public record HashSplitSpec(Schema inputSchema, List<Expr> keys, int numPartitio
         return 0;
     }
 
+    /** Ends a stage before an exchange, whose distribution is the partitioning that follows. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return false;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

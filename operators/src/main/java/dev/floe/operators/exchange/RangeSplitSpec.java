@@ -29,6 +29,12 @@ public record RangeSplitSpec(RangeSpec range, int input) implements StepSpec {
     /** Holds one batch at a time and the boundaries. */
     @Override public int managedMemoryWeight() { return 0; }
 
+    /** Ends a stage before an exchange, whose distribution is the partitioning that follows. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return false;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

@@ -4,6 +4,7 @@ import dev.floe.api.types.Schema;
 import dev.floe.operators.step.Step;
 import dev.floe.operators.step.StepContext;
 import dev.floe.operators.step.StepSpec;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -18,6 +19,12 @@ public record RoundRobinSplitSpec(Schema inputSchema, int numPartitions) impleme
     @Override
     public int managedMemoryWeight() {
         return 0;
+    }
+
+    /** Ends a stage before an exchange, whose distribution is the partitioning that follows. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return false;
     }
 
     @Override

@@ -32,6 +32,12 @@ public record SampleSpec(RangeSpec range) implements StepSpec {
     /** Holds a few hundred key rows per batch it saw. */
     @Override public int managedMemoryWeight() { return 0; }
 
+    /** Emits samples of the sort keys, not its input rows. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return false;
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

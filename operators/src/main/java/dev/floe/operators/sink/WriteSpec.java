@@ -51,6 +51,12 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
         return 0;
     }
 
+    /** Emits one row per written file, not its input rows. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return false;
+    }
+
     @Override
     public Step create(StepContext context) {
         return new FileWriter(this, context.allocator());

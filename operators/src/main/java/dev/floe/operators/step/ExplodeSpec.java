@@ -32,6 +32,12 @@ public record ExplodeSpec(Schema inputSchema, List<String> columns, Schema outpu
         return 0;
     }
 
+    /** Repeats each row once per list element: the columns it does not explode keep their values. */
+    @Override
+    public boolean keepsColumns(List<String> names) {
+        return names.stream().noneMatch(columns::contains);
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();

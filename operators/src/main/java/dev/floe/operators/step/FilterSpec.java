@@ -6,6 +6,7 @@ import dev.floe.api.eval.ExprCompiler;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** Keeps the rows where {@code predicate} is true. */
@@ -19,6 +20,12 @@ public record FilterSpec(Schema inputSchema, Expr predicate) implements StepSpec
     @Override
     public int managedMemoryWeight() {
         return 0;
+    }
+
+    /** Drops rows, never changes a value. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return true;
     }
 
     @Override

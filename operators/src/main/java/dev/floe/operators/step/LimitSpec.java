@@ -2,6 +2,7 @@ package dev.floe.operators.step;
 
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** Passes the first {@code n} rows this step sees and drops the rest. */
@@ -15,6 +16,12 @@ public record LimitSpec(Schema inputSchema, long n) implements StepSpec {
     @Override
     public int managedMemoryWeight() {
         return 0;
+    }
+
+    /** Drops rows, never changes a value. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return true;
     }
 
     @Override

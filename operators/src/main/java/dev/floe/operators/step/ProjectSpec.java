@@ -2,6 +2,7 @@ package dev.floe.operators.step;
 
 import dev.floe.api.eval.CompiledExpr;
 import dev.floe.api.eval.ExprCompiler;
+import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
@@ -26,6 +27,12 @@ public record ProjectSpec(Schema inputSchema, List<Expr> exprs, Schema outputSch
     @Override
     public int managedMemoryWeight() {
         return 0;
+    }
+
+    /** True when each column is projected as itself, a plain reference under its own name. */
+    @Override
+    public boolean keepsColumns(List<String> columns) {
+        return columns.stream().allMatch(c -> exprs.stream().anyMatch(e -> e instanceof Column col && col.name().equals(c)));
     }
 
     @Override

@@ -1,12 +1,6 @@
 package dev.floe.translator.physical;
 
-import dev.floe.api.expr.Column;
-import dev.floe.api.expr.Expr;
 import dev.floe.api.types.Schema;
-import dev.floe.operators.blocking.SortSpec;
-import dev.floe.operators.step.FilterSpec;
-import dev.floe.operators.step.LimitSpec;
-import dev.floe.operators.step.ProjectSpec;
 import dev.floe.operators.step.StepSpec;
 import java.util.List;
 
@@ -48,24 +42,7 @@ public record StepNode(PhysicalNode input, StepSpec step, Distribution requires,
         if (!(requires instanceof Distribution.Any)) {
             return new Partitioning(establishes, partitions);
         }
-        return in.hashedOn() != null && keeps(in.hashedOn()) ? in : Partitioning.unknown(partitions);
-    }
-
-    /** True when the step passes these columns through unchanged (so partitioning on them holds). */
-    private boolean keeps(List<String> columns) {
-        if (step instanceof FilterSpec || step instanceof LimitSpec || step instanceof SortSpec) {
-            return true;
-        }
-        if (step instanceof ProjectSpec p) {
-            for (String c : columns) {
-                if (p.exprs().stream().noneMatch(e -> e instanceof Column col && col.name().equals(c))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        // anything else may rename, drop or rewrite the columns: assume it does
-        return false;
+        return in.hashedOn() != null && step.keepsColumns(in.hashedOn()) ? in : Partitioning.unknown(partitions);
     }
 
     @Override public String describe() { return step.describe(); }

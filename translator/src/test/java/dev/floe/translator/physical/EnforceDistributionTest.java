@@ -8,6 +8,7 @@ import dev.floe.api.expr.AggExpr;
 import dev.floe.api.expr.AggFunction;
 import dev.floe.api.expr.Column;
 import dev.floe.api.plan.Aggregate;
+import dev.floe.api.plan.Explode;
 import dev.floe.api.plan.InMemorySource;
 import dev.floe.api.plan.Join;
 import dev.floe.api.plan.LogicalPlan;
@@ -54,6 +55,22 @@ class EnforceDistributionTest {
                     Scan: u (0 rows, 1 partitions)  [unknown(4)]
                   Exchange: Hashed[k into 4]  [hash(k) into 4]
                     Scan: t (0 rows, 1 partitions)  [unknown(4)]
+                """);
+    }
+
+    @Test
+    void aStepKeepsThePartitioningOnTheColumnsItPassesThrough() {
+        Scan lists = Scan.of(new InMemorySource("l", Schema.of(Field.of("k", DataType.int64()),
+                Field.of("xs", DataType.list(DataType.int64()))), List.of(List.of())));
+        LogicalPlan exploded = Explode.of(new Repartition(lists, 4, List.of(new Column("k"))), List.of("xs"));
+        // explode repeats rows with their k: the aggregation on k runs in place, with no exchange
+        assertThat(enforce(Aggregate.of(exploded, List.of(new Column("k")),
+                List.of(AggExpr.of(AggFunction.SUM, new Column("xs")))))).isEqualTo("""
+                Aggregate: sum(xs) by k (complete, input already partitioned)  [unknown(4)]
+                  Project: k AS __k0, xs AS __a0  [unknown(4)]
+                    Explode: xs  [hash(k) into 4]
+                      Exchange: Hashed[k into 4]  [hash(k) into 4]
+                        Scan: l (0 rows, 1 partitions)  [unknown(4)]
                 """);
     }
 }
