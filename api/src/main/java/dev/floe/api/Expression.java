@@ -209,40 +209,46 @@ public final class Expression implements Serializable {
 
     // ---- aggregations (inside agg(...) or groupBy(...).agg(...)) -----------------------------
 
-    private Expression agg(dev.floe.api.expr.AggFunction f) {
+    private Expression agg(dev.floe.arrow.kernels.agg.AggFunction f) {
         return new Expression(dev.floe.api.expr.AggExpr.of(f, node));
     }
 
-    /** Sum; integers give int64 (overflow fails the job), floats float64, decimal(p, s) decimal(38, s). {@code col("qty").sum()} */
-    public Expression sum() { return agg(dev.floe.api.expr.AggFunction.SUM); }
+    /**
+     * Sum; integers give int64 (overflow fails the job), floats float64, decimal(p, s) decimal(38, s),
+     * booleans int64 = the number of true values (as DuckDB's {@code sum(bool)}). Nulls are skipped; a
+     * group with no non-null value gives null. Any other input type (strings, dates, an all-null
+     * column of type null, ...) is a {@link PlanException} when the DataFrame is built.
+     * {@code col("qty").sum()}, {@code col("shipped").sum()}
+     */
+    public Expression sum() { return agg(dev.floe.arrow.kernels.agg.AggFunction.SUM); }
 
     /** Arithmetic mean as float64. {@code col("price").mean()} */
-    public Expression mean() { return agg(dev.floe.api.expr.AggFunction.MEAN); }
+    public Expression mean() { return agg(dev.floe.arrow.kernels.agg.AggFunction.MEAN); }
 
     /** Smallest value (keeps the type). {@code col("d").min()} */
-    public Expression min() { return agg(dev.floe.api.expr.AggFunction.MIN); }
+    public Expression min() { return agg(dev.floe.arrow.kernels.agg.AggFunction.MIN); }
 
     /** Largest value (keeps the type). {@code col("d").max()} */
-    public Expression max() { return agg(dev.floe.api.expr.AggFunction.MAX); }
+    public Expression max() { return agg(dev.floe.arrow.kernels.agg.AggFunction.MAX); }
 
     /** Number of non-null values. {@code col("a").count()} */
-    public Expression count() { return agg(dev.floe.api.expr.AggFunction.COUNT); }
+    public Expression count() { return agg(dev.floe.arrow.kernels.agg.AggFunction.COUNT); }
 
     /** Number of distinct non-null values. {@code col("a").countDistinct()} */
-    public Expression countDistinct() { return agg(dev.floe.api.expr.AggFunction.COUNT_DISTINCT); }
+    public Expression countDistinct() { return agg(dev.floe.arrow.kernels.agg.AggFunction.COUNT_DISTINCT); }
 
     /** Any non-null value of the group. {@code col("name").anyValue()} */
-    public Expression anyValue() { return agg(dev.floe.api.expr.AggFunction.ANY_VALUE); }
+    public Expression anyValue() { return agg(dev.floe.arrow.kernels.agg.AggFunction.ANY_VALUE); }
 
     /** The group's values as a list (nulls kept, order unspecified). {@code col("a").aggList()} */
-    public Expression aggList() { return agg(dev.floe.api.expr.AggFunction.AGG_LIST); }
+    public Expression aggList() { return agg(dev.floe.arrow.kernels.agg.AggFunction.AGG_LIST); }
 
     /** Sample standard deviation (ddof = 1). {@code col("a").stddev()} */
     public Expression stddev() { return stddev(1); }
 
     /** Standard deviation with the given delta degrees of freedom (0 = population). */
     public Expression stddev(int ddof) {
-        return new Expression(new dev.floe.api.expr.AggExpr(dev.floe.api.expr.AggFunction.STDDEV, node, ddof));
+        return new Expression(new dev.floe.api.expr.AggExpr(dev.floe.arrow.kernels.agg.AggFunction.STDDEV, node, ddof));
     }
 
     /** Sample variance (ddof = 1). {@code col("a").variance()} */
@@ -250,7 +256,7 @@ public final class Expression implements Serializable {
 
     /** Variance with the given delta degrees of freedom (0 = population). */
     public Expression variance(int ddof) {
-        return new Expression(new dev.floe.api.expr.AggExpr(dev.floe.api.expr.AggFunction.VARIANCE, node, ddof));
+        return new Expression(new dev.floe.api.expr.AggExpr(dev.floe.arrow.kernels.agg.AggFunction.VARIANCE, node, ddof));
     }
 
     // ---- sort markers (inside sort(...)) -----------------------------------------------------

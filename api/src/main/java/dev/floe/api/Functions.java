@@ -54,7 +54,7 @@ public final class Functions {
 
     /** Number of rows, nulls included; named {@code count}. {@code df.groupBy("k").agg(count())} */
     public static Expression count() {
-        return Expression.of(new dev.floe.api.expr.AggExpr(dev.floe.api.expr.AggFunction.COUNT_ALL, null, 1));
+        return Expression.of(new dev.floe.api.expr.AggExpr(dev.floe.arrow.kernels.agg.AggFunction.COUNT_ALL, null, 1));
     }
 
     /** {@code ifElse(col("a").gt(0), col("a"), lit(0))} */

@@ -97,6 +97,18 @@ class PlanErrorsTest {
     }
 
     @Test
+    void sumOfBooleanCountsTrueAsInt64AndUntypedAggregatesNameTheColumn() {
+        Schema flags = Schema.of(Field.of("k", DataType.string()), Field.of("flag", DataType.bool()),
+                Field.of("nothing", DataType.nullType()));
+        DataFrame d = PlanOnly.frame(flags);
+        assertThat(d.groupBy("k").agg(col("flag").sum()).schema().toString()).contains("flag: int64");
+        assertThatThrownBy(() -> d.groupBy("k").agg(col("flag").mean()))
+                .isInstanceOf(PlanException.class).hasMessageContaining("flag").hasMessageContaining("bool");
+        assertThatThrownBy(() -> d.agg(col("nothing").sum()))
+                .isInstanceOf(PlanException.class).hasMessageContaining("nothing").hasMessageContaining("cast");
+    }
+
+    @Test
     void duplicateOutputNamesSuggestAlias() {
         assertThatThrownBy(() -> df().select(col("price"), col("price").mul(lit(2))))
                 .isInstanceOf(PlanException.class)

@@ -273,6 +273,7 @@ class ShuffleCoverageIT {
         aggs.add(Agg.plain(col("y").sum().alias("sum_y"), "sum(y)"));
         aggs.add(Agg.plain(col("x").sum().alias("sum_x"), "sum(x)"));
         aggs.add(Agg.plain(col("nk").sum().alias("sum_nk"), "sum(nk)::BIGINT"));
+        aggs.add(Agg.plain(col("b").sum().alias("sum_b"), "sum(b::INTEGER)::BIGINT"));
         aggs.add(Agg.plain(col("v").mean().alias("mean_v"), "avg(v)"));
         aggs.add(Agg.plain(col("q").mean().alias("mean_q"), "avg(q)"));
         aggs.add(Agg.plain(col("amt").mean().alias("mean_amt"), "avg(amt)"));

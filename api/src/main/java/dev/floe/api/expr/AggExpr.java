@@ -3,20 +3,22 @@ package dev.floe.api.expr;
 import dev.floe.api.PlanException;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Schema;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An aggregation over the rows of a group: {@code sum(l_quantity)}, {@code count(*)}. Valid only as
  * a top-level expression (possibly aliased) of {@code agg(...)}; {@code child} is null for
- * {@code count()}. Result types follow API.md: counts int64; sum of integers int64, of floats
- * float64, of decimal(p, s) decimal(38, s); mean/stddev/variance float64; min/max/anyValue keep
- * the input type; aggList gives list(input).
+ * {@code count()}. Which inputs it accepts and its result type are the {@link AggFunction}'s one
+ * rule, the same the kernels run (API.md: counts int64; sum of integers and booleans int64, of
+ * floats float64, of decimal(p, s) decimal(38, s); mean/stddev/variance float64; min/max/anyValue
+ * keep the input type; aggList gives list(input)).
  */
 public record AggExpr(AggFunction function, Expr child, int ddof) implements Expr {
     public AggExpr {
         Objects.requireNonNull(function, "function");
-        if ((child == null) != (function == AggFunction.COUNT_ALL)) {
+        if ((child == null) == function.takesInput()) {
             throw new IllegalArgumentException(function + " needs " + (child == null ? "an input" : "no input"));
         }
     }
@@ -38,55 +40,20 @@ public record AggExpr(AggFunction function, Expr child, int ddof) implements Exp
     @Override
     public DataType type(Schema input) {
         if (child == null) {
-            return DataType.int64();
+            return function.resultType(null);
         }
-        if (child instanceof AggExpr || containsAgg(child)) {
+        if (containsAgg(child)) {
             throw new PlanException("Aggregations cannot be nested: " + display());
         }
         DataType t = child.type(input);
-        return resultType(function, t, this);
-    }
-
-    /** The result type of {@code function} over {@code input}; PlanException when it does not apply. */
-    public static DataType resultType(AggFunction function, DataType input, Expr where) {
-        switch (function) {
-            case COUNT, COUNT_ALL, COUNT_DISTINCT:
-                return DataType.int64();
-            case SUM:
-                if (input.isInteger() || input.kind() == DataType.Kind.BOOL) {
-                    return DataType.int64();
-                }
-                if (input.isFloating()) {
-                    return DataType.float64();
-                }
-                if (input instanceof DataType.Decimal d) {
-                    return DataType.decimal(38, d.scale());
-                }
-                if (input.kind() == DataType.Kind.NULL) {
-                    return DataType.int64();
-                }
-                throw typeError(function, input, where, "a numeric column");
-            case MEAN, STDDEV, VARIANCE:
-                if (input.isNumeric() || input.kind() == DataType.Kind.NULL) {
-                    return DataType.float64();
-                }
-                throw typeError(function, input, where, "a numeric column");
-            case MIN, MAX:
-                if (input.isNested() || input.kind() == DataType.Kind.INTERVAL) {
-                    throw typeError(function, input, where, "an orderable column");
-                }
-                return input;
-            case ANY_VALUE:
-                return input;
-            case AGG_LIST:
-                return DataType.list(input);
-            default:
-                throw new IllegalStateException(function.name());
+        if (!function.accepts(t)) {
+            String hint = t.kind() == DataType.Kind.NULL
+                    ? "; an all-null column has no type: cast it first, e.g. .cast(DataType.int64())"
+                    : "; cast it first or choose another aggregation";
+            throw new PlanException(function.sqlName() + " needs " + function.expects() + ", but "
+                    + child.display() + " is " + t + " in " + display() + hint);
         }
-    }
-
-    private static PlanException typeError(AggFunction f, DataType t, Expr where, String expected) {
-        return new PlanException(f.sqlName() + " needs " + expected + ", but " + where.display() + " is " + t);
+        return function.resultType(t);
     }
 
     /** True when any node below (or at) {@code e} is an aggregation. */

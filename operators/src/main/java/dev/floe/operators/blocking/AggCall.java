@@ -1,6 +1,6 @@
 package dev.floe.operators.blocking;
 
-import dev.floe.api.expr.AggFunction;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import dev.floe.api.types.DataType;
 import java.io.Serializable;
 

@@ -5,8 +5,6 @@ import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.kernels.GroupTable;
 import dev.floe.arrow.kernels.agg.Accumulator;
-import dev.floe.arrow.kernels.agg.AggKind;
-import dev.floe.arrow.kernels.agg.Aggregates;
 import dev.floe.arrow.kernels.Hashing;
 import dev.floe.arrow.kernels.Selection;
 import dev.floe.operators.spill.SpillFile;
@@ -60,13 +58,9 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
         return new HashAggregate(this, context, 0);
     }
 
-    private static AggKind kind(AggCall c) {
-        return AggKind.valueOf(c.function().name());
-    }
-
     /** Partial state columns of each aggregation. */
     public static List<DataType> stateTypes(AggCall c) {
-        return Aggregates.stateTypes(kind(c), c.inputType());
+        return c.function().stateTypes(c.inputType());
     }
 
     /**
@@ -116,7 +110,7 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
             accumulators = new Accumulator[spec.aggs.size()];
             for (int i = 0; i < accumulators.length; i++) {
                 AggCall c = spec.aggs.get(i);
-                accumulators[i] = Aggregates.create(kind(c), c.inputType(), c.ddof(), allocator);
+                accumulators[i] = c.function().create(c.inputType(), c.ddof(), allocator);
             }
         }
 

@@ -2,10 +2,10 @@ package dev.floe.operators.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.floe.api.expr.AggFunction;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import dev.floe.arrow.testing.LeakCheckingAllocator;
 import dev.floe.operators.runtime.StepMetrics;
 import dev.floe.operators.testing.StepHarness;

@@ -2,7 +2,7 @@ package dev.floe.operators.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.floe.api.expr.AggFunction;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Binary;
 import dev.floe.api.expr.BinaryOp;

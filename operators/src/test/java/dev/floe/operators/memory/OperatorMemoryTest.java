@@ -2,13 +2,13 @@ package dev.floe.operators.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.floe.api.expr.AggFunction;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.SortKey;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import dev.floe.arrow.testing.LeakCheckingAllocator;
 import dev.floe.operators.blocking.AggCall;
 import dev.floe.operators.blocking.AggregateSpec;

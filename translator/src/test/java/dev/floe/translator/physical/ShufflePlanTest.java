@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.floe.api.JoinStrategy;
 import dev.floe.api.JoinType;
 import dev.floe.api.expr.AggExpr;
-import dev.floe.api.expr.AggFunction;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;

@@ -16,7 +16,6 @@ import dev.floe.api.Functions;
 import dev.floe.api.JoinType;
 import dev.floe.api.WriteMode;
 import dev.floe.api.expr.AggExpr;
-import dev.floe.api.expr.AggFunction;
 import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.SortKey;
 import dev.floe.api.plan.Aggregate;
@@ -32,6 +31,7 @@ import dev.floe.api.plan.Write;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

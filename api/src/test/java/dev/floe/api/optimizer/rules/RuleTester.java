@@ -3,11 +3,10 @@ package dev.floe.api.optimizer.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.api.DataFrame;
+import dev.floe.api.Executor;
 import dev.floe.api.JoinStrategy;
 import dev.floe.api.JoinType;
-import dev.floe.api.Executor;
 import dev.floe.api.expr.AggExpr;
-import dev.floe.api.expr.AggFunction;
 import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Binary;
 import dev.floe.api.expr.BinaryOp;
@@ -25,6 +24,7 @@ import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.Table;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import java.util.List;
 
 /** Plan-snapshot assertions for one rule at a time, plus a small vocabulary for building plans. */

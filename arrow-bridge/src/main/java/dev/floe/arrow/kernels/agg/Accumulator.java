@@ -10,7 +10,7 @@ import org.apache.arrow.vector.FieldVector;
  * double[], ...) or Arrow vectors it owns, never one Java object per row.
  *
  * <pre>{@code
- * try (Accumulator acc = Aggregates.create(AggKind.SUM, DataType.int64(), 0, allocator)) {
+ * try (Accumulator acc = AggFunction.SUM.create(DataType.int64(), 0, allocator)) {
  *     acc.update(values, groupIds, n, numGroups);
  *     FieldVector sums = acc.finish(numGroups, allocator);   // caller closes it
  * }
@@ -30,7 +30,7 @@ public interface Accumulator extends AutoCloseable {
     /** Partial state columns for groups [0, numGroups), caller owns them. */
     List<FieldVector> state(int numGroups, BufferAllocator allocator);
 
-    /** Final values for groups [0, numGroups), caller owns it; type = Aggregates.resultType(...). */
+    /** Final values for groups [0, numGroups), caller owns it; type = AggFunction.resultType(input type). */
     FieldVector finish(int numGroups, BufferAllocator allocator);
 
     /** Bytes held, for memory budgets. */

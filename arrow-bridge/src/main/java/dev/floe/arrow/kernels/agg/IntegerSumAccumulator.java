@@ -11,13 +11,14 @@ import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * SUM of signed or unsigned integers into int64; overflow of int64 is a {@link KernelException}
- * ("integer overflow in sum"), never a silent wrap. State = [int64 sum, null for groups without values].
+ * SUM of signed or unsigned integers, or of booleans (the number of true values), into int64;
+ * overflow of int64 is a {@link KernelException} ("integer overflow in sum"), never a silent wrap. State = [int64 sum, null for groups without values].
  */
 final class IntegerSumAccumulator extends GroupedAccumulator {
     private final int width;
     private final boolean unsigned;
     private final boolean uint64;
+    private final boolean bits;
     private long[] sums = new long[0];
     private boolean[] seen = new boolean[0];
 
@@ -25,6 +26,7 @@ final class IntegerSumAccumulator extends GroupedAccumulator {
         this.width = Physical.width(inputType);
         this.unsigned = Cols.isUnsigned(inputType);
         this.uint64 = inputType.kind() == DataType.Kind.UINT64;
+        this.bits = inputType.kind() == DataType.Kind.BOOL;
     }
 
     @Override
@@ -36,7 +38,26 @@ final class IntegerSumAccumulator extends GroupedAccumulator {
     @Override
     public void update(FieldVector input, int[] groupIds, int n, int numGroups) {
         ensure(numGroups);
-        fold(input, width, unsigned, uint64, groupIds, n);
+        if (bits) {
+            countTrue(input, groupIds, n);
+        } else {
+            fold(input, width, unsigned, uint64, groupIds, n);
+        }
+    }
+
+    /** Counting true values cannot overflow an int64 (that would take 2^63 rows). */
+    private void countTrue(FieldVector v, int[] groupIds, int n) {
+        ArrowBuf data = v.getDataBuffer();
+        ArrowBuf validity = Cols.nulls(v);
+        long[] s = sums;
+        boolean[] has = seen;
+        for (int i = 0; i < n; i++) {
+            if (Cols.valid(validity, i)) {
+                int g = groupIds[i];
+                s[g] += (data.getByte(i >> 3) >> (i & 7)) & 1;
+                has[g] = true;
+            }
+        }
     }
 
     @Override

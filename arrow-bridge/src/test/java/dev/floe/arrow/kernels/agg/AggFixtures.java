@@ -142,8 +142,8 @@ final class AggFixtures {
     // ---- running accumulators ----------------------------------------------------------------
 
     /** Updates one accumulator with every batch (input vectors are closed right after) and finishes it. */
-    static List<Object> onePhase(AggKind kind, DataType type, List<Batch> batches, BufferAllocator a) {
-        try (Accumulator acc = Aggregates.create(kind, type, 1, a)) {
+    static List<Object> onePhase(AggFunction kind, DataType type, List<Batch> batches, BufferAllocator a) {
+        try (Accumulator acc = kind.create(type, 1, a)) {
             int numGroups = 0;
             for (Batch b : batches) {
                 update(acc, kind, type, b.values(), b.groups(), b.numGroups(), a);
@@ -154,9 +154,9 @@ final class AggFixtures {
         }
     }
 
-    static void update(Accumulator acc, AggKind kind, DataType type, List<Object> values, int[] groups,
+    static void update(Accumulator acc, AggFunction kind, DataType type, List<Object> values, int[] groups,
                                int numGroups, BufferAllocator a) {
-        if (kind == AggKind.COUNT_ALL) {
+        if (kind == AggFunction.COUNT_ALL) {
             acc.update(null, groups, values.size(), numGroups);
             return;
         }
@@ -165,9 +165,9 @@ final class AggFixtures {
         }
     }
 
-    static List<Object> finish(Accumulator acc, AggKind kind, DataType type, int numGroups, BufferAllocator a) {
+    static List<Object> finish(Accumulator acc, AggFunction kind, DataType type, int numGroups, BufferAllocator a) {
         try (FieldVector out = acc.finish(numGroups, a)) {
-            DataType resultType = Aggregates.resultType(kind, type);
+            DataType resultType = kind.resultType(type);
             assertThat(DataType.fromArrow(out.getField())).isEqualTo(resultType);
             assertThat(out.getValueCount()).isEqualTo(numGroups);
             return Batches.values(out, resultType);
@@ -178,13 +178,13 @@ final class AggFixtures {
      * Rows go round-robin to three partial accumulators, each numbering its groups by first
      * appearance; a fourth merges their states through the local-to-global group maps.
      */
-    static List<Object> twoPhase(AggKind kind, DataType type, List<Batch> batches, BufferAllocator a) {
+    static List<Object> twoPhase(AggFunction kind, DataType type, List<Batch> batches, BufferAllocator a) {
         int parts = 3;
         List<Accumulator> partials = new ArrayList<>();
         List<Map<Integer, Integer>> localIds = new ArrayList<>();
         try {
             for (int p = 0; p < parts; p++) {
-                partials.add(Aggregates.create(kind, type, 1, a));
+                partials.add(kind.create(type, 1, a));
                 localIds.add(new HashMap<>());
             }
             int numGroups = 0;
@@ -202,8 +202,8 @@ final class AggFixtures {
                             ids.size(), a);
                 }
             }
-            try (Accumulator merged = Aggregates.create(kind, type, 1, a)) {
-                List<DataType> stateTypes = Aggregates.stateTypes(kind, type);
+            try (Accumulator merged = kind.create(type, 1, a)) {
+                List<DataType> stateTypes = kind.stateTypes(type);
                 for (int p = 0; p < parts; p++) {
                     Map<Integer, Integer> ids = localIds.get(p);
                     int[] toGlobal = new int[ids.size()];
@@ -247,7 +247,7 @@ final class AggFixtures {
         return out;
     }
 
-    static Object expected(AggKind kind, DataType type, int ddof, List<Object> all) {
+    static Object expected(AggFunction kind, DataType type, int ddof, List<Object> all) {
         List<Object> vals = all.stream().filter(x -> x != null).toList();
         return switch (kind) {
             case COUNT -> (long) vals.size();
@@ -258,7 +258,7 @@ final class AggFixtures {
                     yield null;
                 }
                 BigDecimal sum = vals.stream().map(AggFixtures::exact).reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (type.isInteger()) {
+                if (type.isInteger() || type.kind() == DataType.Kind.BOOL) {
                     yield sum.longValueExact();
                 }
                 if (type.isFloating()) {
@@ -281,7 +281,7 @@ final class AggFixtures {
                 if (v == null) {
                     yield null;
                 }
-                double r = kind == AggKind.STDDEV ? Math.sqrt(v) : v;
+                double r = kind == AggFunction.STDDEV ? Math.sqrt(v) : v;
                 yield new Approx(r, Math.abs(r));
             }
             case ANY_VALUE, AGG_LIST -> throw new IllegalStateException("checked by membership");
@@ -316,6 +316,9 @@ final class AggFixtures {
         }
         if (x instanceof BigInteger b) {
             return new BigDecimal(b);
+        }
+        if (x instanceof Boolean b) {
+            return b ? BigDecimal.ONE : BigDecimal.ZERO; // sum(bool) counts the true values
         }
         if (x instanceof Float || x instanceof Double) {
             return new BigDecimal(((Number) x).doubleValue());
@@ -359,7 +362,7 @@ final class AggFixtures {
         return x.toString();
     }
 
-    static void assertGroupResult(AggKind kind, DataType type, List<Object> groupValues, Object actual, String what) {
+    static void assertGroupResult(AggFunction kind, DataType type, List<Object> groupValues, Object actual, String what) {
         List<String> present = groupValues.stream().filter(x -> x != null).map(AggFixtures::distinctKey).toList();
         switch (kind) {
             case ANY_VALUE -> {
@@ -383,7 +386,7 @@ final class AggFixtures {
                 if (want instanceof Approx approx) {
                     assertThat(actual).as(what).isInstanceOf(Double.class);
                     assertClose((Double) actual, approx.value(), approx.scale(),
-                            kind == AggKind.VARIANCE || kind == AggKind.STDDEV ? 1e-9 : 1e-12, what);
+                            kind == AggFunction.VARIANCE || kind == AggFunction.STDDEV ? 1e-9 : 1e-12, what);
                 } else {
                     assertThat(distinctKey(actual)).as(what).isEqualTo(distinctKey(want));
                 }

@@ -73,9 +73,9 @@ class AggregatesTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (AggKind kind : AggKind.values()) {
+        for (AggFunction kind : AggFunction.values()) {
             List<DataType> types = switch (kind) {
-                case SUM -> NUMERIC;
+                case SUM -> Stream.concat(NUMERIC.stream(), Stream.of(bool())).toList();
                 case MEAN, STDDEV, VARIANCE -> Stream.concat(NUMERIC.stream(), Stream.of(uint64())).toList();
                 default -> ORDERED;
             };
@@ -86,13 +86,13 @@ class AggregatesTest {
         return out.stream();
     }
 
-    private static boolean numericKind(AggKind kind) {
-        return kind == AggKind.SUM || kind == AggKind.MEAN || kind == AggKind.STDDEV || kind == AggKind.VARIANCE;
+    private static boolean numericKind(AggFunction kind) {
+        return kind == AggFunction.SUM || kind == AggFunction.MEAN || kind == AggFunction.STDDEV || kind == AggFunction.VARIANCE;
     }
 
     @ParameterizedTest(name = "{0}({1})")
     @MethodSource("cases")
-    void matchesOracleOverBatchesWithNulls(AggKind kind, DataType type) {
+    void matchesOracleOverBatchesWithNulls(AggFunction kind, DataType type) {
         List<Batch> batches = dataset(type, !numericKind(kind), 42 + kind.ordinal() * 31L + type.toString().hashCode());
         List<List<Object>> byGroup = valuesByGroup(batches);
         assertThat(byGroup.get(NULL_GROUP)).isNotEmpty().allMatch(x -> x == null);
@@ -107,7 +107,7 @@ class AggregatesTest {
 
     @ParameterizedTest(name = "{0}({1})")
     @MethodSource("cases")
-    void twoPhaseEqualsOnePhase(AggKind kind, DataType type) {
+    void twoPhaseEqualsOnePhase(AggFunction kind, DataType type) {
         if (!kind.decomposable()) {
             return;
         }
@@ -119,7 +119,7 @@ class AggregatesTest {
             assertThat(two).hasSameSizeAs(one);
             for (int g = 0; g < one.size(); g++) {
                 String what = kind + "(" + type + ") group " + g;
-                if (kind == AggKind.ANY_VALUE) {
+                if (kind == AggFunction.ANY_VALUE) {
                     assertGroupResult(kind, type, byGroup.get(g), two.get(g), what);
                 } else if (one.get(g) instanceof Double d) {
                     // (count, mean, m2) states of values near 2^32 lose ~1e-10 relative in the merge: the project tolerance is 1e-9
@@ -134,11 +134,11 @@ class AggregatesTest {
     // ---- edge cases ----------------------------------------------------------------------------
 
     @ParameterizedTest
-    @EnumSource(AggKind.class)
-    void emptyInputGivesNoGroupsAndAllNullGroupGivesNullOrZero(AggKind kind) {
-        DataType type = kind == AggKind.MIN || kind == AggKind.MAX ? string() : int32();
+    @EnumSource(AggFunction.class)
+    void emptyInputGivesNoGroupsAndAllNullGroupGivesNullOrZero(AggFunction kind) {
+        DataType type = kind == AggFunction.MIN || kind == AggFunction.MAX ? string() : int32();
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("empty");
-             Accumulator acc = Aggregates.create(kind, type, 1, a.get())) {
+             Accumulator acc = kind.create(type, 1, a.get())) {
             update(acc, kind, type, List.of(), new int[0], 0, a.get());
             assertThat(finish(acc, kind, type, 0, a.get())).isEmpty();
             if (kind.decomposable()) {
@@ -162,26 +162,26 @@ class AggregatesTest {
     void integerSumOverflowIsAnError() {
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("overflow")) {
             List<Batch> batches = List.of(new Batch(List.of(Long.MAX_VALUE - 1, 1L, 1L), new int[] {0, 0, 0}, 1));
-            assertThatThrownBy(() -> onePhase(AggKind.SUM, int64(), batches, a.get()))
+            assertThatThrownBy(() -> onePhase(AggFunction.SUM, int64(), batches, a.get()))
                     .isInstanceOf(KernelException.class).hasMessageContaining("integer overflow in sum");
             List<Batch> negative = List.of(new Batch(List.of(Long.MIN_VALUE, -1L), new int[] {0, 0}, 1));
-            assertThatThrownBy(() -> onePhase(AggKind.SUM, int64(), negative, a.get()))
+            assertThatThrownBy(() -> onePhase(AggFunction.SUM, int64(), negative, a.get()))
                     .isInstanceOf(KernelException.class).hasMessageContaining("integer overflow in sum");
             List<Batch> unsigned = List.of(new Batch(List.of(BigInteger.ONE.shiftLeft(63)), new int[] {0}, 1));
-            assertThatThrownBy(() -> onePhase(AggKind.SUM, uint64(), unsigned, a.get()))
+            assertThatThrownBy(() -> onePhase(AggFunction.SUM, uint64(), unsigned, a.get()))
                     .isInstanceOf(KernelException.class).hasMessageContaining("integer overflow in sum");
             // each partial fits, their merge does not
             List<Batch> split = List.of(new Batch(List.of(Long.MAX_VALUE / 2 + 1, Long.MAX_VALUE / 2 + 1, 0L),
                     new int[] {0, 0, 0}, 1));
-            assertThatThrownBy(() -> twoPhase(AggKind.SUM, int64(), split, a.get()))
+            assertThatThrownBy(() -> twoPhase(AggFunction.SUM, int64(), split, a.get()))
                     .isInstanceOf(KernelException.class).hasMessageContaining("integer overflow in sum");
             // the largest sums that fit
             List<Batch> fits = List.of(new Batch(List.of(Long.MAX_VALUE - 1, 1L, -1L, Long.MIN_VALUE + 1),
                     new int[] {0, 0, 1, 1}, 2));
-            assertThat(onePhase(AggKind.SUM, int64(), fits, a.get())).containsExactly(Long.MAX_VALUE, Long.MIN_VALUE);
+            assertThat(onePhase(AggFunction.SUM, int64(), fits, a.get())).containsExactly(Long.MAX_VALUE, Long.MIN_VALUE);
             List<Batch> smallUnsigned = List.of(new Batch(List.of(BigInteger.valueOf(3), BigInteger.valueOf(4)),
                     new int[] {0, 0}, 1));
-            assertThat(onePhase(AggKind.SUM, uint64(), smallUnsigned, a.get())).containsExactly(7L);
+            assertThat(onePhase(AggFunction.SUM, uint64(), smallUnsigned, a.get())).containsExactly(7L);
         }
     }
 
@@ -191,28 +191,28 @@ class AggregatesTest {
             List<Batch> batches = List.of(
                     new Batch(Arrays.asList(new BigDecimal("1.25"), new BigDecimal("2.50"), null), new int[] {0, 0, 1}, 2),
                     new Batch(Arrays.asList(new BigDecimal("-0.75"), new BigDecimal("999.99")), new int[] {0, 0}, 2));
-            assertThat(Aggregates.resultType(AggKind.SUM, decimal(5, 2))).isEqualTo(decimal(38, 2));
-            assertThat(onePhase(AggKind.SUM, decimal(5, 2), batches, a.get()))
+            assertThat(AggFunction.SUM.resultType(decimal(5, 2))).isEqualTo(decimal(38, 2));
+            assertThat(onePhase(AggFunction.SUM, decimal(5, 2), batches, a.get()))
                     .containsExactly(new BigDecimal("1002.99"), null);
-            assertThat(twoPhase(AggKind.SUM, decimal(5, 2), batches, a.get()))
+            assertThat(twoPhase(AggFunction.SUM, decimal(5, 2), batches, a.get()))
                     .containsExactly(new BigDecimal("1002.99"), null);
-            assertThat(onePhase(AggKind.MEAN, decimal(5, 2), batches, a.get()))
+            assertThat(onePhase(AggFunction.MEAN, decimal(5, 2), batches, a.get()))
                     .containsExactly(1002.99 / 4, null);
 
             BigDecimal nines = new BigDecimal("9".repeat(37));   // 37 digits: sums of two fit in 38
             List<Batch> fits = List.of(new Batch(List.of(nines, nines), new int[] {0, 0}, 1));
-            assertThat(onePhase(AggKind.SUM, decimal(37, 0), fits, a.get()))
+            assertThat(onePhase(AggFunction.SUM, decimal(37, 0), fits, a.get()))
                     .containsExactly(nines.add(nines));
             BigDecimal max = new BigDecimal("9".repeat(38));
             List<Batch> over = List.of(new Batch(List.of(max, BigDecimal.ONE), new int[] {0, 0}, 1));
-            assertThatThrownBy(() -> onePhase(AggKind.SUM, decimal(38, 0), over, a.get()))
+            assertThatThrownBy(() -> onePhase(AggFunction.SUM, decimal(38, 0), over, a.get()))
                     .isInstanceOf(KernelException.class).hasMessageContaining("38 digits");
             List<Batch> under = List.of(new Batch(List.of(max.negate(), max.negate(), max.negate()), new int[] {0, 0, 0}, 1));
-            assertThatThrownBy(() -> onePhase(AggKind.SUM, decimal(38, 0), under, a.get()))
+            assertThatThrownBy(() -> onePhase(AggFunction.SUM, decimal(38, 0), under, a.get()))
                     .isInstanceOf(KernelException.class).hasMessageContaining("overflow in sum");
             // going past 38 digits and back is fine: only the result must fit
             List<Batch> back = List.of(new Batch(List.of(max, BigDecimal.ONE, BigDecimal.ONE.negate()), new int[] {0, 0, 0}, 1));
-            assertThat(onePhase(AggKind.SUM, decimal(38, 0), back, a.get())).containsExactly(max);
+            assertThat(onePhase(AggFunction.SUM, decimal(38, 0), back, a.get())).containsExactly(max);
         }
     }
 
@@ -237,9 +237,9 @@ class AggregatesTest {
         }
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("variance")) {
             for (int ddof : new int[] {0, 1}) {
-                for (AggKind kind : List.of(AggKind.VARIANCE, AggKind.STDDEV)) {
+                for (AggFunction kind : List.of(AggFunction.VARIANCE, AggFunction.STDDEV)) {
                     List<Object> one;
-                    try (Accumulator acc = Aggregates.create(kind, float64(), ddof, a.get())) {
+                    try (Accumulator acc = kind.create(float64(), ddof, a.get())) {
                         for (Batch b : batches) {
                             update(acc, kind, float64(), b.values(), b.groups(), 3, a.get());
                         }
@@ -252,16 +252,16 @@ class AggregatesTest {
                             xs[i] = (Double) values.get(i * 3 + group);
                         }
                         double v = twoPassVariance(xs, ddof);
-                        double want = kind == AggKind.STDDEV ? Math.sqrt(v) : v;
+                        double want = kind == AggFunction.STDDEV ? Math.sqrt(v) : v;
                         assertClose((Double) one.get(g), want, want, 1e-9, kind + " ddof " + ddof + " group " + g);
                     }
                 }
             }
             // sample statistics of one value are null; of two, exact
             List<Batch> small = List.of(new Batch(Arrays.asList(5, 1, 3, null), new int[] {0, 1, 1, 2}, 3));
-            assertThat(onePhase(AggKind.VARIANCE, int32(), small, a.get())).containsExactly(null, 2.0, null);
-            assertThat(onePhase(AggKind.STDDEV, int32(), small, a.get())).containsExactly(null, Math.sqrt(2.0), null);
-            assertThat(twoPhase(AggKind.VARIANCE, int32(), small, a.get())).containsExactly(null, 2.0, null);
+            assertThat(onePhase(AggFunction.VARIANCE, int32(), small, a.get())).containsExactly(null, 2.0, null);
+            assertThat(onePhase(AggFunction.STDDEV, int32(), small, a.get())).containsExactly(null, Math.sqrt(2.0), null);
+            assertThat(twoPhase(AggFunction.VARIANCE, int32(), small, a.get())).containsExactly(null, 2.0, null);
         }
     }
 
@@ -272,14 +272,14 @@ class AggregatesTest {
                 new Batch(Arrays.asList("豈", "a", null, "é"), new int[] {0, 0, 1, 0}, 2),
                 new Batch(Arrays.asList("😀", "", "Z", "ab"), new int[] {0, 2, 2, 2}, 3));
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("strings")) {
-            assertThat(onePhase(AggKind.MIN, string(), batches, a.get())).containsExactly("a", null, "");
-            assertThat(onePhase(AggKind.MAX, string(), batches, a.get())).containsExactly("😀", null, "ab");
-            assertThat(twoPhase(AggKind.MAX, string(), batches, a.get())).containsExactly("😀", null, "ab");
-            assertThat(onePhase(AggKind.COUNT_DISTINCT, string(), batches, a.get())).containsExactly(4L, 0L, 3L);
+            assertThat(onePhase(AggFunction.MIN, string(), batches, a.get())).containsExactly("a", null, "");
+            assertThat(onePhase(AggFunction.MAX, string(), batches, a.get())).containsExactly("😀", null, "ab");
+            assertThat(twoPhase(AggFunction.MAX, string(), batches, a.get())).containsExactly("😀", null, "ab");
+            assertThat(onePhase(AggFunction.COUNT_DISTINCT, string(), batches, a.get())).containsExactly(4L, 0L, 3L);
             // a longer value replaces a shorter current best in place of a fresh copy
             List<Batch> growing = List.of(new Batch(List.of("b", "bbbbbbbbbbbb", "c", "bb"), new int[] {0, 0, 0, 0}, 1));
-            assertThat(onePhase(AggKind.MIN, string(), growing, a.get())).containsExactly("b");
-            assertThat(onePhase(AggKind.MAX, string(), growing, a.get())).containsExactly("c");
+            assertThat(onePhase(AggFunction.MIN, string(), growing, a.get())).containsExactly("b");
+            assertThat(onePhase(AggFunction.MAX, string(), growing, a.get())).containsExactly("c");
         }
     }
 
@@ -289,14 +289,14 @@ class AggregatesTest {
                 Arrays.asList(1.0, Double.NaN, Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN, 2.0, Double.POSITIVE_INFINITY, null),
                 new int[] {0, 0, 0, 1, 2, 2, 2, 3}, 4));
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("nan")) {
-            assertThat(onePhase(AggKind.MAX, float64(), batches, a.get())).containsExactly(Double.NaN, Double.NaN, Double.NaN, null);
-            assertThat(onePhase(AggKind.MIN, float64(), batches, a.get()))
+            assertThat(onePhase(AggFunction.MAX, float64(), batches, a.get())).containsExactly(Double.NaN, Double.NaN, Double.NaN, null);
+            assertThat(onePhase(AggFunction.MIN, float64(), batches, a.get()))
                     .containsExactly(Double.NEGATIVE_INFINITY, Double.NaN, 2.0, null);
-            assertThat(twoPhase(AggKind.MIN, float64(), batches, a.get()))
+            assertThat(twoPhase(AggFunction.MIN, float64(), batches, a.get()))
                     .containsExactly(Double.NEGATIVE_INFINITY, Double.NaN, 2.0, null);
             List<Batch> floats = List.of(new Batch(List.of(Float.NaN, 3f, -1f), new int[] {0, 0, 0}, 1));
-            assertThat(onePhase(AggKind.MAX, float32(), floats, a.get())).containsExactly(Float.NaN);
-            assertThat(onePhase(AggKind.MIN, float32(), floats, a.get())).containsExactly(-1f);
+            assertThat(onePhase(AggFunction.MAX, float32(), floats, a.get())).containsExactly(Float.NaN);
+            assertThat(onePhase(AggFunction.MIN, float32(), floats, a.get())).containsExactly(-1f);
         }
     }
 
@@ -306,7 +306,7 @@ class AggregatesTest {
                 new Batch(Arrays.asList(Double.NaN, 0.0, 1.0, null), new int[] {0, 0, 0, 1}, 2),
                 new Batch(Arrays.asList(Double.NaN, -0.0, 1.0, 1.0), new int[] {0, 0, 0, 1}, 2));
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("distinct")) {
-            assertThat(onePhase(AggKind.COUNT_DISTINCT, float64(), batches, a.get())).containsExactly(3L, 1L);
+            assertThat(onePhase(AggFunction.COUNT_DISTINCT, float64(), batches, a.get())).containsExactly(3L, 1L);
             // many values across many groups force the hash set to grow
             int n = 50_000;
             List<Object> values = new ArrayList<>();
@@ -315,7 +315,7 @@ class AggregatesTest {
                 values.add((long) (i % 1000));
                 groups[i] = i % 7;
             }
-            assertThat(onePhase(AggKind.COUNT_DISTINCT, int64(), List.of(new Batch(values, groups, 7)), a.get()))
+            assertThat(onePhase(AggFunction.COUNT_DISTINCT, int64(), List.of(new Batch(values, groups, 7)), a.get()))
                     .containsExactly(1000L, 1000L, 1000L, 1000L, 1000L, 1000L, 1000L);
         }
     }
@@ -325,31 +325,31 @@ class AggregatesTest {
         BigInteger big = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
         List<Batch> batches = List.of(new Batch(List.of(BigInteger.ONE, big, BigInteger.ZERO), new int[] {0, 0, 0}, 1));
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("uint64")) {
-            assertThat(onePhase(AggKind.MAX, uint64(), batches, a.get())).containsExactly(big);
-            assertThat(onePhase(AggKind.MIN, uint64(), batches, a.get())).containsExactly(BigInteger.ZERO);
-            assertThat(onePhase(AggKind.MEAN, uint64(), batches, a.get()))
+            assertThat(onePhase(AggFunction.MAX, uint64(), batches, a.get())).containsExactly(big);
+            assertThat(onePhase(AggFunction.MIN, uint64(), batches, a.get())).containsExactly(BigInteger.ZERO);
+            assertThat(onePhase(AggFunction.MEAN, uint64(), batches, a.get()))
                     .containsExactly(new BigDecimal(big.add(BigInteger.ONE)).doubleValue() / 3);
         }
     }
 
     @Test
     void typesAndDecomposability() {
-        assertThat(AggKind.COUNT_DISTINCT.decomposable()).isFalse();
-        assertThat(AggKind.AGG_LIST.decomposable()).isFalse();
-        assertThat(Stream.of(AggKind.values()).filter(AggKind::decomposable)).hasSize(AggKind.values().length - 2);
-        assertThat(Aggregates.resultType(AggKind.SUM, int8())).isEqualTo(int64());
-        assertThat(Aggregates.resultType(AggKind.SUM, float32())).isEqualTo(float64());
-        assertThat(Aggregates.resultType(AggKind.MEAN, decimal(10, 3))).isEqualTo(float64());
-        assertThat(Aggregates.resultType(AggKind.MIN, string())).isEqualTo(string());
-        assertThat(Aggregates.resultType(AggKind.AGG_LIST, date())).isEqualTo(DataType.list(date()));
-        assertThat(Aggregates.resultType(AggKind.COUNT_DISTINCT, string())).isEqualTo(int64());
-        assertThat(Aggregates.stateTypes(AggKind.MEAN, decimal(10, 3))).containsExactly(decimal(38, 3), int64());
-        assertThat(Aggregates.stateTypes(AggKind.STDDEV, int32())).containsExactly(int64(), float64(), float64());
-        assertThatThrownBy(() -> Aggregates.stateTypes(AggKind.AGG_LIST, int32())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Aggregates.resultType(AggKind.SUM, string()))
+        assertThat(AggFunction.COUNT_DISTINCT.decomposable()).isFalse();
+        assertThat(AggFunction.AGG_LIST.decomposable()).isFalse();
+        assertThat(Stream.of(AggFunction.values()).filter(AggFunction::decomposable)).hasSize(AggFunction.values().length - 2);
+        assertThat(AggFunction.SUM.resultType(int8())).isEqualTo(int64());
+        assertThat(AggFunction.SUM.resultType(float32())).isEqualTo(float64());
+        assertThat(AggFunction.MEAN.resultType(decimal(10, 3))).isEqualTo(float64());
+        assertThat(AggFunction.MIN.resultType(string())).isEqualTo(string());
+        assertThat(AggFunction.AGG_LIST.resultType(date())).isEqualTo(DataType.list(date()));
+        assertThat(AggFunction.COUNT_DISTINCT.resultType(string())).isEqualTo(int64());
+        assertThat(AggFunction.MEAN.stateTypes(decimal(10, 3))).containsExactly(decimal(38, 3), int64());
+        assertThat(AggFunction.STDDEV.stateTypes(int32())).containsExactly(int64(), float64(), float64());
+        assertThatThrownBy(() -> AggFunction.AGG_LIST.stateTypes(int32())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AggFunction.SUM.resultType(string()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("string");
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("types");
-             Accumulator acc = Aggregates.create(AggKind.AGG_LIST, int32(), 0, a.get())) {
+             Accumulator acc = AggFunction.AGG_LIST.create(int32(), 0, a.get())) {
             assertThatThrownBy(() -> acc.state(0, a.get())).isInstanceOf(UnsupportedOperationException.class);
         }
     }
@@ -392,7 +392,7 @@ class AggregatesTest {
             batches.add(new Batch(values.subList(start, end), Arrays.copyOfRange(groups, start, end), 4));
         }
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("duckdb")) {
-            List<AggKind> kinds = List.of(AggKind.VARIANCE, AggKind.STDDEV, AggKind.MEAN);
+            List<AggFunction> kinds = List.of(AggFunction.VARIANCE, AggFunction.STDDEV, AggFunction.MEAN);
             for (int k = 0; k < kinds.size(); k++) {
                 List<Object> one = onePhase(kinds.get(k), float64(), batches, a.get());
                 List<Object> two = twoPhase(kinds.get(k), float64(), batches, a.get());
@@ -421,18 +421,18 @@ class AggregatesTest {
             doubles.add(r.nextInt(10) == 0 ? null : r.nextGaussian());
             strings.add(r.nextInt(10) == 0 ? null : PIECES[r.nextInt(PIECES.length)] + PIECES[r.nextInt(PIECES.length)]);
         }
-        record Case(AggKind kind, DataType type, List<Object> values) {
+        record Case(AggFunction kind, DataType type, List<Object> values) {
         }
-        List<Case> cases = List.of(new Case(AggKind.SUM, int64(), longs), new Case(AggKind.MEAN, int64(), longs),
-                new Case(AggKind.SUM, float64(), doubles), new Case(AggKind.VARIANCE, float64(), doubles),
-                new Case(AggKind.MIN, int64(), longs), new Case(AggKind.MAX, float64(), doubles),
-                new Case(AggKind.MAX, string(), strings), new Case(AggKind.COUNT, string(), strings),
-                new Case(AggKind.COUNT_DISTINCT, int64(), longs), new Case(AggKind.COUNT_DISTINCT, string(), strings),
-                new Case(AggKind.ANY_VALUE, string(), strings));
+        List<Case> cases = List.of(new Case(AggFunction.SUM, int64(), longs), new Case(AggFunction.MEAN, int64(), longs),
+                new Case(AggFunction.SUM, float64(), doubles), new Case(AggFunction.VARIANCE, float64(), doubles),
+                new Case(AggFunction.MIN, int64(), longs), new Case(AggFunction.MAX, float64(), doubles),
+                new Case(AggFunction.MAX, string(), strings), new Case(AggFunction.COUNT, string(), strings),
+                new Case(AggFunction.COUNT_DISTINCT, int64(), longs), new Case(AggFunction.COUNT_DISTINCT, string(), strings),
+                new Case(AggFunction.ANY_VALUE, string(), strings));
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("allocation")) {
             for (Case c : cases) {
                 try (FieldVector input = Values.toVector("x", c.type(), c.values(), a.get());
-                     Accumulator acc = Aggregates.create(c.kind(), c.type(), 1, a.get())) {
+                     Accumulator acc = c.kind().create(c.type(), 1, a.get())) {
                     for (int warm = 0; warm < 30; warm++) {
                         acc.update(input, groups, n, numGroups);
                     }
@@ -454,22 +454,22 @@ class AggregatesTest {
     @SuppressWarnings("unchecked")
     void aggListAndAnyValueReadOnlyTheFirstNRowsAndAcceptNestedValues() {
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("agglist");
-             Accumulator list = Aggregates.create(AggKind.AGG_LIST, string(), 0, a.get());
-             Accumulator nested = Aggregates.create(AggKind.AGG_LIST, DataType.list(int32()), 0, a.get());
-             Accumulator any = Aggregates.create(AggKind.ANY_VALUE, DataType.list(int32()), 0, a.get());
+             Accumulator list = AggFunction.AGG_LIST.create(string(), 0, a.get());
+             Accumulator nested = AggFunction.AGG_LIST.create(DataType.list(int32()), 0, a.get());
+             Accumulator any = AggFunction.ANY_VALUE.create(DataType.list(int32()), 0, a.get());
              FieldVector strings = Values.toVector("s", string(), Arrays.asList("x", null, "日本", "ignored", "ignored"), a.get());
              FieldVector lists = Values.toVector("l", DataType.list(int32()),
                      Arrays.asList(List.of(1, 2), null, Arrays.asList(3, null)), a.get())) {
             list.update(strings, new int[] {1, 1, 0, 0, 0}, 3, 2);
             list.update(strings, new int[] {1}, 1, 2);
-            List<Object> got = finish(list, AggKind.AGG_LIST, string(), 2, a.get());
+            List<Object> got = finish(list, AggFunction.AGG_LIST, string(), 2, a.get());
             assertThat(got.get(0)).isEqualTo(List.of("日本"));
             assertThat((List<Object>) got.get(1)).containsExactlyInAnyOrder("x", null, "x");
             nested.update(lists, new int[] {0, 0, 1}, 3, 2);
-            assertThat(finish(nested, AggKind.AGG_LIST, DataType.list(int32()), 2, a.get()))
+            assertThat(finish(nested, AggFunction.AGG_LIST, DataType.list(int32()), 2, a.get()))
                     .containsExactly(Arrays.asList(List.of(1, 2), null), List.of(Arrays.asList(3, null)));
             any.update(lists, new int[] {1, 0, 0}, 3, 3);
-            assertThat(finish(any, AggKind.ANY_VALUE, DataType.list(int32()), 3, a.get()))
+            assertThat(finish(any, AggFunction.ANY_VALUE, DataType.list(int32()), 3, a.get()))
                     .containsExactly(Arrays.asList(3, null), List.of(1, 2), null);
         }
     }
