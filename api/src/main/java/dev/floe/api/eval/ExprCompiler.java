@@ -1,6 +1,7 @@
 package dev.floe.api.eval;
 
 import dev.floe.api.PlanException;
+import dev.floe.api.expr.AggExpr;
 import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Between;
 import dev.floe.api.expr.Binary;
@@ -9,13 +10,22 @@ import dev.floe.api.expr.Cast;
 import dev.floe.api.expr.Coalesce;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.ExprVisitor;
 import dev.floe.api.expr.FillNull;
+import dev.floe.api.expr.Hash;
 import dev.floe.api.expr.IfElse;
 import dev.floe.api.expr.IsIn;
+import dev.floe.api.expr.ListFunction;
 import dev.floe.api.expr.Literal;
 import dev.floe.api.expr.Round;
+import dev.floe.api.expr.SortKey;
+import dev.floe.api.expr.StringFunction;
+import dev.floe.api.expr.StructField;
+import dev.floe.api.expr.TemporalFunction;
 import dev.floe.api.expr.TypeRules;
+import dev.floe.api.expr.Udf;
 import dev.floe.api.expr.Unary;
+import dev.floe.api.expr.UnaryOp;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.DataType.Kind;
 import dev.floe.api.types.Schema;
@@ -34,7 +44,6 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * Binds an expression to an input schema and turns it into a tree of kernel calls. The implicit
@@ -66,33 +75,7 @@ public final class ExprCompiler {
         }
     }
 
-    /** A kernel that needs a vector input: scalars are broadcast to the batch length first. */
-    interface VectorKernel {
-        FieldVector apply(FieldVector input, BufferAllocator allocator);
-    }
-
-    static Node vectorOp(DataType result, Node child, VectorKernel kernel) {
-        return new Node() {
-            @Override
-            public DataType type() {
-                return result;
-            }
-
-            @Override
-            public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                Operand in = child.eval(batch, allocator);
-                FieldVector v = in.isScalar()
-                        ? Broadcast.of(in, child.type(), batch.numRows(), allocator) : in.vector();
-                try {
-                    return Operand.of(kernel.apply(v, allocator), result);
-                } finally {
-                    v.close();
-                }
-            }
-        };
-    }
-
-    private static final class Builder {
+    private static final class Builder implements ExprVisitor<Node> {
         private final Schema input;
 
         Builder(Schema input) {
@@ -100,114 +83,104 @@ public final class ExprCompiler {
         }
 
         Node build(Expr e) {
-            if (e instanceof Column c) {
-                return column(c);
-            }
-            if (e instanceof Literal l) {
-                return scalar(l.type(), l.value());
-            }
-            if (e instanceof Alias a) {
-                return build(a.child());
-            }
-            if (e instanceof dev.floe.api.expr.SortKey k) {
-                return build(k.child());
-            }
-            if (e instanceof Binary b) {
-                return binary(b);
-            }
-            if (e instanceof Unary u) {
-                return unary(u);
-            }
-            if (e instanceof Cast c) {
-                return cast(build(c.child()), c.to(), c.lenient(), c.display());
-            }
-            if (e instanceof IfElse ie) {
-                return ifElse(ie);
-            }
-            if (e instanceof IsIn in) {
-                return isIn(in);
-            }
-            if (e instanceof Between b) {
-                return build(new Binary(BinaryOp.AND, new Binary(BinaryOp.GE, b.child(), b.lower()),
-                        new Binary(BinaryOp.LE, b.child(), b.upper())));
-            }
-            if (e instanceof FillNull f) {
-                return coalesce(List.of(f.child(), f.fill()), e);
-            }
-            if (e instanceof Coalesce c) {
-                return coalesce(c.args(), e);
-            }
-            if (e instanceof dev.floe.api.expr.StringFunction f) {
-                List<Node> args = new ArrayList<>();
-                for (Expr a : f.args()) {
-                    args.add(build(a));
-                }
-                return FunctionNodes.string(f, build(f.child()), args);
-            }
-            if (e instanceof dev.floe.api.expr.TemporalFunction f) {
-                return FunctionNodes.temporal(f, build(f.child()));
-            }
-            if (e instanceof dev.floe.api.expr.ListFunction f) {
-                return NestedNodes.list(f, build(f.child()), f.type(input));
-            }
-            if (e instanceof dev.floe.api.expr.StructField f) {
-                return NestedNodes.structField(f, build(f.child()), f.type(input));
-            }
-            if (e instanceof dev.floe.api.expr.Hash h) {
-                return NestedNodes.hash(h, build(h.child()));
-            }
-            if (e instanceof dev.floe.api.expr.Udf u) {
-                List<Node> args = new ArrayList<>();
-                for (Expr a : u.args()) {
-                    args.add(build(a));
-                }
-                return UdfNodes.of(u, args);
-            }
-            if (e instanceof Round r) {
-                Node child = build(r.child());
-                DataType t = child.type();
-                int digits = r.decimals();
-                return vectorOp(t, child, (v, a) -> MathKernels.round(v, t, digits, a));
-            }
-            throw new PlanException("Cannot evaluate " + e.display());
+            return e.accept(this);
         }
 
-        private Node column(Column c) {
+        private List<Node> buildAll(List<Expr> exprs) {
+            List<Node> out = new ArrayList<>(exprs.size());
+            for (Expr e : exprs) {
+                out.add(build(e));
+            }
+            return out;
+        }
+
+        @Override
+        public Node visitColumn(Column c) {
             int index = input.indexOf(c.name());
             if (index < 0) {
                 c.type(input); // throws the helpful PlanException
             }
-            DataType type = input.field(index).type();
-            return new Node() {
-                @Override
-                public DataType type() {
-                    return type;
-                }
-
-                @Override
-                public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                    // a zero-copy view sharing the batch's buffers (reference counted)
-                    FieldVector src = batch.vector(index);
-                    TransferPair tp = src.getTransferPair(allocator);
-                    tp.splitAndTransfer(0, batch.numRows());
-                    return Operand.of((FieldVector) tp.getTo(), type);
-                }
-            };
+            return Nodes.column(index, input.field(index).type());
         }
 
-        private static Node scalar(DataType type, Object javaValue) {
-            Operand o = Operand.scalar(type, javaValue);
-            return new ScalarNode() {
-                @Override
-                public DataType type() {
-                    return type;
-                }
+        @Override
+        public Node visitLiteral(Literal l) {
+            return Nodes.scalar(l.type(), l.value());
+        }
 
-                @Override
-                public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                    return o;
-                }
-            };
+        @Override
+        public Node visitAlias(Alias a) {
+            return build(a.child());
+        }
+
+        @Override
+        public Node visitSortKey(SortKey k) {
+            return build(k.child());
+        }
+
+        @Override
+        public Node visitAgg(AggExpr a) {
+            throw new PlanException("Aggregation " + a.display() + " is only allowed as an output of agg(...) or "
+                    + "groupBy(...).agg(...); it cannot be evaluated row by row here");
+        }
+
+        @Override
+        public Node visitCast(Cast c) {
+            return cast(build(c.child()), c.to(), c.lenient(), c.display());
+        }
+
+        @Override
+        public Node visitBetween(Between b) {
+            return build(new Binary(BinaryOp.AND, new Binary(BinaryOp.GE, b.child(), b.lower()),
+                    new Binary(BinaryOp.LE, b.child(), b.upper())));
+        }
+
+        @Override
+        public Node visitFillNull(FillNull f) {
+            return coalesce(List.of(f.child(), f.fill()), f);
+        }
+
+        @Override
+        public Node visitCoalesce(Coalesce c) {
+            return coalesce(c.args(), c);
+        }
+
+        @Override
+        public Node visitString(StringFunction f) {
+            return FunctionNodes.string(f, build(f.child()), buildAll(f.args()));
+        }
+
+        @Override
+        public Node visitTemporal(TemporalFunction f) {
+            return FunctionNodes.temporal(f, build(f.child()));
+        }
+
+        @Override
+        public Node visitList(ListFunction f) {
+            return NestedNodes.list(f, build(f.child()), f.type(input));
+        }
+
+        @Override
+        public Node visitStructField(StructField f) {
+            return NestedNodes.structField(f, build(f.child()), f.type(input));
+        }
+
+        @Override
+        public Node visitHash(Hash h) {
+            return NestedNodes.hash(h, build(h.child()));
+        }
+
+        @Override
+        public Node visitUdf(Udf u) {
+            return UdfNodes.of(u, buildAll(u.args()));
+        }
+
+        @Override
+        public Node visitRound(Round r) {
+            Node child = build(r.child());
+            DataType t = child.type();
+            int digits = r.decimals();
+            return Nodes.map(t, child, (v, n, a) -> MathKernels.round(v, t, digits, a));
         }
 
         /** Converts a node to a type: literals at compile time, vectors with the cast kernel. */
@@ -216,34 +189,19 @@ public final class ExprCompiler {
             if (from.equals(to)) {
                 return child;
             }
-            if (child instanceof ScalarNode) {
+            if (child instanceof Nodes.ScalarNode) {
                 Operand o = child.eval(null, null);
                 Object value = o.isNullScalar() ? null : javaValue(o, from);
                 try {
-                    return scalar(to, Casts.convert(value, from, to));
+                    return Nodes.scalar(to, Casts.convert(value, from, to));
                 } catch (RuntimeException e) {
                     if (lenient) {
-                        return scalar(to, null);
+                        return Nodes.scalar(to, null);
                     }
                     throw new PlanException("Cannot cast " + value + " to " + to + " in " + what + ": " + e.getMessage());
                 }
             }
-            return new Node() {
-                @Override
-                public DataType type() {
-                    return to;
-                }
-
-                @Override
-                public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                    Operand in = child.eval(batch, allocator);
-                    try {
-                        return Operand.of(Casts.cast(in.vector(), from, to, lenient, what, allocator), to);
-                    } finally {
-                        Node.release(in);
-                    }
-                }
-            };
+            return Nodes.unary(to, child, (in, n, a) -> Casts.cast(in.vector(), from, to, lenient, what, a));
         }
 
         /** Turns a canonical scalar back into the API's Java value for conversion. */
@@ -261,7 +219,8 @@ public final class ExprCompiler {
             return v;
         }
 
-        private Node binary(Binary b) {
+        @Override
+        public Node visitBinary(Binary b) {
             Node left = build(b.left());
             Node right = build(b.right());
             BinaryOp op = b.op();
@@ -269,52 +228,18 @@ public final class ExprCompiler {
             if (op.isLogical()) {
                 Node l = cast(left, DataType.bool(), false, what);
                 Node r = cast(right, DataType.bool(), false, what);
-                return new Node() {
-                    @Override
-                    public DataType type() {
-                        return DataType.bool();
-                    }
-
-                    @Override
-                    public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                        Operand a = l.eval(batch, allocator);
-                        Operand c = r.eval(batch, allocator);
-                        try {
-                            int n = batch.numRows();
-                            BitVector out = op == BinaryOp.AND ? Logic.and(a, c, n, allocator) : Logic.or(a, c, n, allocator);
-                            return Operand.of(out, DataType.bool());
-                        } finally {
-                            Node.release(a);
-                            Node.release(c);
-                        }
-                    }
-                };
+                return op == BinaryOp.AND ? Nodes.binary(DataType.bool(), l, r, Logic::and)
+                        : Nodes.binary(DataType.bool(), l, r, Logic::or);
             }
             if (op.isComparison()) {
                 DataType common = comparisonType(b, left.type(), right.type());
                 Node l = cast(left, common, false, what);
                 Node r = cast(right, common, false, what);
-                return new Node() {
-                    @Override
-                    public DataType type() {
-                        return DataType.bool();
-                    }
-
-                    @Override
-                    public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                        Operand a = l.eval(batch, allocator);
-                        Operand c = r.eval(batch, allocator);
-                        try {
-                            int n = batch.numRows();
-                            BitVector out = op == BinaryOp.EQ_NULL_SAFE ? Comparison.eqNullSafe(a, c, n, allocator)
-                                    : Comparison.compare(cmp(op), a, c, n, allocator);
-                            return Operand.of(out, DataType.bool());
-                        } finally {
-                            Node.release(a);
-                            Node.release(c);
-                        }
-                    }
-                };
+                if (op == BinaryOp.EQ_NULL_SAFE) {
+                    return Nodes.binary(DataType.bool(), l, r, Comparison::eqNullSafe);
+                }
+                Comparison.Op cmp = cmp(op);
+                return Nodes.binary(DataType.bool(), l, r, (x, y, n, a) -> Comparison.compare(cmp, x, y, n, a));
             }
             return arithmetic(b, left, right);
         }
@@ -371,7 +296,7 @@ public final class ExprCompiler {
                 default -> throw new IllegalArgumentException(b.op().toString());
             };
             if (result.kind() == Kind.NULL) {
-                return scalar(DataType.nullType(), null);
+                return Nodes.scalar(DataType.nullType(), null);
             }
             if (result.isTemporal()) {
                 return FunctionNodes.temporalArithmetic(b, left, right, result);
@@ -396,118 +321,57 @@ public final class ExprCompiler {
                 l = cast(left, nonNull(left.type(), result), false, what);
                 r = cast(right, nonNull(right.type(), result), false, what);
             }
-            Node fl = l;
-            Node fr = r;
-            return new Node() {
-                @Override
-                public DataType type() {
-                    return result;
-                }
-
-                @Override
-                public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                    Operand a = fl.eval(batch, allocator);
-                    Operand c = fr.eval(batch, allocator);
-                    try {
-                        return Operand.of(Arithmetic.apply(op, a, c, result, batch.numRows(), what, allocator), result);
-                    } finally {
-                        Node.release(a);
-                        Node.release(c);
-                    }
-                }
-            };
+            return Nodes.binary(result, l, r, (x, y, n, a) -> Arithmetic.apply(op, x, y, result, n, what, a));
         }
 
         private static DataType nonNull(DataType t, DataType otherwise) {
             return t.kind() == Kind.NULL ? otherwise : t;
         }
 
-        private Node unary(Unary u) {
+        @Override
+        public Node visitUnary(Unary u) {
             Node child = build(u.child());
             DataType t = child.type();
             DataType result = u.type(input);
             String what = u.display();
             return switch (u.op()) {
-                case NOT -> {
-                    Node c = cast(child, DataType.bool(), false, what);
-                    yield new Node() {
-                        @Override
-                        public DataType type() {
-                            return DataType.bool();
-                        }
-
-                        @Override
-                        public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                            Operand in = c.eval(batch, allocator);
-                            try {
-                                return Operand.of(Logic.not(in, batch.numRows(), allocator), DataType.bool());
-                            } finally {
-                                Node.release(in);
-                            }
-                        }
-                    };
-                }
-                case IS_NULL, NOT_NULL -> new Node() {
-                    @Override
-                    public DataType type() {
-                        return DataType.bool();
-                    }
-
-                    @Override
-                    public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                        Operand in = child.eval(batch, allocator);
-                        try {
-                            return Operand.of(Nulls.isNull(in, batch.numRows(), u.op() == dev.floe.api.expr.UnaryOp.IS_NULL,
-                                    allocator), DataType.bool());
-                        } finally {
-                            Node.release(in);
-                        }
-                    }
-                };
-                case NEG -> vectorOp(result, child, (v, a) -> Arithmetic.negate(v, t, what, a));
-                case ABS -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.ABS, v, t, result, what, a));
-                case CEIL -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.CEIL, v, t, result, what, a));
-                case FLOOR -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.FLOOR, v, t, result, what, a));
-                case SQRT -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.SQRT, v, t, result, what, a));
-                case EXP -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.EXP, v, t, result, what, a));
-                case LOG -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.LOG, v, t, result, what, a));
-                case SIGN -> vectorOp(result, child, (v, a) -> MathKernels.apply(MathKernels.Op.SIGN, v, t, result, what, a));
+                case NOT -> Nodes.unary(DataType.bool(), cast(child, DataType.bool(), false, what), Logic::not);
+                case IS_NULL -> Nodes.unary(DataType.bool(), child, (in, n, a) -> Nulls.isNull(in, n, true, a));
+                case NOT_NULL -> Nodes.unary(DataType.bool(), child, (in, n, a) -> Nulls.isNull(in, n, false, a));
+                case NEG -> Nodes.map(result, child, (v, n, a) -> Arithmetic.negate(v, t, what, a));
+                case ABS -> math(MathKernels.Op.ABS, child, result, what);
+                case CEIL -> math(MathKernels.Op.CEIL, child, result, what);
+                case FLOOR -> math(MathKernels.Op.FLOOR, child, result, what);
+                case SQRT -> math(MathKernels.Op.SQRT, child, result, what);
+                case EXP -> math(MathKernels.Op.EXP, child, result, what);
+                case LOG -> math(MathKernels.Op.LOG, child, result, what);
+                case SIGN -> math(MathKernels.Op.SIGN, child, result, what);
             };
         }
 
-        private Node ifElse(IfElse e) {
+        private static Node math(MathKernels.Op op, Node child, DataType result, String what) {
+            DataType t = child.type();
+            return Nodes.map(result, child, (v, n, a) -> MathKernels.apply(op, v, t, result, what, a));
+        }
+
+        @Override
+        public Node visitIfElse(IfElse e) {
             DataType result = e.type(input);
             Node cond = cast(build(e.predicate()), DataType.bool(), false, e.display());
             Node then = cast(build(e.then()), result, false, e.display());
             Node otherwise = cast(build(e.otherwise()), result, false, e.display());
-            return new Node() {
-                @Override
-                public DataType type() {
-                    return result;
+            return Nodes.nary(result, List.of(cond, then, otherwise), (in, n, a) -> {
+                if (!in[0].isScalar()) {
+                    return Conditional.ifElse((BitVector) in[0].vector(), in[1], in[2], result, n, a);
                 }
-
-                @Override
-                public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                    int n = batch.numRows();
-                    Operand c = cond.eval(batch, allocator);
-                    BitVector bits = c.isScalar() ? (BitVector) Broadcast.of(c, DataType.bool(), n, allocator)
-                            : (BitVector) c.vector();
-                    Operand a = null;
-                    Operand b = null;
-                    try {
-                        a = then.eval(batch, allocator);
-                        b = otherwise.eval(batch, allocator);
-                        return Operand.of(Conditional.ifElse(bits, a, b, result, n, allocator), result);
-                    } finally {
-                        bits.close();
-                        Node.release(a);
-                        Node.release(b);
-                    }
+                try (BitVector bits = (BitVector) Broadcast.of(in[0], DataType.bool(), n, a)) {
+                    return Conditional.ifElse(bits, in[1], in[2], result, n, a);
                 }
-            };
+            });
         }
 
-        private Node isIn(IsIn in) {
+        @Override
+        public Node visitIsIn(IsIn in) {
             Expr any = null;
             for (Literal v : in.values()) {
                 Expr eq = new Binary(BinaryOp.EQ, in.child(), v);
@@ -515,7 +379,7 @@ public final class ExprCompiler {
             }
             if (any == null) {
                 // x IN () is false for non-null x, null for null x
-                return build(new IfElse(new dev.floe.api.expr.Unary(dev.floe.api.expr.UnaryOp.IS_NULL, in.child()),
+                return build(new IfElse(new Unary(UnaryOp.IS_NULL, in.child()),
                         new Literal(null, DataType.bool()), new Literal(false, DataType.bool())));
             }
             return build(any);
@@ -527,31 +391,7 @@ public final class ExprCompiler {
             for (Expr a : args) {
                 nodes.add(cast(build(a), result, false, whole.display()));
             }
-            return new Node() {
-                @Override
-                public DataType type() {
-                    return result;
-                }
-
-                @Override
-                public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                    Operand[] ops = new Operand[nodes.size()];
-                    try {
-                        for (int i = 0; i < ops.length; i++) {
-                            ops[i] = nodes.get(i).eval(batch, allocator);
-                        }
-                        return Operand.of(Conditional.coalesce(ops, result, batch.numRows(), allocator), result);
-                    } finally {
-                        for (Operand o : ops) {
-                            Node.release(o);
-                        }
-                    }
-                }
-            };
+            return Nodes.nary(result, nodes, (in, n, a) -> Conditional.coalesce(in, result, n, a));
         }
-    }
-
-    /** Marker for nodes that never read the batch. */
-    interface ScalarNode extends Node {
     }
 }

@@ -4,12 +4,10 @@ import dev.floe.api.ExecutionException;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.expr.Udf;
 import dev.floe.api.types.DataType;
-import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.Series;
 import dev.floe.arrow.Values;
 import dev.floe.arrow.kernels.Broadcast;
 import dev.floe.arrow.kernels.Buffers;
-import dev.floe.arrow.kernels.Operand;
 import dev.floe.arrow.kernels.Selection;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -32,34 +30,22 @@ final class UdfNodes {
     }
 
     static Node of(Udf udf, List<Node> args) {
-        return new Node() {
-            @Override
-            public DataType type() {
-                return udf.returnType();
-            }
-
-            @Override
-            public Operand eval(RecordBatch batch, BufferAllocator allocator) {
-                int n = batch.numRows();
-                FieldVector[] inputs = new FieldVector[args.size()];
-                try {
-                    for (int i = 0; i < inputs.length; i++) {
-                        Node a = args.get(i);
-                        Operand o = a.eval(batch, allocator);
-                        inputs[i] = o.isScalar() ? Broadcast.of(o, a.type(), n, allocator) : o.vector();
-                    }
-                    FieldVector out = udf.isRowWise() ? rowWise(udf, args, inputs, n, allocator)
-                            : vectorized(udf, args, inputs, n, allocator);
-                    return Operand.of(out, udf.returnType());
-                } finally {
-                    for (FieldVector v : inputs) {
-                        if (v != null) {
-                            v.close();
-                        }
+        return Nodes.nary(udf.returnType(), args, (ops, n, allocator) -> {
+            // scalars are broadcast into vectors this call owns; vector operands stay the node's to release
+            FieldVector[] inputs = new FieldVector[ops.length];
+            try {
+                for (int i = 0; i < inputs.length; i++) {
+                    inputs[i] = ops[i].isScalar() ? Broadcast.of(ops[i], args.get(i).type(), n, allocator) : ops[i].vector();
+                }
+                return udf.isRowWise() ? rowWise(udf, args, inputs, n, allocator) : vectorized(udf, args, inputs, n, allocator);
+            } finally {
+                for (int i = 0; i < inputs.length; i++) {
+                    if (inputs[i] != null && ops[i].isScalar()) {
+                        inputs[i].close();
                     }
                 }
             }
-        };
+        });
     }
 
     private static FieldVector vectorized(Udf udf, List<Node> args, FieldVector[] inputs, int n,

@@ -81,4 +81,9 @@ public record AggExpr(AggFunction function, Expr child, int ddof) implements Exp
                 ? ", ddof=" + ddof : "";
         return function.sqlName() + "(" + arg + extra + ")";
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitAgg(this);
+    }
 }

@@ -19,4 +19,9 @@ public record Alias(Expr child, String name) implements Expr {
     @Override public DataType type(Schema input) { return child.type(input); }
 
     @Override public String display() { return child.display() + " AS " + Names.quoteIfNeeded(name); }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitAlias(this);
+    }
 }

@@ -29,4 +29,9 @@ public record Between(Expr child, Expr lower, Expr upper) implements Expr {
     public String display() {
         return child.display() + " BETWEEN " + lower.display() + " AND " + upper.display();
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitBetween(this);
+    }
 }

@@ -38,4 +38,9 @@ public record Binary(BinaryOp op, Expr left, Expr right) implements Expr {
         }
         return e.display();
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitBinary(this);
+    }
 }

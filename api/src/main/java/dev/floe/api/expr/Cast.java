@@ -26,4 +26,9 @@ public record Cast(Expr child, DataType to, boolean lenient) implements Expr {
     public String display() {
         return (lenient ? "try_cast(" : "cast(") + child.display() + " AS " + to + ")";
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitCast(this);
+    }
 }

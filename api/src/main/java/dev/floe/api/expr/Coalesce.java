@@ -32,4 +32,9 @@ public record Coalesce(List<Expr> args) implements Expr {
     public String display() {
         return args.stream().map(Expr::display).collect(Collectors.joining(", ", "coalesce(", ")"));
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitCoalesce(this);
+    }
 }

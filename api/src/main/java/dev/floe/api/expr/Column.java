@@ -26,4 +26,9 @@ public record Column(String name) implements Expr {
     }
 
     @Override public String display() { return Names.quoteIfNeeded(name); }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitColumn(this);
+    }
 }

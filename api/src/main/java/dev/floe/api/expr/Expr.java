@@ -20,6 +20,9 @@ public sealed interface Expr extends Serializable
 
     List<Expr> children();
 
+    /** Calls the visitor's method for this record; see {@link ExprVisitor}. */
+    <R> R accept(ExprVisitor<R> visitor);
+
     Expr withChildren(List<Expr> children);
 
     /** The result type over rows of {@code input}; throws PlanException when it does not resolve. */

@@ -22,4 +22,9 @@ public record FillNull(Expr child, Expr fill) implements Expr {
     }
 
     @Override public String display() { return "fill_null(" + child.display() + ", " + fill.display() + ")"; }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitFillNull(this);
+    }
 }

@@ -37,4 +37,9 @@ public record Hash(Expr child) implements Expr {
     public String display() {
         return "hash(" + child.display() + ")";
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitHash(this);
+    }
 }

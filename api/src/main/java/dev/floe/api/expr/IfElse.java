@@ -32,4 +32,9 @@ public record IfElse(Expr predicate, Expr then, Expr otherwise) implements Expr 
     public String display() {
         return "if_else(" + predicate.display() + ", " + then.display() + ", " + otherwise.display() + ")";
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitIfElse(this);
+    }
 }

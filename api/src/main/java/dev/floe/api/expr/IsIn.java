@@ -30,4 +30,9 @@ public record IsIn(Expr child, List<Literal> values) implements Expr {
     public String display() {
         return child.display() + " IN (" + values.stream().map(Literal::display).collect(Collectors.joining(", ")) + ")";
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitIsIn(this);
+    }
 }

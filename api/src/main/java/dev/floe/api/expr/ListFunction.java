@@ -69,4 +69,9 @@ public record ListFunction(ListOp op, Expr child, List<Object> params) implement
         }
         return sb.append(')').toString();
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitList(this);
+    }
 }

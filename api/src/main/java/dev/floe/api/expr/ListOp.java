@@ -2,19 +2,43 @@ package dev.floe.api.expr;
 
 import dev.floe.api.PlanException;
 import dev.floe.api.types.DataType;
+import dev.floe.arrow.kernels.NestedKernels;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.ListVector;
 import dev.floe.api.types.DataType.Kind;
 
-/** The functions of {@link ListFunction}: their printed names, parameters and result types. */
+/** The functions of {@link ListFunction}, each defined once: printed name, parameters, result type and kernel. */
 public enum ListOp {
-    LENGTH("list_length", 0), GET("list_get", 1), JOIN("list_join", 1), SUM("list_sum", 0), MIN("list_min", 0),
-    MAX("list_max", 0);
+    LENGTH("list_length", 0, (v, element, call, a) -> NestedKernels.length(v, a)),
+    GET("list_get", 1, (v, element, call, a) -> NestedKernels.get(v, element, call.index(), a)),
+    JOIN("list_join", 1, (v, element, call, a) -> NestedKernels.join(v, call.separator(), a)),
+    SUM("list_sum", 0, aggregate(NestedKernels.Agg.SUM)),
+    MIN("list_min", 0, aggregate(NestedKernels.Agg.MIN)),
+    MAX("list_max", 0, aggregate(NestedKernels.Agg.MAX));
+
+    /** The kernel of one list function over a batch of lists of {@code element}. */
+    public interface Kernel {
+        FieldVector apply(ListVector lists, DataType element, ListFunction call, BufferAllocator allocator);
+    }
 
     private final String fn;
     private final int params;
+    private final Kernel kernel;
 
-    ListOp(String fn, int params) {
+    ListOp(String fn, int params, Kernel kernel) {
         this.fn = fn;
         this.params = params;
+        this.kernel = kernel;
+    }
+
+    private static Kernel aggregate(NestedKernels.Agg agg) {
+        return (v, element, call, a) -> NestedKernels.aggregate(agg, v, element, call.display(), a);
+    }
+
+    /** The kernel that computes it; the compiler calls it once per batch. */
+    public Kernel kernel() {
+        return kernel;
     }
 
     public String fn() {

@@ -56,4 +56,9 @@ public record Literal(Object value, DataType type) implements Expr {
     public int hashCode() {
         return type.hashCode() * 31 + (value instanceof byte[] b ? java.util.Arrays.hashCode(b) : Objects.hashCode(value));
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitLiteral(this);
+    }
 }

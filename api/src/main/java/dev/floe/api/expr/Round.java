@@ -23,4 +23,9 @@ public record Round(Expr child, int decimals) implements Expr {
     }
 
     @Override public String display() { return "round(" + child.display() + ", " + decimals + ")"; }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitRound(this);
+    }
 }

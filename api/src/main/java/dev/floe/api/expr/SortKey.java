@@ -37,4 +37,9 @@ public record SortKey(Expr child, boolean descending, boolean nullsFirst) implem
         return child.display() + (descending ? " DESC" : " ASC")
                 + (defaultNulls ? "" : nullsFirst ? " NULLS FIRST" : " NULLS LAST");
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitSortKey(this);
+    }
 }

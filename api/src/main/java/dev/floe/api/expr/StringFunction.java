@@ -125,4 +125,9 @@ public record StringFunction(StringOp op, Expr child, List<Expr> args, List<Obje
         }
         return sb.append(')').toString();
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitString(this);
+    }
 }

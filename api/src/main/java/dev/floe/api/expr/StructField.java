@@ -62,4 +62,9 @@ public record StructField(Expr child, String field) implements Expr {
     public String display() {
         return child.display() + "." + field;
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitStructField(this);
+    }
 }

@@ -60,4 +60,9 @@ public record TemporalFunction(TemporalOp op, Expr child, String unit) implement
     public String display() {
         return op.fn() + "(" + child.display() + (unit == null ? "" : ", '" + unit + "'") + ")";
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitTemporal(this);
+    }
 }

@@ -1,16 +1,42 @@
 package dev.floe.api.expr;
 
 import dev.floe.api.types.DataType;
+import dev.floe.arrow.kernels.TemporalKernels;
+import dev.floe.arrow.kernels.TemporalKernels.Field;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
 
-/** The date/timestamp functions of {@link TemporalFunction}. */
+/**
+ * The date/timestamp functions of {@link TemporalFunction}, each defined once: printed name,
+ * result type and kernel.
+ */
 public enum TemporalOp {
-    YEAR("year"), MONTH("month"), DAY("day"), HOUR("hour"), MINUTE("minute"), SECOND("second"),
-    DAY_OF_WEEK("day_of_week"), DAY_OF_YEAR("day_of_year"), DATE("date"), TRUNCATE("truncate");
+    YEAR("year", field(Field.YEAR)), MONTH("month", field(Field.MONTH)), DAY("day", field(Field.DAY)),
+    HOUR("hour", field(Field.HOUR)), MINUTE("minute", field(Field.MINUTE)), SECOND("second", field(Field.SECOND)),
+    DAY_OF_WEEK("day_of_week", field(Field.DAY_OF_WEEK)), DAY_OF_YEAR("day_of_year", field(Field.DAY_OF_YEAR)),
+    DATE("date", (v, in, call, a) -> TemporalKernels.date(v, in, a)),
+    TRUNCATE("truncate", (v, in, call, a) -> TemporalKernels.truncate(call.truncateUnit(), v, in, a));
+
+    /** The kernel of one temporal function over a batch of dates or timestamps of type {@code in}. */
+    public interface Kernel {
+        FieldVector apply(FieldVector values, DataType in, TemporalFunction call, BufferAllocator allocator);
+    }
 
     private final String fn;
+    private final Kernel kernel;
 
-    TemporalOp(String fn) {
+    TemporalOp(String fn, Kernel kernel) {
         this.fn = fn;
+        this.kernel = kernel;
+    }
+
+    private static Kernel field(Field f) {
+        return (v, in, call, a) -> TemporalKernels.field(f, v, in, a);
+    }
+
+    /** The kernel that computes it; the compiler calls it once per batch. */
+    public Kernel kernel() {
+        return kernel;
     }
 
     /** Printed name, e.g. {@code day_of_week}. */

@@ -62,4 +62,9 @@ public record Udf(String udfName, DataType returnType, SerializableFunction<Seri
     public String display() {
         return udfName + "(" + args.stream().map(Expr::display).collect(Collectors.joining(", ")) + ")";
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitUdf(this);
+    }
 }

@@ -32,4 +32,9 @@ public record Unary(UnaryOp op, Expr child) implements Expr {
     private static String paren(Expr e) {
         return e instanceof Binary ? "(" + e.display() + ")" : e.display();
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitUnary(this);
+    }
 }
