@@ -1,7 +1,7 @@
 package dev.floe.operators.blocking;
 
-import dev.floe.arrow.kernels.agg.AggFunction;
 import dev.floe.api.types.DataType;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import java.io.Serializable;
 
 /**

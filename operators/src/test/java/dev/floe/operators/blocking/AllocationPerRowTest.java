@@ -2,7 +2,6 @@ package dev.floe.operators.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.floe.arrow.kernels.agg.AggFunction;
 import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Binary;
 import dev.floe.api.expr.BinaryOp;
@@ -13,6 +12,7 @@ import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import dev.floe.arrow.testing.LeakCheckingAllocator;
 import dev.floe.operators.step.FilterSpec;
 import dev.floe.operators.step.Pipeline;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.floe.api.JoinStrategy;
 import dev.floe.api.JoinType;
 import dev.floe.api.expr.AggExpr;
-import dev.floe.arrow.kernels.agg.AggFunction;
 import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
@@ -20,6 +19,7 @@ import dev.floe.api.plan.Sort;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
