@@ -25,6 +25,9 @@ public sealed interface Distribution {
     /** The exchange that establishes this distribution over a fused stage. */
     PhysicalPlan exchange(PhysicalPlan stage);
 
+    /** The partitioning an exchange to this distribution leaves, given the input's number of partitions. */
+    Partitioning output(int inputPartitions);
+
     /** Whatever the input has. */
     record Any() implements Distribution {
         @Override public boolean satisfiedBy(Partitioning input) { return true; }
@@ -35,6 +38,8 @@ public sealed interface Distribution {
         public PhysicalPlan exchange(PhysicalPlan stage) {
             throw new IllegalStateException("no exchange is needed for any distribution, below " + stage.describe());
         }
+
+        @Override public Partitioning output(int inputPartitions) { return Partitioning.unknown(inputPartitions); }
     }
 
     /** All rows in one partition (a global limit or top-N). */
@@ -44,6 +49,8 @@ public sealed interface Distribution {
         @Override public int partitions(int inputPartitions) { return 1; }
 
         @Override public PhysicalPlan exchange(PhysicalPlan stage) { return new Exchange(stage, Exchange.Kind.GATHER, 1); }
+
+        @Override public Partitioning output(int inputPartitions) { return Partitioning.unknown(1); }
     }
 
     /**
@@ -76,8 +83,9 @@ public sealed interface Distribution {
             return "Hashed[" + keys.stream().map(Expr::display).collect(Collectors.joining(", ")) + " into " + n + "]";
         }
 
-        /** What a hash exchange on these keys leaves: partitioned on the columns when every key is one. */
-        Partitioning output() {
+        /** Partitioned on the key columns when every key is one. */
+        @Override
+        public Partitioning output(int inputPartitions) {
             return new Partitioning(keys.isEmpty() ? null : plainColumns(keys), n);
         }
     }
@@ -93,6 +101,8 @@ public sealed interface Distribution {
             return new Exchange(Stages.append(stage, new RoundRobinSplitSpec(stage.schema(), n)),
                     Exchange.Kind.ROUND_ROBIN, n);
         }
+
+        @Override public Partitioning output(int inputPartitions) { return Partitioning.unknown(n); }
     }
 
     /** Every row in each of {@code n} partitions (a broadcast join's build side). */
@@ -102,6 +112,8 @@ public sealed interface Distribution {
         @Override public int partitions(int inputPartitions) { return n; }
 
         @Override public PhysicalPlan exchange(PhysicalPlan stage) { return new Exchange(stage, Exchange.Kind.BROADCAST, n); }
+
+        @Override public Partitioning output(int inputPartitions) { return Partitioning.unknown(n); }
     }
 
     /** Partition i holds keys before partition i+1's (a global sort); one partition already is. */
@@ -111,6 +123,8 @@ public sealed interface Distribution {
         @Override public int partitions(int inputPartitions) { return inputPartitions == 1 ? 1 : spec.numPartitions(); }
 
         @Override public PhysicalPlan exchange(PhysicalPlan stage) { return new RangeExchange(stage, spec); }
+
+        @Override public Partitioning output(int inputPartitions) { return Partitioning.unknown(partitions(inputPartitions)); }
     }
 
     /** The column names when every key is a plain column reference, else null. */

@@ -19,8 +19,7 @@ public record ExchangeNode(PhysicalNode input, Distribution to) implements Physi
 
     @Override
     public Partitioning outputPartitioning() {
-        int partitions = to.partitions(input.outputPartitioning().partitions());
-        return to instanceof Distribution.Hashed h ? h.output() : Partitioning.unknown(partitions);
+        return to.output(input.outputPartitioning().partitions());
     }
 
     @Override public String describe() { return "Exchange: " + to; }

@@ -47,12 +47,24 @@ public final class FuseStages implements PhysicalNodeVisitor<PhysicalPlan> {
             throw new IllegalStateException("a broadcast join's build side must be a broadcast exchange, got "
                     + build.describe() + " (run EnforceDistribution first)");
         }
-        if (probe instanceof BroadcastJoinStage fused) {
-            return fused.withJoin(everywhere, join.spec());
-        }
-        if (probe instanceof JoinStage hashJoin) {
-            return hashJoin.withBroadcastJoin(everywhere, join.spec());
-        }
-        return BroadcastJoinStage.of(probe, everywhere, join.spec());
+        return probe.accept(new PhysicalPlanVisitor<PhysicalPlan>() {
+            @Override public PhysicalPlan visitScan(ScanStage scan) { return BroadcastJoinStage.of(scan, everywhere, join.spec()); }
+
+            @Override public PhysicalPlan visitSteps(StepStage steps) { return BroadcastJoinStage.of(steps, everywhere, join.spec()); }
+
+            @Override public PhysicalPlan visitExchange(Exchange e) { throw notReceived(e); }
+
+            @Override public PhysicalPlan visitRangeExchange(RangeExchange r) { throw notReceived(r); }
+
+            @Override public PhysicalPlan visitJoin(JoinStage hashJoin) { return hashJoin.withBroadcastJoin(everywhere, join.spec()); }
+
+            @Override public PhysicalPlan visitBroadcastJoins(BroadcastJoinStage fused) { return fused.withJoin(everywhere, join.spec()); }
+        });
+    }
+
+    /** {@link Stages#receive} puts every exchange into a stage that reads it; a bare one here is a planner bug. */
+    private static IllegalStateException notReceived(PhysicalPlan exchange) {
+        return new IllegalStateException("a broadcast join's probe side must be a stage, got the bare exchange "
+                + exchange.describe());
     }
 }

@@ -206,12 +206,21 @@ public final class PhysicalPlanner {
 
     /** True when the node already ends with a limit of at most n rows (pushed into its scan, or a limit below). */
     private static boolean endsWithLimitOf(PhysicalNode node, long n) {
-        StepSpec last = null;
-        if (node instanceof StepNode s) {
-            last = s.step();
-        } else if (node instanceof ScanNode s && !s.stage().steps().isEmpty()) {
-            last = s.stage().steps().get(s.stage().steps().size() - 1);
-        }
+        StepSpec last = node.accept(new PhysicalNodeVisitor<StepSpec>() {
+            @Override
+            public StepSpec visitScan(ScanNode scan) {
+                List<StepSpec> steps = scan.stage().steps();
+                return steps.isEmpty() ? null : steps.get(steps.size() - 1);
+            }
+
+            @Override public StepSpec visitStep(StepNode step) { return step.step(); }
+
+            @Override public StepSpec visitExchange(ExchangeNode exchange) { return null; }
+
+            @Override public StepSpec visitHashJoin(HashJoinNode join) { return null; }
+
+            @Override public StepSpec visitBroadcastJoin(BroadcastJoinNode join) { return null; }
+        });
         return last instanceof LimitSpec l && l.n() <= n;
     }
 

@@ -52,12 +52,18 @@ final class Stages {
 
     /** A stage that receives the exchange (operators read exchanges; an exchange alone is not one), else the plan. */
     static PhysicalPlan receive(PhysicalPlan plan) {
-        if (plan instanceof Exchange e) {
-            return new StepStage(e, List.of(), e.parallelism());
-        }
-        if (plan instanceof RangeExchange r) {
-            return new StepStage(r, List.of(), r.parallelism(), true);
-        }
-        return plan;
+        return plan.accept(new PhysicalPlanVisitor<PhysicalPlan>() {
+            @Override public PhysicalPlan visitScan(ScanStage scan) { return scan; }
+
+            @Override public PhysicalPlan visitSteps(StepStage steps) { return steps; }
+
+            @Override public PhysicalPlan visitExchange(Exchange e) { return new StepStage(e, List.of(), e.parallelism()); }
+
+            @Override public PhysicalPlan visitRangeExchange(RangeExchange r) { return new StepStage(r, List.of(), r.parallelism(), true); }
+
+            @Override public PhysicalPlan visitJoin(JoinStage join) { return join; }
+
+            @Override public PhysicalPlan visitBroadcastJoins(BroadcastJoinStage joins) { return joins; }
+        });
     }
 }

@@ -4,6 +4,7 @@ import dev.floe.api.ExecutionException;
 import dev.floe.api.WriteMode;
 import dev.floe.arrow.Table;
 import dev.floe.operators.sink.WriteSpec;
+import dev.floe.operators.step.StepSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,20 @@ public final class WriteCommitter {
 
     /** The write step of a physical plan, or null when the plan writes nothing. */
     public static WriteSpec find(PhysicalPlan plan) {
-        List<? extends Object> steps = plan instanceof ScanStage s ? s.steps()
-                : plan instanceof StepStage s ? s.steps() : plan instanceof JoinStage j ? j.spec().steps()
-                : plan instanceof BroadcastJoinStage b ? b.steps() : List.of();
-        for (Object step : steps) {
+        List<StepSpec> steps = plan.accept(new PhysicalPlanVisitor<List<StepSpec>>() {
+            @Override public List<StepSpec> visitScan(ScanStage scan) { return scan.steps(); }
+
+            @Override public List<StepSpec> visitSteps(StepStage stage) { return stage.steps(); }
+
+            @Override public List<StepSpec> visitExchange(Exchange exchange) { return List.of(); }
+
+            @Override public List<StepSpec> visitRangeExchange(RangeExchange range) { return List.of(); }
+
+            @Override public List<StepSpec> visitJoin(JoinStage join) { return join.spec().steps(); }
+
+            @Override public List<StepSpec> visitBroadcastJoins(BroadcastJoinStage joins) { return joins.steps(); }
+        });
+        for (StepSpec step : steps) {
             if (step instanceof WriteSpec w) {
                 return w;
             }
