@@ -33,11 +33,33 @@ public sealed interface StatsPredicate extends Serializable {
     /** Text for plan lines. */
     String display();
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per predicate kind, no defaults: a new kind does not compile until every visitor handles it. */
+    interface Visitor<R> {
+        R compare(Compare p);
+
+        R in(In p);
+
+        R isNull(IsNull p);
+
+        R notNull(NotNull p);
+
+        R and(And p);
+
+        R or(Or p);
+    }
+
     /** {@code column op value}; a null value matches no row. */
     record Compare(String column, Op op, Object value) implements StatsPredicate {
         public Compare {
             Objects.requireNonNull(column, "column");
             Objects.requireNonNull(op, "op");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.compare(this);
         }
 
         @Override
@@ -54,6 +76,11 @@ public sealed interface StatsPredicate extends Serializable {
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.in(this);
+        }
+
+        @Override
         public String display() {
             return column + " IN (" + values.stream().map(StatsPredicate::show).collect(Collectors.joining(", ")) + ")";
         }
@@ -62,6 +89,11 @@ public sealed interface StatsPredicate extends Serializable {
     /** {@code column IS NULL}. */
     record IsNull(String column) implements StatsPredicate {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.isNull(this);
+        }
+
+        @Override
         public String display() {
             return column + " IS NULL";
         }
@@ -69,6 +101,11 @@ public sealed interface StatsPredicate extends Serializable {
 
     /** {@code column IS NOT NULL}. */
     record NotNull(String column) implements StatsPredicate {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.notNull(this);
+        }
+
         @Override
         public String display() {
             return column + " IS NOT NULL";
@@ -82,6 +119,11 @@ public sealed interface StatsPredicate extends Serializable {
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.and(this);
+        }
+
+        @Override
         public String display() {
             return children.stream().map(c -> c instanceof Or ? "(" + c.display() + ")" : c.display())
                     .collect(Collectors.joining(" AND "));
@@ -92,6 +134,11 @@ public sealed interface StatsPredicate extends Serializable {
     record Or(List<StatsPredicate> children) implements StatsPredicate {
         public Or {
             children = List.copyOf(children);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.or(this);
         }
 
         @Override

@@ -1,7 +1,6 @@
 package dev.floe.formats;
 
 import dev.floe.api.types.DataType;
-import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -59,73 +58,80 @@ public final class StatsPruning {
      * @param stats statistics of a column, or null when nothing is known about it
      */
     public static boolean mightMatch(StatsPredicate p, Schema schema, Function<String, ColumnStats> stats) {
-        if (p instanceof StatsPredicate.And and) {
-            for (StatsPredicate c : and.children()) {
-                if (!mightMatch(c, schema, stats)) {
-                    return false;
+        return p.accept(new StatsPredicate.Visitor<>() {
+            @Override
+            public Boolean and(StatsPredicate.And and) {
+                for (StatsPredicate c : and.children()) {
+                    if (!mightMatch(c, schema, stats)) {
+                        return false;
+                    }
                 }
-            }
-            return true;
-        }
-        if (p instanceof StatsPredicate.Or or) {
-            for (StatsPredicate c : or.children()) {
-                if (mightMatch(c, schema, stats)) {
-                    return true;
-                }
-            }
-            return or.children().isEmpty();
-        }
-        String column = column(p);
-        Field field = schema.find(column).orElse(null);
-        ColumnStats s = field == null ? null : stats.apply(column);
-        if (s == null) {
-            return true;
-        }
-        if (s.rowCount() == 0) {
-            return false;
-        }
-        if (p instanceof StatsPredicate.IsNull) {
-            return s.nullCount() != 0;
-        }
-        if (p instanceof StatsPredicate.NotNull) {
-            return !s.allNull();
-        }
-        if (s.allNull()) {
-            // a comparison or IN with a null operand is never true
-            return false;
-        }
-        DataType type = field.type();
-        if (p instanceof StatsPredicate.Compare c) {
-            if (c.value() == null) {
-                return false;
-            }
-            Object v = normalize(c.value(), type);
-            return v == null || compareMightMatch(c.op(), v, s);
-        }
-        StatsPredicate.In in = (StatsPredicate.In) p;
-        for (Object value : in.values()) {
-            if (value == null) {
-                continue;
-            }
-            Object v = normalize(value, type);
-            if (v == null || compareMightMatch(StatsPredicate.Op.EQ, v, s)) {
                 return true;
             }
-        }
-        return false;
+
+            @Override
+            public Boolean or(StatsPredicate.Or or) {
+                for (StatsPredicate c : or.children()) {
+                    if (mightMatch(c, schema, stats)) {
+                        return true;
+                    }
+                }
+                return or.children().isEmpty();
+            }
+
+            @Override
+            public Boolean isNull(StatsPredicate.IsNull p) {
+                ColumnStats s = known(p.column(), schema, stats);
+                return s == null || s.rowCount() != 0 && s.nullCount() != 0;
+            }
+
+            @Override
+            public Boolean notNull(StatsPredicate.NotNull p) {
+                ColumnStats s = known(p.column(), schema, stats);
+                return s == null || s.rowCount() != 0 && !s.allNull();
+            }
+
+            @Override
+            public Boolean compare(StatsPredicate.Compare c) {
+                ColumnStats s = known(c.column(), schema, stats);
+                if (s == null) {
+                    return true;
+                }
+                // a comparison with a null operand is never true
+                if (s.rowCount() == 0 || s.allNull() || c.value() == null) {
+                    return false;
+                }
+                Object v = normalize(c.value(), schema.find(c.column()).orElseThrow().type());
+                return v == null || compareMightMatch(c.op(), v, s);
+            }
+
+            @Override
+            public Boolean in(StatsPredicate.In in) {
+                ColumnStats s = known(in.column(), schema, stats);
+                if (s == null) {
+                    return true;
+                }
+                if (s.rowCount() == 0 || s.allNull()) {
+                    return false;
+                }
+                DataType type = schema.find(in.column()).orElseThrow().type();
+                for (Object value : in.values()) {
+                    if (value == null) {
+                        continue;
+                    }
+                    Object v = normalize(value, type);
+                    if (v == null || compareMightMatch(StatsPredicate.Op.EQ, v, s)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        });
     }
 
-    private static String column(StatsPredicate p) {
-        if (p instanceof StatsPredicate.Compare c) {
-            return c.column();
-        }
-        if (p instanceof StatsPredicate.In i) {
-            return i.column();
-        }
-        if (p instanceof StatsPredicate.IsNull n) {
-            return n.column();
-        }
-        return ((StatsPredicate.NotNull) p).column();
+    /** The statistics of a column of the schema, or null when it is not one or nothing is known. */
+    private static ColumnStats known(String column, Schema schema, Function<String, ColumnStats> stats) {
+        return schema.find(column).isPresent() ? stats.apply(column) : null;
     }
 
     /** Null bounds are open: a missing min is -infinity, a missing max +infinity. */

@@ -7,6 +7,7 @@ import dev.floe.api.types.Schema;
 import dev.floe.formats.FileFormatHandler;
 import dev.floe.formats.HiveDirectories;
 import dev.floe.formats.ParquetFormat;
+import dev.floe.formats.PruningPredicates;
 import dev.floe.formats.StatsPredicate;
 import dev.floe.formats.StatsPruning;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.floe.translator.physical;
+package dev.floe.formats;
 
 import dev.floe.api.expr.Between;
 import dev.floe.api.expr.Binary;
@@ -9,7 +9,6 @@ import dev.floe.api.expr.IsIn;
 import dev.floe.api.expr.Literal;
 import dev.floe.api.expr.Unary;
 import dev.floe.api.expr.UnaryOp;
-import dev.floe.formats.StatsPredicate;
 import java.util.ArrayList;
 import java.util.List;
 

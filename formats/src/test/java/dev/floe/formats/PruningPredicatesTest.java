@@ -1,11 +1,10 @@
-package dev.floe.translator.physical;
+package dev.floe.formats;
 
 import static dev.floe.api.Functions.col;
 import static dev.floe.api.Functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.api.Expression;
-import dev.floe.formats.StatsPredicate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
