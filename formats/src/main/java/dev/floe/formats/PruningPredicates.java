@@ -1,12 +1,27 @@
 package dev.floe.formats;
 
+import dev.floe.api.expr.AggExpr;
+import dev.floe.api.expr.Alias;
 import dev.floe.api.expr.Between;
 import dev.floe.api.expr.Binary;
 import dev.floe.api.expr.BinaryOp;
+import dev.floe.api.expr.Cast;
+import dev.floe.api.expr.Coalesce;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.ExprVisitor;
+import dev.floe.api.expr.FillNull;
+import dev.floe.api.expr.Hash;
+import dev.floe.api.expr.IfElse;
 import dev.floe.api.expr.IsIn;
+import dev.floe.api.expr.ListFunction;
 import dev.floe.api.expr.Literal;
+import dev.floe.api.expr.Round;
+import dev.floe.api.expr.SortKey;
+import dev.floe.api.expr.StringFunction;
+import dev.floe.api.expr.StructField;
+import dev.floe.api.expr.TemporalFunction;
+import dev.floe.api.expr.Udf;
 import dev.floe.api.expr.Unary;
 import dev.floe.api.expr.UnaryOp;
 import java.util.ArrayList;
@@ -48,7 +63,13 @@ public final class PruningPredicates {
 
     /** One expression as a statistics predicate, or null when it does not fit. */
     static StatsPredicate convert(Expr e) {
-        if (e instanceof Binary b) {
+        return e.accept(CONVERT);
+    }
+
+    /** Every expression kind says whether statistics can check it (null = no). */
+    private static final ExprVisitor<StatsPredicate> CONVERT = new ExprVisitor<>() {
+        @Override
+        public StatsPredicate visitBinary(Binary b) {
             if (b.op() == BinaryOp.AND) {
                 List<StatsPredicate> parts = new ArrayList<>();
                 addConjuncts(b, parts);
@@ -71,28 +92,122 @@ public final class PruningPredicates {
             }
             return null;
         }
-        if (e instanceof Between bt && bt.child() instanceof Column c && bt.lower() instanceof Literal lo
-                && bt.upper() instanceof Literal hi) {
-            return new StatsPredicate.And(List.of(new StatsPredicate.Compare(c.name(), StatsPredicate.Op.GE, lo.value()),
-                    new StatsPredicate.Compare(c.name(), StatsPredicate.Op.LE, hi.value())));
+
+        @Override
+        public StatsPredicate visitBetween(Between bt) {
+            if (bt.child() instanceof Column c && bt.lower() instanceof Literal lo && bt.upper() instanceof Literal hi) {
+                return new StatsPredicate.And(List.of(
+                        new StatsPredicate.Compare(c.name(), StatsPredicate.Op.GE, lo.value()),
+                        new StatsPredicate.Compare(c.name(), StatsPredicate.Op.LE, hi.value())));
+            }
+            return null;
         }
-        if (e instanceof IsIn in && in.child() instanceof Column c) {
+
+        @Override
+        public StatsPredicate visitIsIn(IsIn in) {
+            if (!(in.child() instanceof Column c)) {
+                return null;
+            }
             List<Object> values = new ArrayList<>();
             for (Literal l : in.values()) {
                 values.add(l.value());
             }
             return new StatsPredicate.In(c.name(), values);
         }
-        if (e instanceof Unary u && u.child() instanceof Column c) {
-            if (u.op() == UnaryOp.IS_NULL) {
-                return new StatsPredicate.IsNull(c.name());
+
+        @Override
+        public StatsPredicate visitUnary(Unary u) {
+            if (u.child() instanceof Column c) {
+                if (u.op() == UnaryOp.IS_NULL) {
+                    return new StatsPredicate.IsNull(c.name());
+                }
+                if (u.op() == UnaryOp.NOT_NULL) {
+                    return new StatsPredicate.NotNull(c.name());
+                }
             }
-            if (u.op() == UnaryOp.NOT_NULL) {
-                return new StatsPredicate.NotNull(c.name());
-            }
+            return null;
         }
-        return null;
-    }
+
+        @Override
+        public StatsPredicate visitColumn(Column e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitLiteral(Literal e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitAlias(Alias e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitCast(Cast e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitIfElse(IfElse e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitFillNull(FillNull e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitRound(Round e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitCoalesce(Coalesce e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitAgg(AggExpr e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitSortKey(SortKey e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitString(StringFunction e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitTemporal(TemporalFunction e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitUdf(Udf e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitList(ListFunction e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitStructField(StructField e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitHash(Hash e) {
+            return null;
+        }
+    };
 
     private static StatsPredicate.Op op(BinaryOp op) {
         return switch (op) {
