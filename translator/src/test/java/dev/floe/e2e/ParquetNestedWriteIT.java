@@ -85,10 +85,12 @@ class ParquetNestedWriteIT {
 
     /** DuckDB's JDBC arrays and structs as the List and Map values Floe builds vectors from. */
     private static Object javaValue(Object v, DataType type) throws SQLException {
-        if (v instanceof java.sql.Array a) {
+        if (v instanceof java.sql.Array || v instanceof List<?>) {
+            // DuckOracle already turns JDBC arrays into lists, but not the structs inside them.
+            List<?> items = v instanceof java.sql.Array a ? java.util.Arrays.asList((Object[]) a.getArray()) : (List<?>) v;
             DataType element = ((DataType.ListOf) type).element();
             List<Object> out = new ArrayList<>();
-            for (Object e : (Object[]) a.getArray()) {
+            for (Object e : items) {
                 out.add(javaValue(e, element));
             }
             return out;
