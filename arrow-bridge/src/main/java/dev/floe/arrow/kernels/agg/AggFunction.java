@@ -27,170 +27,65 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public enum AggFunction {
     /** Integers and booleans (the number of true values, as DuckDB) give int64, floats float64, decimal(p, s) decimal(38, s). */
-    SUM("sum", "a numeric or boolean column") {
-        @Override
-        DataType result(DataType in) {
-            if (in.isInteger() || in.kind() == DataType.Kind.BOOL) {
-                return DataType.int64();
-            }
-            if (in.isFloating()) {
-                return DataType.float64();
-            }
-            return in instanceof DataType.Decimal d ? DataType.decimal(DataType.Decimal.MAX_PRECISION, d.scale()) : null;
-        }
-
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return in.isInteger() || in.kind() == DataType.Kind.BOOL ? new IntegerSumAccumulator(in)
-                    : in.isFloating() ? new FloatSumAccumulator(in, false)
-                    : new Int128SumAccumulator(in, false);
-        }
-    },
-    MEAN("mean", "a numeric column") {
-        @Override
-        DataType result(DataType in) {
-            return in.isNumeric() ? DataType.float64() : null;
-        }
-
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return in.isFloating() ? new FloatSumAccumulator(in, true) : new Int128SumAccumulator(in, true);
-        }
-
-        @Override
-        public List<DataType> stateTypes(DataType in) {
-            resultType(in);
-            return in.isFloating() ? List.of(DataType.float64(), DataType.int64())
-                    : List.of(DataType.decimal(DataType.Decimal.MAX_PRECISION,
-                            in instanceof DataType.Decimal d ? d.scale() : 0), DataType.int64());
-        }
-    },
-    MIN("min", "an orderable column (numbers, booleans, strings, binary, dates, timestamps, durations)") {
-        @Override
-        DataType result(DataType in) {
-            return Physical.of(in) == Physical.OTHER ? null : in;
-        }
-
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return MinMaxAccumulator.of(in, false);
-        }
-    },
-    MAX("max", MIN.expects) {
-        @Override
-        DataType result(DataType in) {
-            return MIN.result(in);
-        }
-
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return MinMaxAccumulator.of(in, true);
-        }
-    },
+    SUM("sum", "a numeric or boolean column", AggFunction::sumType, (in, ddof, a) ->
+            in.isInteger() || in.kind() == DataType.Kind.BOOL ? new IntegerSumAccumulator(in)
+                    : in.isFloating() ? new FloatSumAccumulator(in, false) : new Int128SumAccumulator(in, false)),
+    MEAN("mean", "a numeric column", AggFunction::numericToFloat64, (in, ddof, a) ->
+            in.isFloating() ? new FloatSumAccumulator(in, true) : new Int128SumAccumulator(in, true)),
+    MIN("min", "an orderable column (numbers, booleans, strings, binary, dates, timestamps, durations)",
+            AggFunction::orderable, (in, ddof, a) -> MinMaxAccumulator.of(in, false)),
+    MAX("max", MIN.expects, AggFunction::orderable, (in, ddof, a) -> MinMaxAccumulator.of(in, true)),
     /** Non-null values of any type. */
-    COUNT("count", "any column") {
-        @Override
-        DataType result(DataType in) {
-            return DataType.int64();
-        }
-
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return new CountAccumulator(false);
-        }
-    },
+    COUNT("count", "any column", in -> DataType.int64(), (in, ddof, a) -> new CountAccumulator(false)),
     /** {@code count()}: every row; takes no input. */
-    COUNT_ALL("count", "no input") {
-        @Override
-        DataType result(DataType in) {
-            return DataType.int64();
-        }
+    COUNT_ALL("count", "no input", in -> DataType.int64(), (in, ddof, a) -> new CountAccumulator(true)),
+    COUNT_DISTINCT("count_distinct", "a column that is not a list, struct or interval",
+            in -> Physical.of(in) == Physical.OTHER && in.kind() != DataType.Kind.NULL ? null : DataType.int64(),
+            (in, ddof, a) -> new CountDistinctAccumulator(in)),
+    ANY_VALUE("any_value", "any column", in -> in, (in, ddof, a) -> new AnyValueAccumulator(in, a)),
+    AGG_LIST("agg_list", "any column", DataType::list, (in, ddof, a) -> new AggListAccumulator(in, a)),
+    STDDEV("stddev", MEAN.expects, AggFunction::numericToFloat64, (in, ddof, a) -> new VarianceAccumulator(in, ddof, true)),
+    VARIANCE("variance", MEAN.expects, AggFunction::numericToFloat64, (in, ddof, a) -> new VarianceAccumulator(in, ddof, false));
 
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return new CountAccumulator(true);
-        }
-    },
-    COUNT_DISTINCT("count_distinct", "a column that is not a list, struct or interval") {
-        @Override
-        DataType result(DataType in) {
-            return Physical.of(in) == Physical.OTHER && in.kind() != DataType.Kind.NULL ? null : DataType.int64();
-        }
+    /** The result type over an input type, or null when the function is not defined for it. */
+    private interface TypeRule {
+        DataType apply(DataType in);
+    }
 
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return new CountDistinctAccumulator(in);
-        }
-    },
-    ANY_VALUE("any_value", "any column") {
-        @Override
-        DataType result(DataType in) {
-            return in;
-        }
-
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return new AnyValueAccumulator(in, allocator);
-        }
-    },
-    AGG_LIST("agg_list", "any column") {
-        @Override
-        DataType result(DataType in) {
-            return DataType.list(in);
-        }
-
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return new AggListAccumulator(in, allocator);
-        }
-    },
-    STDDEV("stddev", MEAN.expects) {
-        @Override
-        DataType result(DataType in) {
-            return MEAN.result(in);
-        }
-
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return new VarianceAccumulator(in, ddof, true);
-        }
-
-        @Override
-        public List<DataType> stateTypes(DataType in) {
-            return VARIANCE.stateTypes(in);
-        }
-    },
-    VARIANCE("variance", MEAN.expects) {
-        @Override
-        DataType result(DataType in) {
-            return MEAN.result(in);
-        }
-
-        @Override
-        Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator) {
-            return new VarianceAccumulator(in, ddof, false);
-        }
-
-        @Override
-        public List<DataType> stateTypes(DataType in) {
-            resultType(in);
-            return List.of(DataType.int64(), DataType.float64(), DataType.float64());
-        }
-    };
+    /** Creates the accumulator over an accepted input type. */
+    private interface Factory {
+        Accumulator create(DataType in, int ddof, BufferAllocator allocator);
+    }
 
     private final String sqlName;
     private final String expects;
+    private final TypeRule result;
+    private final Factory factory;
 
-    AggFunction(String sqlName, String expects) {
+    AggFunction(String sqlName, String expects, TypeRule result, Factory factory) {
         this.sqlName = sqlName;
         this.expects = expects;
+        this.result = result;
+        this.factory = factory;
     }
 
-    /** The result type over {@code in}, or null when this function is not defined for it. */
-    abstract DataType result(DataType in);
+    private static DataType sumType(DataType in) {
+        if (in.isInteger() || in.kind() == DataType.Kind.BOOL) {
+            return DataType.int64();
+        }
+        if (in.isFloating()) {
+            return DataType.float64();
+        }
+        return in instanceof DataType.Decimal d ? DataType.decimal(DataType.Decimal.MAX_PRECISION, d.scale()) : null;
+    }
 
-    /** A new accumulator for an input type {@link #accepts} said yes to. */
-    abstract Accumulator accumulator(DataType in, int ddof, BufferAllocator allocator);
+    private static DataType numericToFloat64(DataType in) {
+        return in.isNumeric() ? DataType.float64() : null;
+    }
+
+    private static DataType orderable(DataType in) {
+        return Physical.of(in) == Physical.OTHER ? null : in;
+    }
 
     /** Printed name, e.g. {@code count_distinct}. */
     public String sqlName() {
@@ -214,7 +109,7 @@ public enum AggFunction {
 
     /** True when this function is defined over values of {@code in} ({@code count()} ignores its input type). */
     public boolean accepts(DataType in) {
-        return !takesInput() || result(in) != null;
+        return !takesInput() || result.apply(in) != null;
     }
 
     /** The result type over {@code in}; an {@link IllegalArgumentException} naming both when not {@link #accepts}. */
@@ -223,7 +118,7 @@ public enum AggFunction {
             return DataType.int64();
         }
         Objects.requireNonNull(in, "in");
-        DataType r = result(in);
+        DataType r = result.apply(in);
         if (r == null) {
             throw new IllegalArgumentException(sqlName + " needs " + expects + ", not " + in);
         }
@@ -235,7 +130,14 @@ public enum AggFunction {
         if (!decomposable()) {
             throw new IllegalArgumentException(this + " has no partial state: it is not decomposable");
         }
-        return List.of(resultType(in));
+        DataType r = resultType(in);
+        return switch (this) {
+            case MEAN -> in.isFloating() ? List.of(DataType.float64(), DataType.int64())
+                    : List.of(DataType.decimal(DataType.Decimal.MAX_PRECISION,
+                            in instanceof DataType.Decimal d ? d.scale() : 0), DataType.int64());
+            case VARIANCE, STDDEV -> List.of(DataType.int64(), DataType.float64(), DataType.float64());
+            default -> List.of(r);
+        };
     }
 
     /** A new accumulator over {@code in}; {@code ddof} only matters for STDDEV/VARIANCE (sample = 1). */
@@ -245,6 +147,6 @@ public enum AggFunction {
         if (ddof < 0) {
             throw new IllegalArgumentException("ddof must be >= 0, got " + ddof);
         }
-        return accumulator(in, ddof, allocator);
+        return factory.create(in, ddof, allocator);
     }
 }
