@@ -420,7 +420,9 @@ public final class DataFrame {
     /**
      * Writes Parquet files (snappy) under {@code dir}, hive-partitioned by the given columns, and
      * returns one row per file written ({@code path}, then the partition columns). Appends to what is
-     * there; nothing is visible until the job succeeds. {@code df.writeParquet("out/orders", "o_orderstatus")}
+     * there; nothing is visible until the job succeeds. Concurrent writes to one directory commit one
+     * at a time through its manifest, so readers see whole writes only ({@link WriteMode} says what
+     * racing writers get). {@code df.writeParquet("out/orders", "o_orderstatus")}
      */
     public DataFrame writeParquet(String dir, String... partitionCols) {
         return writeParquet(dir, WriteMode.APPEND, partitionCols);

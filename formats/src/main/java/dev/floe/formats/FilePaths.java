@@ -17,8 +17,9 @@ import org.apache.flink.core.fs.Path;
 
 /**
  * Expands user paths into files through Flink's FileSystem (so local paths, {@code file://} and
- * {@code s3://} all work): plain files, directories (every file below, skipping names that start
- * with {@code _} or {@code .}), and globs with {@code *}, {@code ?} and {@code **}.
+ * {@code s3://} all work): plain files, directories (the files its {@link DirectoryManifest} names,
+ * or without one every file below, skipping names that start with {@code _} or {@code .}), and
+ * globs with {@code *}, {@code ?} and {@code **}.
  */
 public final class FilePaths {
     private FilePaths() {
@@ -57,7 +58,7 @@ public final class FilePaths {
             }
             FileStatus status = fs.getFileStatus(path);
             if (status.isDir()) {
-                listRecursive(fs, path, out);
+                listDirectory(fs, path, out);
             } else {
                 out.add(file(fs, status));
             }
@@ -85,6 +86,40 @@ public final class FilePaths {
             }
         }
         return out;
+    }
+
+    /**
+     * The files of a directory: those its {@link DirectoryManifest} names when it has one (a write
+     * that replaced the manifest between our read and our look at a file is read again), else every
+     * visible file below it.
+     */
+    private static void listDirectory(FileSystem fs, Path dir, List<FileEntry> out) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            List<String> committed = DirectoryManifest.read(fs, dir);
+            if (committed == null) {
+                listRecursive(fs, dir, out);
+                return;
+            }
+            List<FileEntry> found = new ArrayList<>(committed.size());
+            boolean complete = true;
+            for (String relative : committed) {
+                Path file = new Path(dir, relative);
+                if (!fs.exists(file)) {
+                    complete = false;
+                    break;
+                }
+                found.add(file(fs, fs.getFileStatus(file)));
+            }
+            if (complete) {
+                out.addAll(found);
+                return;
+            }
+            if (attempt == 3) {
+                throw new IOException("The manifest " + new Path(dir, DirectoryManifest.NAME) + " names files that "
+                        + "do not exist (a writer kept replacing the directory, or files were deleted by hand); "
+                        + "delete the manifest to read every file of the directory");
+            }
+        }
     }
 
     private static void listRecursive(FileSystem fs, Path dir, List<FileEntry> out) throws IOException {

@@ -11,7 +11,7 @@ import dev.floe.arrow.Table;
 import dev.floe.translator.flink.JobTranslator;
 import dev.floe.translator.physical.PhysicalPlan;
 import dev.floe.translator.physical.PhysicalPlanner;
-import dev.floe.translator.physical.WriteCommitter;
+import dev.floe.translator.commit.WriteCommitter;
 import dev.floe.operators.sink.WriteSpec;
 import dev.floe.api.plan.Write;
 import java.util.ArrayList;

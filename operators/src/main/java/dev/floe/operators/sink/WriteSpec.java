@@ -38,6 +38,9 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
         List<String> partitionColumns, CsvOptions csv, ParquetWriteOptions parquet, Schema outputSchema,
         String describe) implements StepSpec {
 
+    /** Staging folders start with a dot, so readers of the directory skip them. */
+    public static final String STAGING_PREFIX = ".floe-staging-";
+
     /** Hive's name for a null partition value. */
     public static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
 

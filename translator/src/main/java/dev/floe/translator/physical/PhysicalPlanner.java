@@ -199,7 +199,7 @@ public final class PhysicalPlanner {
     /** Each subtask writes its files into a fresh staging directory that the client publishes on success. */
     private PhysicalNode planWrite(Write write, PhysicalNode input) {
         String dir = write.dir().endsWith("/") ? write.dir().substring(0, write.dir().length() - 1) : write.dir();
-        String staging = dir + "/" + WriteCommitter.STAGING_PREFIX + java.util.UUID.randomUUID();
+        String staging = dir + "/" + WriteSpec.STAGING_PREFIX + java.util.UUID.randomUUID();
         return new StepNode(input, new WriteSpec(write.input().schema(), write.format(), staging, dir,
                 write.partitionColumns(), write.csv(), write.parquet(), write.schema(), write.describe()));
     }
