@@ -21,6 +21,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.minicluster.RpcServiceSharing;
@@ -44,11 +45,14 @@ public final class Floe implements AutoCloseable {
     private final MiniCluster miniCluster;
     private final FlinkExecutor executor;
     private final URI restAddress;
+    /** Folders of the embedded cluster (the Web UI's upload folder) removed at close, or null. */
+    private final java.nio.file.Path sessionDir;
 
-    private Floe(MiniCluster miniCluster, FlinkExecutor executor, URI restAddress) {
+    private Floe(MiniCluster miniCluster, FlinkExecutor executor, URI restAddress, java.nio.file.Path sessionDir) {
         this.miniCluster = miniCluster;
         this.executor = executor;
         this.restAddress = restAddress;
+        this.sessionDir = sessionDir;
     }
 
     /** An embedded Flink MiniCluster with parallelism = number of cores. */
@@ -87,7 +91,7 @@ public final class Floe implements AutoCloseable {
         }
         FlinkExecutor executor = new FlinkExecutor(StreamExecutionEnvironment::getExecutionEnvironment,
                 Math.max(1, context.getParallelism()), jobConfig);
-        return new Floe(null, executor, null);
+        return new Floe(null, executor, null, null);
     }
 
     public static Builder builder() {
@@ -171,15 +175,34 @@ public final class Floe implements AutoCloseable {
         return copy;
     }
 
-    /** Stops the embedded cluster (if this session started one). Tables already returned stay valid. */
+    /**
+     * Stops the embedded cluster (if this session started one) and removes its folders. Tables
+     * already returned stay valid; actions of this session's DataFrames fail at once from now on.
+     */
     @Override
     public void close() {
-        if (miniCluster != null) {
-            try {
+        executor.close();
+        try {
+            if (miniCluster != null) {
                 miniCluster.close();
-            } catch (Exception e) {
-                throw new ExecutionException("Failed to stop the embedded Flink cluster: " + e.getMessage(), e);
             }
+        } catch (Exception e) {
+            throw new ExecutionException("Failed to stop the embedded Flink cluster: " + e.getMessage(), e);
+        } finally {
+            deleteRecursively(sessionDir);
+        }
+    }
+
+    private static void deleteRecursively(java.nio.file.Path dir) {
+        if (dir == null || !java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            // a temp folder left behind must not hide the session's own outcome
         }
     }
 
@@ -241,18 +264,21 @@ public final class Floe implements AutoCloseable {
                         jobConf -> StreamExecutionEnvironment.createRemoteEnvironment(host, port, merge(client, jobConf),
                                 userJars),
                         parallelism, client);
-                return new Floe(null, executor, URI.create("http://" + host + ":" + port));
+                return new Floe(null, executor, URI.create("http://" + host + ":" + port), null);
             }
             return startLocal();
         }
 
         private Floe startLocal() {
             Configuration conf = new Configuration();
+            // every listening socket of the embedded cluster on loopback: REST, RPC, BLOB server, data exchange
             conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
             conf.set(RestOptions.ADDRESS, "127.0.0.1");
             conf.set(RestOptions.BIND_PORT, Integer.toString(webUiPort));
             conf.set(JobManagerOptions.ADDRESS, "127.0.0.1");
+            conf.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
             conf.set(TaskManagerOptions.HOST, "127.0.0.1");
+            conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
             conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
             conf.setString("pekko.framesize", "104857600b");
             // managed memory is the budget of blocking operators (Arrow buffers are accounted against it)
@@ -262,8 +288,22 @@ public final class Floe implements AutoCloseable {
             // config("taskmanager.network.compression.codec", "LZ4") turns it back on
             conf.setString("taskmanager.network.compression.codec", "NONE");
             conf.addAll(config);
+            checkSettings(conf);
+            java.nio.file.Path sessionDir;
+            try {
+                sessionDir = java.nio.file.Files.createTempDirectory("floe-session-");
+            } catch (java.io.IOException e) {
+                throw new ExecutionException("Cannot create a temporary folder for the embedded cluster in "
+                        + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
+            }
+            if (!config.containsKey(WebOptions.UPLOAD_DIR.key())) {
+                // Flink's default is one flink-web-upload folder in java.io.tmpdir that nothing removes
+                conf.set(WebOptions.UPLOAD_DIR, sessionDir.resolve("web-upload").toString());
+            }
             // the MiniCluster runs in this JVM and does not set up file systems (s3://) itself
             FileSystems.initialize(conf);
+            // the cluster's configuration is shown over REST: file system credentials stay out of it
+            conf = FileSystems.withoutSecrets(conf);
             MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
                     .setConfiguration(conf)
                     .setNumTaskManagers(1)
@@ -282,6 +322,7 @@ public final class Floe implements AutoCloseable {
                 } catch (Exception suppressed) {
                     e.addSuppressed(suppressed);
                 }
+                deleteRecursively(sessionDir);
                 throw new ExecutionException("Failed to start the embedded Flink MiniCluster: " + e.getMessage(), e);
             }
             String host = rest.getHost();
@@ -291,7 +332,37 @@ public final class Floe implements AutoCloseable {
             FlinkExecutor executor = new FlinkExecutor(
                     jobConf -> StreamExecutionEnvironment.createRemoteEnvironment(host, port, merge(client, jobConf)),
                     parallelism, client);
-            return new Floe(mc, executor, rest);
+            return new Floe(mc, executor, rest, sessionDir);
+        }
+
+        /**
+         * Fails before anything starts when a setting the embedded cluster needs is unusable: a
+         * memory size that does not parse, or a Web UI port another process holds.
+         */
+        private void checkSettings(Configuration conf) {
+            FlinkExecutor.validate(config);
+            for (Map.Entry<String, String> e : config.toMap().entrySet()) {
+                if (e.getKey().startsWith("taskmanager.memory.") || e.getKey().startsWith("jobmanager.memory.")) {
+                    if (e.getKey().endsWith(".fraction")) {
+                        continue;
+                    }
+                    try {
+                        org.apache.flink.configuration.MemorySize.parse(e.getValue());
+                    } catch (IllegalArgumentException bad) {
+                        throw new PlanException("Setting " + e.getKey() + " = '" + e.getValue() + "' is not a memory "
+                                + "size; give bytes with a unit, e.g. 512mb or 2g", bad);
+                    }
+                }
+            }
+            if (webUiPort != 0) {
+                try (java.net.ServerSocket probe = new java.net.ServerSocket(webUiPort, 1,
+                        java.net.InetAddress.getLoopbackAddress())) {
+                    probe.setReuseAddress(true);
+                } catch (java.io.IOException busy) {
+                    throw new ExecutionException("The Web UI port " + webUiPort + " on 127.0.0.1 is in use by another "
+                            + "process; choose another with webUi(port), or webUi(0) for any free port", busy);
+                }
+            }
         }
 
         private static Configuration merge(Configuration base, Configuration job) {

@@ -80,6 +80,13 @@ public final class FileSystems {
         return new DefaultPluginManager(found, PluginConfig.fromConfiguration(conf).getAlwaysParentFirstPatterns());
     }
 
+    /** Flink's sensitive keys plus access keys ({@code s3.access-key}, {@code fs.s3a.access.key}), which Flink shows. */
+    public static boolean isSecret(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return GlobalConfiguration.isSensitive(key) || k.contains("access-key") || k.contains("access.key")
+                || k.contains("accesskey") || k.contains("credentials");
+    }
+
     /**
      * The session configuration without secrets, for job configurations: a job's configuration is
      * shown by the Web UI and REST API, and file systems get their credentials from the cluster
@@ -88,7 +95,7 @@ public final class FileSystems {
     public static Configuration withoutSecrets(Configuration conf) {
         Configuration out = new Configuration();
         conf.toMap().forEach((key, value) -> {
-            if (!GlobalConfiguration.isSensitive(key)) {
+            if (!isSecret(key)) {
                 out.setString(key, value);
             }
         });

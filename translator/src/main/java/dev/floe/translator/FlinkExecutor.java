@@ -38,11 +38,31 @@ public final class FlinkExecutor implements Executor {
     private final int parallelism;
     private final Configuration extraJobConfig;
 
+    private volatile boolean closed;
+
     public FlinkExecutor(Function<Configuration, StreamExecutionEnvironment> environments, int parallelism,
             Configuration extraJobConfig) {
+        validate(extraJobConfig);
         this.environments = environments;
         this.parallelism = parallelism;
         this.extraJobConfig = extraJobConfig;
+    }
+
+    /** Marks the session closed: every later action fails at once instead of reaching a stopped cluster. */
+    public void close() {
+        closed = true;
+    }
+
+    /** Fails naming the setting and its value when a floe.* size setting does not parse. */
+    public static void validate(Configuration conf) {
+        for (ConfigOption<MemorySize> option : List.of(OPERATOR_MEMORY, BROADCAST_THRESHOLD, FILE_SPLIT_SIZE)) {
+            try {
+                conf.getOptional(option);
+            } catch (IllegalArgumentException e) {
+                throw new dev.floe.api.PlanException("Setting " + option.key() + " = '" + conf.toMap().get(option.key())
+                        + "' is not a size; give bytes with a unit, e.g. 64mb or 1gb", e);
+            }
+        }
     }
 
     /** Settings every Floe job runs with. */
@@ -94,6 +114,10 @@ public final class FlinkExecutor implements Executor {
 
     @Override
     public Table execute(LogicalPlan optimized, String action) {
+        if (closed) {
+            throw new ExecutionException("Cannot run " + action + ": this Floe session is closed; build the "
+                    + "DataFrame from an open session");
+        }
         PhysicalPlan physical = physicalPlan(optimized);
         Configuration conf = jobConfig();
         conf.addAll(extraJobConfig);
