@@ -129,6 +129,7 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         join.finish();
         pipeline.finish();
         metrics.called(System.nanoTime() - start, runtime.spill().bytesWritten() - spilled);
+        runtime.completed();
     }
 
     @Override

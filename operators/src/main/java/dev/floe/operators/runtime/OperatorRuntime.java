@@ -19,6 +19,8 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.runtime.execution.Environment;
 import org.apache.flink.streaming.api.graph.StreamConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything a Floe operator needs at run time besides its steps, written once: the memory (the
@@ -37,6 +39,7 @@ import org.apache.flink.streaming.api.graph.StreamConfig;
  * }</pre>
  */
 public final class OperatorRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
     private final String name;
     private final OperatorMemory memory;
     private final MetricGroup metrics;
@@ -46,6 +49,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private final StepMetrics input;
     private int nextStep;
     private boolean closed;
+    private boolean completed;
 
     private OperatorRuntime(String name, OperatorMemory memory, MetricGroup metrics, boolean failOnce) {
         this.name = name;
@@ -186,9 +190,24 @@ public final class OperatorRuntime implements AutoCloseable {
         }
         owned.clear();
         failure = closeQuietly(memory, failure);
-        if (failure != null) {
+        if (failure == null) {
+            return;
+        }
+        if (completed) {
             throw failure;
         }
+        // A failing or cancelled task closes its operators inside Flink's failure handling; an
+        // exception thrown there (a leak check, say) is fatal to the whole TaskManager, so the
+        // task's own failure is the one reported and this one is logged.
+        LOG.warn("{}: clean-up after a failed or cancelled run: {}", name, failure.toString(), failure);
+    }
+
+    /**
+     * The operator produced all of its output; from now on a failure while closing (a leaked
+     * buffer, a spill file that cannot be deleted) fails the task instead of only being logged.
+     */
+    public void completed() {
+        completed = true;
     }
 
     /** What an operator's {@code close()} runs after its runtime closes ({@code super::close}). */

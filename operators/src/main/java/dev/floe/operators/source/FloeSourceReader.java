@@ -78,6 +78,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
         if (!finishedSteps) {
             finishedSteps = true;
             pipeline.finish();
+            runtime.completed();
         }
         return InputStatus.END_OF_INPUT;
     }

@@ -111,6 +111,7 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
         }
         runtime.endOfInput();
         pipeline.finish();
+        runtime.completed();
     }
 
     @Override

@@ -70,6 +70,7 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
     public void endInput() {
         runtime.endOfInput();
         pipeline.finish();
+        runtime.completed();
     }
 
     @Override
