@@ -83,7 +83,7 @@ class StandaloneClusterIT {
 
         Process run = cluster.flinkAsync("run", "-p", "2", LocalCluster.JOBS_JAR.toString(),
                 "tpch", "--data", data.toString(), "--format", "csv");
-        String jobId = awaitRunningScan("Floe toTable: Scan: csv " + data, run);
+        String jobId = awaitRunningTask("Floe toTable: Scan: csv " + data, run);
         String victim = busyTaskManager();
         cluster.kill(victim);
         long killedAt = System.nanoTime();
@@ -117,8 +117,8 @@ class StandaloneClusterIT {
         return matches.get(0);
     }
 
-    /** Waits until a scan subtask of the job runs; returns the job id. */
-    private static String awaitRunningScan(String namePrefix, Process client) throws Exception {
+    /** Waits until a subtask of the job runs; returns the job id. */
+    private static String awaitRunningTask(String namePrefix, Process client) throws Exception {
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode j : cluster.rest("/jobs/overview").get("jobs")) {
@@ -127,7 +127,9 @@ class StandaloneClusterIT {
                     assertThat(j.get("state").asText()).as("the job must still run when a TaskManager is killed")
                             .isIn("CREATED", "INITIALIZING", "RUNNING");
                     for (JsonNode v : cluster.rest("/jobs/" + id).get("vertices")) {
-                        if (v.get("name").asText().contains("Scan: csv") && v.get("tasks").get("RUNNING").asInt() > 0) {
+                        // Any running task will do: the scan alone can finish between two polls on a quiet
+                        // machine (CI saw the job FINISHED before its scan was seen RUNNING).
+                        if (v.get("tasks").get("RUNNING").asInt() > 0) {
                             return id;
                         }
                     }
@@ -136,7 +138,7 @@ class StandaloneClusterIT {
             assertThat(client.isAlive()).as("flink run exited before the job ran").isTrue();
             Thread.sleep(100);
         }
-        throw new AssertionError("the job never ran a scan subtask");
+        throw new AssertionError("the job never ran a subtask");
     }
 
     /** The resource id of a TaskManager with occupied slots. */

@@ -8,7 +8,7 @@ import dev.floe.arrow.kernels.Sorting;
 import dev.floe.operators.step.Emitter;
 import dev.floe.operators.step.Step;
 import dev.floe.operators.step.StepContext;
-import dev.floe.operators.step.StepSpec;
+import dev.floe.operators.step.StageEndSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -18,22 +18,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * samples and emits {@code numPartitions - 1} evenly spaced boundaries as one batch (none when no
  * sample arrived: then every row goes to partition 0).
  */
-public record BoundariesSpec(RangeSpec range) implements StepSpec {
+public record BoundariesSpec(RangeSpec range) implements StageEndSpec {
 
     @Override public Schema inputSchema() { return range.keySchema(); }
 
     @Override public Schema outputSchema() { return range.keySchema(); }
 
     @Override public String describe() { return "RangeBoundaries: " + (range.numPartitions() - 1) + " from samples"; }
-
-    /** Holds the samples, a few hundred rows per upstream subtask. */
-    @Override public int managedMemoryWeight() { return 0; }
-
-    /** Emits range boundaries, not rows. */
-    @Override
-    public boolean keepsColumns(List<String> columns) {
-        return false;
-    }
 
     @Override
     public Step create(StepContext context) {

@@ -7,7 +7,7 @@ import dev.floe.arrow.kernels.Hashing;
 import dev.floe.operators.step.KeyColumns;
 import dev.floe.operators.step.Step;
 import dev.floe.operators.step.StepContext;
-import dev.floe.operators.step.StepSpec;
+import dev.floe.operators.step.StageEndSpec;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
@@ -16,7 +16,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * The last step before a hash exchange: hashes the key columns of each batch and splits it into
  * one batch per target partition, tagged so that Flink's custom partitioner routes it.
  */
-public record HashSplitSpec(Schema inputSchema, List<Expr> keys, int numPartitions) implements StepSpec {
+public record HashSplitSpec(Schema inputSchema, List<Expr> keys, int numPartitions) implements StageEndSpec {
     public HashSplitSpec {
         keys = List.copyOf(keys);
     }
@@ -27,18 +27,6 @@ public record HashSplitSpec(Schema inputSchema, List<Expr> keys, int numPartitio
     public String describe() {
         return "HashSplit: " + keys.stream().map(Expr::display).collect(Collectors.joining(", ")) + " into "
                 + numPartitions;
-    }
-
-    /** Holds one batch at a time. */
-    @Override
-    public int managedMemoryWeight() {
-        return 0;
-    }
-
-    /** Ends a stage before an exchange, whose distribution is the partitioning that follows. */
-    @Override
-    public boolean keepsColumns(List<String> columns) {
-        return false;
     }
 
     @Override

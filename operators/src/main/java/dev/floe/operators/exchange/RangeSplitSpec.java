@@ -7,7 +7,7 @@ import dev.floe.arrow.kernels.Sorting;
 import dev.floe.operators.step.KeyColumns;
 import dev.floe.operators.step.Step;
 import dev.floe.operators.step.StepContext;
-import dev.floe.operators.step.StepSpec;
+import dev.floe.operators.step.StageEndSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -18,22 +18,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * tags the pieces for Flink's custom partitioner. A row equal to boundary b goes to partition b
  * (with the rows just below it), so equal keys share a partition.
  */
-public record RangeSplitSpec(RangeSpec range, int input) implements StepSpec {
+public record RangeSplitSpec(RangeSpec range, int input) implements StageEndSpec {
 
     @Override public Schema inputSchema() { return range.inputSchema(); }
 
     @Override public Schema outputSchema() { return range.inputSchema(); }
 
     @Override public String describe() { return range.describe(); }
-
-    /** Holds one batch at a time and the boundaries. */
-    @Override public int managedMemoryWeight() { return 0; }
-
-    /** Ends a stage before an exchange, whose distribution is the partitioning that follows. */
-    @Override
-    public boolean keepsColumns(List<String> columns) {
-        return false;
-    }
 
     @Override
     public Step create(StepContext context) {

@@ -8,7 +8,7 @@ import dev.floe.operators.step.Emitter;
 import dev.floe.operators.step.KeyColumns;
 import dev.floe.operators.step.Step;
 import dev.floe.operators.step.StepContext;
-import dev.floe.operators.step.StepSpec;
+import dev.floe.operators.step.StageEndSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,7 +20,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * the end, and emits them as one batch of {@link RangeSpec#keySchema()}. The picks come from a
  * fixed seed, so a rerun samples the same rows (subtasks sample different data anyway).
  */
-public record SampleSpec(RangeSpec range) implements StepSpec {
+public record SampleSpec(RangeSpec range) implements StageEndSpec {
     private static final long SEED = 42;
 
     @Override public Schema inputSchema() { return range.inputSchema(); }
@@ -28,15 +28,6 @@ public record SampleSpec(RangeSpec range) implements StepSpec {
     @Override public Schema outputSchema() { return range.keySchema(); }
 
     @Override public String describe() { return "Sample: " + range.describe().substring("RangeSplit: ".length()); }
-
-    /** Holds a few hundred key rows per batch it saw. */
-    @Override public int managedMemoryWeight() { return 0; }
-
-    /** Emits samples of the sort keys, not its input rows. */
-    @Override
-    public boolean keepsColumns(List<String> columns) {
-        return false;
-    }
 
     @Override
     public Step create(StepContext context) {

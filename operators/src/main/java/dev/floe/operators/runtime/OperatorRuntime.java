@@ -202,6 +202,13 @@ public final class OperatorRuntime implements AutoCloseable {
         LOG.warn("{}: clean-up after a failed or cancelled run: {}", name, failure.toString(), failure);
     }
 
+    /** At the end of the input: an injected failure if one is due, then the pipeline's last output, then {@link #completed()}. */
+    public void finish(Pipeline pipeline) {
+        endOfInput();
+        pipeline.finish();
+        completed();
+    }
+
     /**
      * The operator produced all of its output; from now on a failure while closing (a leaked
      * buffer, a spill file that cannot be deleted) fails the task instead of only being logged.

@@ -13,7 +13,7 @@ import dev.floe.formats.FileFormatHandler;
 import dev.floe.operators.step.Emitter;
 import dev.floe.operators.step.Step;
 import dev.floe.operators.step.StepContext;
-import dev.floe.operators.step.StepSpec;
+import dev.floe.operators.step.StageEndSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +36,7 @@ import org.apache.arrow.vector.VarCharVector;
  */
 public record WriteSpec(Schema inputSchema, Write.Format format, String stagingDir, String finalDir,
         List<String> partitionColumns, CsvOptions csv, ParquetWriteOptions parquet, Schema outputSchema,
-        String describe) implements StepSpec {
+        String describe) implements StageEndSpec {
 
     /** Staging folders start with a dot, so readers of the directory skip them. */
     public static final String STAGING_PREFIX = ".floe-staging-";
@@ -46,18 +46,6 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
 
     public WriteSpec {
         partitionColumns = List.copyOf(partitionColumns);
-    }
-
-    /** Writes each batch out as it comes; open file writers buffer at most a row group each. */
-    @Override
-    public int managedMemoryWeight() {
-        return 0;
-    }
-
-    /** Emits one row per written file, not its input rows. */
-    @Override
-    public boolean keepsColumns(List<String> columns) {
-        return false;
     }
 
     @Override

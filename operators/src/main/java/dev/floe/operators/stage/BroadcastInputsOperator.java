@@ -109,9 +109,7 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
             }
             return;
         }
-        runtime.endOfInput();
-        pipeline.finish();
-        runtime.completed();
+        runtime.finish(pipeline);
     }
 
     @Override

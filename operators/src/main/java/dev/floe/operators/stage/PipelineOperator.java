@@ -68,9 +68,7 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
 
     @Override
     public void endInput() {
-        runtime.endOfInput();
-        pipeline.finish();
-        runtime.completed();
+        runtime.finish(pipeline);
     }
 
     @Override

@@ -6,27 +6,14 @@ import dev.floe.api.eval.ExprCompiler;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
-import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** Keeps the rows where {@code predicate} is true. */
-public record FilterSpec(Schema inputSchema, Expr predicate) implements StepSpec {
+public record FilterSpec(Schema inputSchema, Expr predicate) implements RowSubsetSpec {
 
     @Override public Schema outputSchema() { return inputSchema; }
 
     @Override public String describe() { return "Filter: " + predicate.display(); }
-
-    /** Holds one batch at a time. */
-    @Override
-    public int managedMemoryWeight() {
-        return 0;
-    }
-
-    /** Drops rows, never changes a value. */
-    @Override
-    public boolean keepsColumns(List<String> columns) {
-        return true;
-    }
 
     @Override
     public Step create(StepContext context) {

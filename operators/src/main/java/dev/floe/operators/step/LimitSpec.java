@@ -2,27 +2,14 @@ package dev.floe.operators.step;
 
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
-import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** Passes the first {@code n} rows this step sees and drops the rest. */
-public record LimitSpec(Schema inputSchema, long n) implements StepSpec {
+public record LimitSpec(Schema inputSchema, long n) implements RowSubsetSpec {
 
     @Override public Schema outputSchema() { return inputSchema; }
 
     @Override public String describe() { return "Limit: " + n; }
-
-    /** Holds one batch at a time. */
-    @Override
-    public int managedMemoryWeight() {
-        return 0;
-    }
-
-    /** Drops rows, never changes a value. */
-    @Override
-    public boolean keepsColumns(List<String> columns) {
-        return true;
-    }
 
     @Override
     public Step create(StepContext context) {
