@@ -51,4 +51,9 @@ public record FileSource(FileFormat format, List<String> patterns, List<String> 
         }
         return n;
     }
+
+    @Override
+    public <R> R accept(ScanSource.Visitor<R> visitor) {
+        return visitor.visitFiles(this);
+    }
 }

@@ -54,4 +54,9 @@ public record InMemorySource(String name, Schema schema, List<List<EncodedBatch>
     public int hashCode() {
         return System.identityHashCode(this);
     }
+
+    @Override
+    public <R> R accept(ScanSource.Visitor<R> visitor) {
+        return visitor.visitInMemory(this);
+    }
 }

@@ -14,4 +14,13 @@ public sealed interface ScanSource extends Serializable permits InMemorySource, 
 
     /** Estimated size in bytes, or -1 when unknown (used by physical planning). */
     long estimatedBytes();
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of source, no defaults: a new source does not compile until each reader of sources handles it. */
+    interface Visitor<R> {
+        R visitInMemory(InMemorySource source);
+
+        R visitFiles(FileSource source);
+    }
 }

@@ -24,19 +24,23 @@ record SourceSplits(List<FloeSplit> splits, SplitOpener opener) {
      * @param splitSize the largest byte range of a CSV / JSON-lines file one split reads
      */
     static SourceSplits of(ScanSource source, List<String> readColumns, FileScanPlan filePlan, long splitSize) {
-        if (source instanceof InMemorySource mem) {
-            List<FloeSplit> splits = new ArrayList<>();
-            List<List<EncodedBatch>> parts = mem.partitions();
-            for (int i = 0; i < parts.size(); i++) {
-                if (!parts.get(i).isEmpty()) {
-                    splits.add(new FloeSplit(mem.name() + "-" + i, new MemoryPayload(i, parts.get(i))));
+        return source.accept(new ScanSource.Visitor<>() {
+            @Override
+            public SourceSplits visitInMemory(InMemorySource mem) {
+                List<FloeSplit> splits = new ArrayList<>();
+                List<List<EncodedBatch>> parts = mem.partitions();
+                for (int i = 0; i < parts.size(); i++) {
+                    if (!parts.get(i).isEmpty()) {
+                        splits.add(new FloeSplit(mem.name() + "-" + i, new MemoryPayload(i, parts.get(i))));
+                    }
                 }
+                return new SourceSplits(splits, new MemorySplitOpener(mem.schema(), readColumns));
             }
-            return new SourceSplits(splits, new MemorySplitOpener(mem.schema(), readColumns));
-        }
-        if (source instanceof FileSource files) {
-            return FileSplits.of(files, readColumns, filePlan, splitSize);
-        }
-        throw new IllegalArgumentException("Unknown source " + source.describe());
+
+            @Override
+            public SourceSplits visitFiles(FileSource files) {
+                return FileSplits.of(files, readColumns, filePlan, splitSize);
+            }
+        });
     }
 }
