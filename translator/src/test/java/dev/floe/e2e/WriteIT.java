@@ -146,4 +146,25 @@ class WriteIT {
                     duck.query("SELECT id, price, status, odate, qty, amount, flag FROM t"));
         }
     }
+
+    /** Issue 11 item 14: no rows still leave one file with the schema, so the directory reads back (failed before: "No files found"). */
+    @Test
+    void anEmptyWriteLeavesOneFileWithTheSchema(@TempDir Path tmp) throws IOException {
+        try (Floe floe = SharedCluster.floe(4)) {
+            DataFrame empty = floe.fromColumns(Map.of("id", List.of(1L, 2L, 3L), "name", List.of("a", "b", "c")))
+                    .where(col("id").gt(10L));
+            String parquet = tmp.resolve("p").toString();
+            run(empty.writeParquet(parquet, WriteMode.OVERWRITE));
+            assertThat(visibleFiles(Path.of(parquet))).filteredOn(p -> p.toString().endsWith(".parquet")).hasSize(1);
+            DataFrame back = floe.readParquet(parquet);
+            assertThat(back.schema()).isEqualTo(empty.schema());
+            try (Table t = back.toTable()) {
+                assertThat(t.numRows()).isZero();
+            }
+            String csv = tmp.resolve("c").toString();
+            run(empty.writeCsv(csv, WriteMode.OVERWRITE));
+            assertThat(visibleFiles(Path.of(csv))).filteredOn(p -> p.toString().endsWith(".csv")).hasSize(1);
+            assertThat(floe.readCsv(csv).schema().names()).isEqualTo(empty.schema().names());
+        }
+    }
 }

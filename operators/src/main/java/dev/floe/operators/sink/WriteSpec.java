@@ -53,6 +53,26 @@ public record WriteSpec(Schema inputSchema, Write.Format format, String stagingD
         return new FileWriter(this, context.allocator());
     }
 
+    /**
+     * Writes one file without rows, with the input's schema, into the staging folder and returns
+     * its path relative to the target directory: the commit of a write that produced no rows
+     * publishes it, so reading the directory back keeps the schema (as Spark does). Only for
+     * unpartitioned writes (a partitioned write without rows has no partition folder to put it in).
+     */
+    public String writeEmptyFile() {
+        if (!partitionColumns.isEmpty()) {
+            throw new IllegalStateException("an empty partitioned write has no partition folder for an empty file");
+        }
+        String relative = "part-" + UUID.randomUUID() + "." + format.extension();
+        try (var writer = FileFormatHandler.of(format.with(csv, parquet)).createWriter(stagingDir + "/" + relative,
+                inputSchema)) {
+            return relative;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write an empty " + format.extension() + " file under "
+                    + stagingDir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static final class FileWriter implements Step {
         private final WriteSpec spec;
         private final BufferAllocator allocator;

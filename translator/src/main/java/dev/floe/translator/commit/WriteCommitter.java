@@ -89,15 +89,15 @@ public final class WriteCommitter {
                 added.add(relative);
                 Path from = new Path(spec.stagingDir() + "/" + relative);
                 Path to = new Path(target);
-                moves.add(() -> {
-                    if (!objectStore) {
-                        fs.mkdirs(to.getParent());
-                    }
-                    if (!fs.rename(from, to)) {
-                        throw new IOException("could not move " + from + " to " + to);
-                    }
-                    return null;
-                });
+                moves.add(move(fs, objectStore, from, to));
+            }
+            if (added.isEmpty() && spec.partitionColumns().isEmpty()) {
+                // no rows: one empty file keeps the schema for readers of the directory
+                String relative = spec.writeEmptyFile();
+                added.add(relative);
+                Path from = new Path(spec.stagingDir() + "/" + relative);
+                Path to = new Path(spec.finalDir() + "/" + relative);
+                moves.add(move(fs, objectStore, from, to));
             }
             try (DirectoryLock lock = DirectoryLock.acquire(fs, dir)) {
                 List<String> before = DirectoryManifest.read(fs, dir);
@@ -218,6 +218,18 @@ public final class WriteCommitter {
         } catch (Exception e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    private static Callable<Void> move(FileSystem fs, boolean objectStore, Path from, Path to) {
+        return () -> {
+            if (!objectStore) {
+                fs.mkdirs(to.getParent());
+            }
+            if (!fs.rename(from, to)) {
+                throw new IOException("could not move " + from + " to " + to);
+            }
+            return null;
+        };
     }
 
     /** Deletes what a failed write staged. */
