@@ -3,7 +3,6 @@ package dev.floe.api.optimizer.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.api.DataFrame;
-import dev.floe.api.Executor;
 import dev.floe.api.JoinStrategy;
 import dev.floe.api.JoinType;
 import dev.floe.api.expr.AggExpr;
@@ -23,7 +22,7 @@ import dev.floe.api.plan.Scan;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
-import dev.floe.arrow.Table;
+import dev.floe.api.testing.PlanOnly;
 import dev.floe.arrow.kernels.agg.AggFunction;
 import java.util.List;
 
@@ -52,25 +51,6 @@ final class RuleTester {
     /** A DataFrame over {@code plan}, to build test input with the builder users get; it cannot run. */
     static DataFrame frame(LogicalPlan plan) {
         return DataFrame.of(PlanOnly.INSTANCE, plan);
-    }
-
-    private enum PlanOnly implements Executor {
-        INSTANCE;
-
-        @Override
-        public Table execute(LogicalPlan optimizedPlan, String action) {
-            throw new UnsupportedOperationException("rule tests only build plans");
-        }
-
-        @Override
-        public String explainPhysical(LogicalPlan optimizedPlan) {
-            throw new UnsupportedOperationException("rule tests only build plans");
-        }
-
-        @Override
-        public int parallelism() {
-            return 1;
-        }
     }
 
     static Expr col(String name) {
