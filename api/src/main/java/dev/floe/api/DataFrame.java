@@ -330,6 +330,34 @@ public final class DataFrame {
     }
 
     /**
+     * A join on any boolean condition; a right column whose name the left has is {@code col("right.x")}.
+     * Equalities between the sides become hash keys, the rest is checked on each key-equal pair (for
+     * LEFT/RIGHT/OUTER/SEMI/ANTI it decides what matched); without an equality it is a nested-loop join
+     * that broadcasts one side, guarded by {@code floe.join.nested-loop-max-bytes}. Both sides' columns
+     * stay in the output (no key is merged). {@code l.join(r, col("t").between(col("start"), col("end")), JoinType.LEFT)}
+     */
+    public DataFrame join(DataFrame right, Expression condition, JoinType how) {
+        if (right.executor != executor) {
+            throw new PlanException("Both sides of a join must come from the same Floe session");
+        }
+        return with(dev.floe.api.plan.ConditionJoins.of(plan, right.plan, condition.node(), how));
+    }
+
+    /**
+     * For each left row, the right row with the greatest {@code rightOn <= leftOn} among those with
+     * the same {@code by} values (a LEFT join: no such row gives nulls; null keys never match); the
+     * {@code by} columns appear once, the right {@code rightOn} column stays (as {@code right.t} when
+     * the names collide). Runs hash-partitioned on {@code by}, in one task without {@code by}.
+     * {@code trades.joinAsof(quotes, "time", "time", "symbol")}
+     */
+    public DataFrame joinAsof(DataFrame right, String leftOn, String rightOn, String... by) {
+        if (right.executor != executor) {
+            throw new PlanException("Both sides of a join must come from the same Floe session");
+        }
+        return with(dev.floe.api.plan.ConditionJoins.asof(plan, right.plan, leftOn, rightOn, List.of(by)));
+    }
+
+    /**
      * One row per list element of the list columns (exploded together; their lengths must match
      * in each row); other columns repeat. A null or empty list gives one row with null, like Daft.
      * An expression that is not a plain column replaces the column of its name first.

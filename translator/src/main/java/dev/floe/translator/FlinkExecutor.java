@@ -55,7 +55,8 @@ public final class FlinkExecutor implements Executor {
 
     /** Fails naming the setting and its value when a floe.* size setting does not parse. */
     public static void validate(Configuration conf) {
-        for (ConfigOption<MemorySize> option : List.of(OPERATOR_MEMORY, BROADCAST_THRESHOLD, FILE_SPLIT_SIZE)) {
+        for (ConfigOption<MemorySize> option : List.of(OPERATOR_MEMORY, BROADCAST_THRESHOLD, FILE_SPLIT_SIZE,
+                NESTED_LOOP_MAX_BYTES)) {
             try {
                 conf.getOptional(option);
             } catch (IllegalArgumentException e) {
@@ -99,12 +100,21 @@ public final class FlinkExecutor implements Executor {
     public static final ConfigOption<MemorySize> BROADCAST_THRESHOLD = ConfigOptions
             .key("floe.join.broadcast-threshold").memoryType().defaultValue(MemorySize.parse("10mb"));
 
+    /**
+     * A join whose condition has no equality between the sides (a nested-loop join) fails when the
+     * side it holds in every task is larger than this.
+     */
+    public static final ConfigOption<MemorySize> NESTED_LOOP_MAX_BYTES = ConfigOptions
+            .key(PhysicalPlanner.NESTED_LOOP_SETTING).memoryType()
+            .defaultValue(new MemorySize(PhysicalPlanner.DEFAULT_NESTED_LOOP_BYTES));
+
     /** CSV and JSON-lines files larger than this are read in byte ranges of this size by several tasks. */
     public static final ConfigOption<MemorySize> FILE_SPLIT_SIZE = ConfigOptions.key("floe.files.split-size")
             .memoryType().defaultValue(MemorySize.parse("64mb"));
 
     public PhysicalPlan physicalPlan(LogicalPlan optimized) {
-        return new PhysicalPlanner(parallelism, extraJobConfig.get(BROADCAST_THRESHOLD).getBytes()).plan(optimized);
+        return new PhysicalPlanner(parallelism, extraJobConfig.get(BROADCAST_THRESHOLD).getBytes(),
+                extraJobConfig.get(NESTED_LOOP_MAX_BYTES).getBytes()).plan(optimized);
     }
 
     @Override

@@ -20,8 +20,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * An equi-join of two inputs ({@code leftOn[i] = rightOn[i]}, null never matches); no keys is a
- * cross join. Output: the left columns, then the right columns minus right keys that are plain
+ * An equi-join of two inputs ({@code leftOn[i] = rightOn[i]}, null never matches); no keys (and no
+ * condition) is a cross join. A {@code condition} (may be null) is the rest of the match test: a pair
+ * matches when its keys are equal and the condition is true, so for outer, SEMI and ANTI joins it
+ * decides which rows count as matched (it is not a filter after the join). The condition reads the
+ * columns of {@link #pairSchema}: the left names, then the right names with the prefix
+ * {@code right.} where a left column has the name. An {@code asof} match (see {@link Asof}) picks
+ * at most one right row per left row among the key-equal ones. With {@code mergeKeys} false (a
+ * condition join) no right key is dropped from the output. Output: the left columns, then the right columns minus right keys that are plain
  * column references named like their left key (for OUTER that merged key is
  * {@code coalesce(left, right)}, for RIGHT the right value); right columns whose name is taken get
  * the prefix {@code right.}. SEMI and ANTI output only the left columns. Key types are coerced to a
@@ -30,7 +36,16 @@ import java.util.stream.Collectors;
  * @param outputs where each output column comes from
  */
 public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<Expr> rightOn, JoinType type,
-        JoinStrategy strategy, List<Output> outputs, Schema schema) implements LogicalPlan {
+        JoinStrategy strategy, List<Output> outputs, Schema schema, Expr condition, Asof asof, boolean mergeKeys)
+        implements LogicalPlan {
+
+    /**
+     * An as-of match: of the right rows whose keys equal the left row's, the one with the greatest
+     * {@code rightOn <= leftOn} (nulls never match); a LEFT join, so a left row without one gets nulls.
+     * Both expressions are coerced to one type, like keys.
+     */
+    public record Asof(Expr leftOn, Expr rightOn) implements java.io.Serializable {
+    }
 
     /**
      * One output column: {@code leftIndex} into the left input's columns, {@code rightIndex} into the
@@ -53,6 +68,15 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
     /** Resolves the keys (coercing their types) and the output columns. */
     public static Join of(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<Expr> rightOn, JoinType type,
             JoinStrategy strategy) {
+        return of(left, right, leftOn, rightOn, type, strategy, null, null, true);
+    }
+
+    /**
+     * With a condition over {@link #pairSchema} beyond the keys (null for none), an as-of match (null
+     * for none), and whether right keys named like their left key merge into it.
+     */
+    public static Join of(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<Expr> rightOn, JoinType type,
+            JoinStrategy strategy, Expr condition, Asof asof, boolean mergeKeys) {
         if (leftOn.size() != rightOn.size()) {
             throw new PlanException("join needs as many left keys as right keys, got " + leftOn.size() + " and "
                     + rightOn.size());
@@ -60,7 +84,10 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
         if (strategy == JoinStrategy.SORT_MERGE && type != JoinType.INNER) {
             throw new PlanException("JoinStrategy.SORT_MERGE supports INNER joins only, not " + type);
         }
-        if (leftOn.isEmpty() && type != JoinType.INNER) {
+        if (asof != null && type != JoinType.LEFT) {
+            throw new PlanException("An as-of join is a LEFT join, not " + type);
+        }
+        if (leftOn.isEmpty() && type != JoinType.INNER && condition == null && asof == null) {
             throw new PlanException(type + " join needs at least one key; use crossJoin for a cartesian product");
         }
         Schema ls = left.schema();
@@ -90,7 +117,19 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
             lk.add(lt.equals(common) ? l : new Cast(l, common, false));
             rk.add(rt.equals(common) ? r : new Cast(r, common, false));
         }
-        List<Output> outputs = outputs(ls, rs, leftOn, rightOn, type);
+        if (condition != null) {
+            ExprDepth.check(condition, "a join condition");
+            if (AggExpr.containsAgg(condition)) {
+                throw new PlanException("A join condition cannot contain an aggregation: " + condition.display());
+            }
+            DataType ct = condition.type(pairSchema(ls, rs));
+            if (ct.kind() != DataType.Kind.BOOL && ct.kind() != DataType.Kind.NULL) {
+                throw new PlanException("A join condition must be boolean, but " + condition.display() + " is " + ct
+                        + ". Compare columns of the two sides, e.g. col(\"a\").lt(col(\"right.a\")).");
+            }
+        }
+        Asof resolvedAsof = asof == null ? null : resolveAsof(asof, ls, rs);
+        List<Output> outputs = outputs(ls, rs, mergeKeys ? leftOn : List.of(), mergeKeys ? rightOn : List.of(), type);
         List<Field> fields = new ArrayList<>();
         for (Output o : outputs) {
             DataType t;
@@ -103,7 +142,45 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
             }
             fields.add(new Field(o.name, t));
         }
-        return new Join(left, right, lk, rk, type, strategy, outputs, new Schema(fields));
+        return new Join(left, right, lk, rk, type, strategy, outputs, new Schema(fields), condition, resolvedAsof,
+                mergeKeys);
+    }
+
+    private static Asof resolveAsof(Asof asof, Schema ls, Schema rs) {
+        Expr l = asof.leftOn();
+        Expr r = asof.rightOn();
+        DataType lt = l.type(ls);
+        DataType rt = r.type(rs);
+        DataType common;
+        try {
+            common = TypeRules.commonType(l, lt, rt);
+        } catch (PlanException e) {
+            throw new PlanException("As-of keys " + l.display() + " (" + lt + ") and " + r.display() + " (" + rt
+                    + ") have no common type; cast one of them");
+        }
+        if (common.isNested() || common.kind() == DataType.Kind.NULL) {
+            throw new PlanException("Cannot order as-of keys " + l.display() + " of type " + common
+                    + "; use a number, date, timestamp or string");
+        }
+        return new Asof(lt.equals(common) ? l : new Cast(l, common, false), rt.equals(common) ? r : new Cast(r, common, false));
+    }
+
+    /**
+     * The columns a join condition reads: the left input's fields, then the right input's, a right
+     * name prefixed with {@code right.} where the left has that name (a cross join's output).
+     */
+    public static Schema pairSchema(Schema left, Schema right) {
+        List<Field> fields = new ArrayList<>(left.fields());
+        Set<String> names = new HashSet<>(left.names());
+        for (Field f : right.fields()) {
+            String name = names.contains(f.name()) ? "right." + f.name() : f.name();
+            if (!names.add(name)) {
+                throw new PlanException("Both sides of the join have a column '" + name + "'; rename one side's column"
+                        + " with withColumnRenamed before joining");
+            }
+            fields.add(new Field(name, f.type()));
+        }
+        return new Schema(fields);
     }
 
     private static int keyIndexOf(List<Expr> keys, String column) {
@@ -175,16 +252,16 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
         return e instanceof Column col ? col : null;
     }
 
-    /** True for a join without keys (cartesian product). */
+    /** True for a join without keys, condition or as-of match (cartesian product). */
     public boolean isCross() {
-        return leftOn.isEmpty();
+        return leftOn.isEmpty() && condition == null && asof == null;
     }
 
     @Override public List<LogicalPlan> children() { return List.of(left, right); }
 
     @Override
     public LogicalPlan withChildren(List<LogicalPlan> children) {
-        return of(children.get(0), children.get(1), leftOn, rightOn, type, strategy);
+        return of(children.get(0), children.get(1), leftOn, rightOn, type, strategy, condition, asof, mergeKeys);
     }
 
     @Override
@@ -198,6 +275,13 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
                 on.append(" AND ");
             }
             on.append(leftOn.get(i).display()).append(" = ").append(rightOn.get(i).display());
+        }
+        if (asof != null) {
+            return "AsofJoin: " + type + (on.isEmpty() ? "" : " by " + on) + " on " + asof.leftOn().display() + " >= "
+                    + asof.rightOn().display();
+        }
+        if (condition != null) {
+            on.append(on.isEmpty() ? "" : " AND ").append(condition.display());
         }
         return "Join: " + type + " on " + on + (strategy == JoinStrategy.AUTO ? "" : " strategy=" + strategy);
     }
@@ -221,6 +305,28 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
     public List<Set<String>> requiredColumns(Set<String> outputColumns) {
         Set<String> leftRequired = Columns.readBy(leftOn);
         Set<String> rightRequired = Columns.readBy(rightOn);
+        if (asof != null) {
+            leftRequired.addAll(asof.leftOn().columnRefs());
+            rightRequired.addAll(asof.rightOn().columnRefs());
+        }
+        Set<String> conditionRight = new java.util.LinkedHashSet<>();
+        if (condition != null) {
+            int leftSize = left.schema().size();
+            Schema pair = pairSchema(left.schema(), right.schema());
+            for (String name : condition.columnRefs()) {
+                int index = pair.indexOf(name);
+                if (index < leftSize) {
+                    leftRequired.add(name);
+                } else {
+                    String rightName = right.schema().field(index - leftSize).name();
+                    conditionRight.add(rightName);
+                    if (!rightName.equals(name)) {
+                        leftRequired.add(rightName); // keeps the prefix the condition reads
+                    }
+                }
+            }
+            rightRequired.addAll(conditionRight);
+        }
         for (Output o : outputs) {
             if (!outputColumns.contains(o.name())) {
                 continue;
@@ -238,6 +344,7 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
         }
         if (type == JoinType.SEMI || type == JoinType.ANTI) {
             rightRequired = Columns.readBy(rightOn);
+            rightRequired.addAll(conditionRight);
         }
         return List.of(leftRequired, rightRequired);
     }

@@ -17,9 +17,32 @@ import java.util.List;
  * @param buildIsLeft whether the build input is the join's left side
  * @param mode        which unmatched rows survive, seen from probe and build
  * @param describe    the plan line, also the operator's name prefix
+ * @param residual    null, or a boolean over {@link #wide} names that a key-equal pair must also satisfy
+ *                    to match (without keys every pair is tested: a nested-loop join)
+ * @param asof        null, or the as-of match: per probe row the key-equal build row with the greatest
+ *                    build value at most the probe value
+ * @param maxBuildBytes a keyless join with a residual or as-of match fails when its build side holds
+ *                    more (0 = no limit); {@code setting} names where the user raises it
  */
 public record JoinSpec(Schema buildSchema, Schema probeSchema, List<Expr> buildKeys, List<Expr> probeKeys,
-        boolean buildIsLeft, Mode mode, List<StepSpec> steps, String describe) implements Serializable {
+        boolean buildIsLeft, Mode mode, List<StepSpec> steps, String describe, Expr residual, Asof asof,
+        long maxBuildBytes, String setting) implements Serializable {
+
+    /** The as-of expressions, over the probe and the build schema. */
+    public record Asof(Expr probe, Expr build) implements Serializable {
+    }
+
+    /** A plain equi-join. */
+    public JoinSpec(Schema buildSchema, Schema probeSchema, List<Expr> buildKeys, List<Expr> probeKeys,
+            boolean buildIsLeft, Mode mode, List<StepSpec> steps, String describe) {
+        this(buildSchema, probeSchema, buildKeys, probeKeys, buildIsLeft, mode, steps, describe, null, null, 0, null);
+    }
+
+    /** The same join with other steps after it. */
+    public JoinSpec withSteps(List<StepSpec> newSteps) {
+        return new JoinSpec(buildSchema, probeSchema, buildKeys, probeKeys, buildIsLeft, mode, newSteps, describe,
+                residual, asof, maxBuildBytes, setting);
+    }
 
     /** Rows kept beyond the matches. SEMI/ANTI keep probe rows only (the probe side is the left). */
     public enum Mode {
@@ -42,6 +65,9 @@ public record JoinSpec(Schema buildSchema, Schema probeSchema, List<Expr> buildK
         buildKeys = List.copyOf(buildKeys);
         probeKeys = List.copyOf(probeKeys);
         steps = List.copyOf(steps);
+        if (asof != null && (buildIsLeft || (mode != Mode.PROBE_OUTER && mode != Mode.INNER))) {
+            throw new IllegalArgumentException("an as-of join probes with the left side and keeps its rows");
+        }
         if (mode.filtersProbe() && buildIsLeft) {
             throw new IllegalArgumentException("SEMI and ANTI joins probe with the left side");
         }

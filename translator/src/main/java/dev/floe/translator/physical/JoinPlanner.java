@@ -20,22 +20,41 @@ import java.util.List;
  * is estimated under the threshold) sends that side to every subtask of the other; otherwise
  * HASH partitions both sides on the keys. The build side is the broadcast side, or for hash joins
  * the smaller side where the join type allows. A projection after the join names the columns.
+ *
+ * <p>A join with a condition but no keys (a nested-loop join) broadcasts the side the join type
+ * allows (the smaller one for INNER; an OUTER join runs in one task); its build side is bounded by
+ * {@link #NESTED_LOOP_SETTING} at run time. An as-of join is always hashed on its {@code by} keys,
+ * build right, and runs in one task without them.
  */
 final class JoinPlanner {
     /** Sides estimated at most this large are broadcast under AUTO (Spark's default is 10 MiB). */
     static final long DEFAULT_BROADCAST_BYTES = 10L << 20;
 
+    static final String NESTED_LOOP_SETTING = PhysicalPlanner.NESTED_LOOP_SETTING;
+    static final long DEFAULT_NESTED_LOOP_BYTES = PhysicalPlanner.DEFAULT_NESTED_LOOP_BYTES;
+
     private JoinPlanner() {
     }
 
     static PhysicalNode plan(Join join, PhysicalNode left, PhysicalNode right, int parallelism, long broadcastBytes) {
+        return plan(join, left, right, parallelism, broadcastBytes, DEFAULT_NESTED_LOOP_BYTES);
+    }
+
+    static PhysicalNode plan(Join join, PhysicalNode left, PhysicalNode right, int parallelism, long broadcastBytes,
+            long nestedLoopBytes) {
+        boolean keyless = join.leftOn().isEmpty();
+        if (join.asof() != null) {
+            // hashed on the by keys (one task without them); the right side is the sorted build
+            JoinSpec spec = spec(join, right.schema(), left.schema(), false, Mode.PROBE_OUTER, nestedLoopBytes);
+            return new HashJoinNode(right, left, spec, keyless ? 1 : parallelism, partitionedOn(join));
+        }
         long leftSize = SizeEstimator.bytes(join.left());
         long rightSize = SizeEstimator.bytes(join.right());
         JoinType type = join.type();
         boolean canBroadcastRight = type != JoinType.RIGHT && type != JoinType.OUTER;
         boolean canBroadcastLeft = type == JoinType.INNER || type == JoinType.RIGHT;
         Boolean broadcastLeft = null;
-        if (join.isCross() || join.strategy() == JoinStrategy.BROADCAST) {
+        if (keyless || join.strategy() == JoinStrategy.BROADCAST) {
             if (canBroadcastRight && canBroadcastLeft) {
                 broadcastLeft = leftSize < rightSize;
             } else if (canBroadcastRight) {
@@ -56,14 +75,15 @@ final class JoinPlanner {
             PhysicalNode build = broadcastLeft ? left : right;
             PhysicalNode probe = broadcastLeft ? right : left;
             return new BroadcastJoinNode(probe, build,
-                    spec(join, build.schema(), probe.schema(), broadcastLeft, mode(type, broadcastLeft)));
+                    spec(join, build.schema(), probe.schema(), broadcastLeft, mode(type, broadcastLeft), nestedLoopBytes));
         }
         // the build side is held in memory: take the smaller one where the join type allows either
         boolean buildIsLeft = (type == JoinType.INNER || type == JoinType.RIGHT) && leftSize < rightSize;
         PhysicalNode build = buildIsLeft ? left : right;
         PhysicalNode probe = buildIsLeft ? right : left;
-        JoinSpec spec = spec(join, build.schema(), probe.schema(), buildIsLeft, mode(type, buildIsLeft));
-        return new HashJoinNode(build, probe, spec, parallelism, partitionedOn(join));
+        JoinSpec spec = spec(join, build.schema(), probe.schema(), buildIsLeft, mode(type, buildIsLeft), nestedLoopBytes);
+        // without keys (a nested-loop OUTER join) every pair must meet in one task
+        return new HashJoinNode(build, probe, spec, keyless ? 1 : parallelism, partitionedOn(join));
     }
 
     /**
@@ -113,16 +133,36 @@ final class JoinPlanner {
         };
     }
 
-    private static JoinSpec spec(Join join, Schema buildSchema, Schema probeSchema, boolean buildIsLeft, Mode mode) {
+    private static JoinSpec spec(Join join, Schema buildSchema, Schema probeSchema, boolean buildIsLeft, Mode mode,
+            long nestedLoopBytes) {
         List<Expr> buildKeys = buildIsLeft ? join.leftOn() : join.rightOn();
         List<Expr> probeKeys = buildIsLeft ? join.rightOn() : join.leftOn();
+        String describe = join.describe();
+        if (join.asof() != null && join.leftOn().isEmpty()) {
+            describe += " (one task: no by columns)";
+        }
+        Expr residual = join.condition() == null ? null : wideNames(join, join.condition());
+        JoinSpec.Asof asof = join.asof() == null ? null : new JoinSpec.Asof(join.asof().leftOn(), join.asof().rightOn());
         JoinSpec bare = new JoinSpec(buildSchema, probeSchema, buildKeys, probeKeys, buildIsLeft, mode, List.of(),
-                join.describe());
+                describe, residual, asof, nestedLoopBytes, NESTED_LOOP_SETTING);
         List<StepSpec> steps = new ArrayList<>();
         if (!mode.equals(Mode.SEMI) && !mode.equals(Mode.ANTI)) {
             steps.add(naming(join, bare.joinedSchema()));
         }
-        return new JoinSpec(buildSchema, probeSchema, buildKeys, probeKeys, buildIsLeft, mode, steps, join.describe());
+        return bare.withSteps(steps);
+    }
+
+    /** A condition over the join's pair names, over the wide batch's names (a right column i is {@code __right<i>}). */
+    private static Expr wideNames(Join join, Expr condition) {
+        Schema left = join.left().schema();
+        Schema pair = Join.pairSchema(left, join.right().schema());
+        return condition.transformUp(node -> {
+            if (node instanceof Column c) {
+                int index = pair.indexOf(c.name());
+                return index < left.size() ? c : new Column(JoinSpec.rightName(index - left.size()));
+            }
+            return node;
+        });
     }
 
     /** From the wide joined batch to the join's output columns (renames, merged keys). */

@@ -28,9 +28,7 @@ public record JoinStage(PhysicalPlan build, PhysicalPlan probe, JoinSpec spec, i
     public JoinStage withStep(StepSpec step) {
         List<StepSpec> steps = new ArrayList<>(spec.steps());
         steps.add(step);
-        return new JoinStage(build, probe, new JoinSpec(spec.buildSchema(), spec.probeSchema(), spec.buildKeys(),
-                spec.probeKeys(), spec.buildIsLeft(), spec.mode(), steps, spec.describe()), parallelism, strategy,
-                broadcasts);
+        return new JoinStage(build, probe, spec.withSteps(steps), parallelism, strategy, broadcasts);
     }
 
     /** A broadcast join on this join's output, run by the same operator. */

@@ -41,19 +41,32 @@ public final class PhysicalPlanner {
     /** Rows the range partitioner samples per input subtask. */
     static final int SAMPLES_PER_SUBTASK = 2048;
 
+    /** The setting that bounds a nested-loop join's build side (held in every task that runs the join). */
+    public static final String NESTED_LOOP_SETTING = "floe.join.nested-loop-max-bytes";
+
+    /** Its default. */
+    public static final long DEFAULT_NESTED_LOOP_BYTES = 64L << 20;
+
     private final int parallelism;
     private final long broadcastThreshold;
+    private final long nestedLoopMaxBytes;
 
     public PhysicalPlanner(int parallelism) {
         this(parallelism, JoinPlanner.DEFAULT_BROADCAST_BYTES);
     }
 
     public PhysicalPlanner(int parallelism, long broadcastThreshold) {
+        this(parallelism, broadcastThreshold, JoinPlanner.DEFAULT_NESTED_LOOP_BYTES);
+    }
+
+    /** With the bound on a nested-loop join's build side ({@code floe.join.nested-loop-max-bytes}). */
+    public PhysicalPlanner(int parallelism, long broadcastThreshold, long nestedLoopMaxBytes) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         }
         this.parallelism = parallelism;
         this.broadcastThreshold = broadcastThreshold;
+        this.nestedLoopMaxBytes = nestedLoopMaxBytes;
     }
 
     public PhysicalPlan plan(LogicalPlan logical) {
@@ -120,7 +133,7 @@ public final class PhysicalPlanner {
 
         @Override
         public PhysicalNode visitJoin(Join j) {
-            return JoinPlanner.plan(j, input(), inputs.get(1), parallelism, broadcastThreshold);
+            return JoinPlanner.plan(j, input(), inputs.get(1), parallelism, broadcastThreshold, nestedLoopMaxBytes);
         }
 
         @Override
