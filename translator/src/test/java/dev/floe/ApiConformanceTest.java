@@ -81,8 +81,6 @@ class ApiConformanceTest {
             "dev.floe.api.DataFrame#groupingSets(List)",
             "dev.floe.api.DataFrame#intersect(DataFrame)",
             "dev.floe.api.DataFrame#intersectAll(DataFrame)",
-            "dev.floe.api.DataFrame#join(DataFrame, Expression, JoinType)",
-            "dev.floe.api.DataFrame#joinAsof(DataFrame, String, String, String[])",
             "dev.floe.api.DataFrame#melt(List, List, String, String)",
             "dev.floe.api.DataFrame#offset(long)",
             "dev.floe.api.DataFrame#persist()",
