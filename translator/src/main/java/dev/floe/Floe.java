@@ -7,6 +7,8 @@ import dev.floe.api.Executor;
 import dev.floe.api.JsonOptions;
 import dev.floe.api.PlanException;
 import dev.floe.api.plan.Scan;
+import dev.floe.arrow.Allocators;
+import dev.floe.arrow.ArrowImport;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.Table;
 import dev.floe.translator.FileSources;
@@ -17,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -158,21 +162,75 @@ public final class Floe implements AutoCloseable {
         }
     }
 
-    /** A DataFrame over a copy of an Arrow batch (the caller keeps ownership of {@code batch}). */
+    /**
+     * A DataFrame over a copy of an Arrow batch. The batch may come from any allocator (your own
+     * {@code RootAllocator} included): Floe copies its buffers into its own memory and never takes
+     * or shares them, so you keep ownership and may close {@code batch} as soon as this returns.
+     * Arrow types Floe reads as a wider one are converted while copying (LargeUtf8 and Utf8View to
+     * string, Date64 to date, Decimal256 to decimal, LargeList/FixedSizeList/ListView to list, ...;
+     * API.md "Types"). A dictionary-encoded column needs its dictionary: use
+     * {@link #fromArrow(ArrowReader)}.
+     *
+     * <pre>{@code
+     * try (VectorSchemaRoot batch = producer.next()) {
+     *     DataFrame df = floe.fromArrow(batch);     // batch may be closed now
+     * }
+     * }</pre>
+     */
     public DataFrame fromArrow(VectorSchemaRoot batch) {
-        try (VectorSchemaRoot copy = copyOf(batch); Table table = Table.of(
-                dev.floe.api.types.Schema.fromArrow(batch.getSchema()), List.of(RecordBatch.fromRoot(copy)))) {
+        dev.floe.api.types.Schema schema = floeSchema(batch.getSchema(), null);
+        return ownedInMemory(schema, List.of(importBatch(batch, null)));
+    }
+
+    /**
+     * A DataFrame over a copy of every batch an Arrow stream holds (an IPC stream or file reader, a
+     * C Data stream, ...): reads the stream to its end now, decoding dictionary-encoded columns with
+     * the reader's dictionaries. The caller keeps and closes the reader.
+     * {@code try (ArrowStreamReader r = new ArrowStreamReader(in, alloc)) { df = floe.fromArrow(r); }}
+     */
+    public DataFrame fromArrow(ArrowReader reader) {
+        List<RecordBatch> copies = new java.util.ArrayList<>();
+        try {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            dev.floe.api.types.Schema schema = floeSchema(root.getSchema(), reader);
+            while (reader.loadNextBatch()) {
+                copies.add(importBatch(root, reader));
+            }
+            return ownedInMemory(schema, copies);
+        } catch (java.io.IOException e) {
+            throw new ExecutionException("fromArrow: reading the Arrow stream failed after " + copies.size()
+                    + " batches: " + e.getMessage(), e);
+        } finally {
+            copies.forEach(RecordBatch::close);
+        }
+    }
+
+    /** Encodes the batches into the plan's in-memory partitions and closes them (even on failure). */
+    private DataFrame ownedInMemory(dev.floe.api.types.Schema schema, List<RecordBatch> batches) {
+        try (Table table = Table.of(schema, batches)) {
             return DataFrame.of(executor, Scan.of(DataFrame.inMemory("fromArrow", table, executor.parallelism())));
         }
     }
 
-    private static VectorSchemaRoot copyOf(VectorSchemaRoot root) {
-        VectorSchemaRoot copy = VectorSchemaRoot.create(root.getSchema(), dev.floe.arrow.Allocators.root());
-        for (int i = 0; i < root.getFieldVectors().size(); i++) {
-            root.getVector(i).makeTransferPair(copy.getVector(i)).splitAndTransfer(0, root.getRowCount());
+    private static dev.floe.api.types.Schema floeSchema(org.apache.arrow.vector.types.pojo.Schema arrow,
+            DictionaryProvider dictionaries) {
+        List<dev.floe.api.types.Field> fields = new java.util.ArrayList<>();
+        try {
+            for (org.apache.arrow.vector.types.pojo.Field f : arrow.getFields()) {
+                fields.add(new dev.floe.api.types.Field(f.getName(), ArrowImport.floeType(f, dictionaries)));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new PlanException("fromArrow: " + e.getMessage(), e);
         }
-        copy.setRowCount(root.getRowCount());
-        return copy;
+        return new dev.floe.api.types.Schema(fields);
+    }
+
+    private static RecordBatch importBatch(VectorSchemaRoot root, DictionaryProvider dictionaries) {
+        try {
+            return ArrowImport.copy(root, dictionaries, Allocators.root());
+        } catch (IllegalArgumentException e) {
+            throw new PlanException("fromArrow: " + e.getMessage(), e);
+        }
     }
 
     /**

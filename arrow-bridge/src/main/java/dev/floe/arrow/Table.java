@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.VectorBatchAppender;
 
 /**
  * A materialized result: Arrow batches with one schema, owned by the table. Close it when done.
@@ -197,24 +198,27 @@ public final class Table implements AutoCloseable {
         return out;
     }
 
-    /** All rows in one new VectorSchemaRoot (a copy); the caller owns it. */
+    /**
+     * All rows in one new VectorSchemaRoot (a copy in Floe's root allocator, buffers appended as
+     * blocks); the caller owns it and closes it.
+     */
     public VectorSchemaRoot toArrow() {
         requireOpen();
         VectorSchemaRoot root = VectorSchemaRoot.create(schema.toArrow(), Allocators.root());
-        int total = Math.toIntExact(numRows());
-        root.allocateNew();
-        for (int c = 0; c < schema.size(); c++) {
-            FieldVector dst = root.getVector(c);
-            int row = 0;
-            for (RecordBatch b : batches) {
-                FieldVector src = b.vector(c);
-                for (int i = 0; i < b.numRows(); i++) {
-                    dst.copyFromSafe(i, row++, src);
+        try {
+            root.allocateNew();
+            for (int c = 0; c < schema.size(); c++) {
+                FieldVector dst = root.getVector(c);
+                dst.setValueCount(0);
+                for (RecordBatch b : batches) {
+                    VectorBatchAppender.batchAppend(dst, b.vector(c));
                 }
             }
-            dst.setValueCount(total);
+            root.setRowCount(Math.toIntExact(numRows()));
+        } catch (RuntimeException e) {
+            root.close();
+            throw e;
         }
-        root.setRowCount(total);
         return root;
     }
 

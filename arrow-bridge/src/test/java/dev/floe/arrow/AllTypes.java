@@ -17,11 +17,11 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** A batch with one column of every type in API.md, nulls in every column. */
-final class AllTypes {
+public final class AllTypes {
     private AllTypes() {
     }
 
-    static RecordBatch batch(BufferAllocator a) {
+    public static RecordBatch batch(BufferAllocator a) {
         Map<String, Object> s1 = new LinkedHashMap<>();
         s1.put("x", 1L);
         s1.put("y", "one");

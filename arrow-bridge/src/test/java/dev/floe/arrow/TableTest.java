@@ -63,4 +63,25 @@ class TableTest {
         assertThatThrownBy(() -> Table.fromColumns(nullList)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("column 'a' has a null list of values");
     }
+
+    /** Issue 15 item 2: toArrow failed with UnsupportedOperationException on a null-typed column. */
+    @Test
+    void toArrowConcatenatesBatchesOfEveryType() {
+        try (dev.floe.arrow.testing.LeakCheckingAllocator a = new dev.floe.arrow.testing.LeakCheckingAllocator("toArrow")) {
+            RecordBatch first = AllTypes.batch(a.get());
+            RecordBatch second = AllTypes.batch(a.get());
+            try (Table t = Table.of(first.schema(), List.of(first, second));
+                    org.apache.arrow.vector.VectorSchemaRoot root = t.toArrow()) {
+                assertThat(root.getRowCount()).isEqualTo(6);
+                for (int c = 0; c < first.numColumns(); c++) {
+                    for (int i = 0; i < 6; i++) {
+                        Object got = ArrowImportTest.comparable(
+                                Values.get(root.getVector(c), first.schema().field(c).type(), i));
+                        Object want = ArrowImportTest.comparable(first.column(c).get(i % 3));
+                        assertThat(got).as(first.schema().field(c).name() + " row " + i).isEqualTo(want);
+                    }
+                }
+            }
+        }
+    }
 }

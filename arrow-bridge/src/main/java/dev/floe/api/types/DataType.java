@@ -110,13 +110,15 @@ public sealed interface DataType extends Serializable
 
     /**
      * The Floe type for an Arrow field. Readers widen LargeUtf8/Utf8View to string,
-     * LargeBinary/BinaryView to binary, Date64 to date, LargeList to list and dictionary-encoded
-     * fields to their value type.
+     * LargeBinary/BinaryView to binary, Date64 to date and LargeList to list. A dictionary-encoded
+     * field is an error here: in memory, Arrow Java gives such a field its index type, and only its
+     * {@code DictionaryProvider} knows the value type ({@code dev.floe.arrow.ArrowImport} reads both).
      */
     static DataType fromArrow(org.apache.arrow.vector.types.pojo.Field field) {
         if (field.getDictionary() != null) {
-            // the field's type is the value type for dictionary-encoded fields in Arrow Java
-            return fromArrowType(field.getType(), field);
+            throw new IllegalArgumentException("column '" + field.getName() + "' is dictionary-encoded (id "
+                    + field.getDictionary().getId() + "); its value type is in the dictionary: decode it first "
+                    + "(DictionaryEncoder.decode) or pass the ArrowReader it came from");
         }
         return fromArrowType(field.getType(), field);
     }
