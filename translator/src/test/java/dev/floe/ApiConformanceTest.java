@@ -121,7 +121,6 @@ class ApiConformanceTest {
             "dev.floe.Floe#unregister(String)",
             "dev.floe.api.Functions#sqlExpr(String)",
             // #15 Java user's edges
-            "dev.floe.Floe#fromArrow(ArrowReader)",
             "dev.floe.api.DataFrame#as(Class)",
             "dev.floe.api.DataFrame#first()",
             "dev.floe.api.DataFrame#head(int)",
