@@ -59,7 +59,7 @@ public final class DataFrame {
         return new DataFrame(executor, plan);
     }
 
-    private DataFrame with(LogicalPlan newPlan) {
+    DataFrame with(LogicalPlan newPlan) {
         return new DataFrame(executor, newPlan);
     }
 
@@ -240,7 +240,71 @@ public final class DataFrame {
 
     /** Global aggregation: one row. {@code df.agg(col("v").sum(), count())} */
     public DataFrame agg(Expression... aggregations) {
+        GroupingSets.rejectGrouping(aggregations);
         return aggregate(List.of(), aggregations);
+    }
+
+    /**
+     * Aggregates per key prefix, as Spark and SQL's {@code ROLLUP}: the sets (a, b, c), (a, b), (a)
+     * and (); a rolled-up key is null, which {@link Functions#grouping} tells from a null key.
+     * Over no rows the result has no rows (Spark's rule; SQL engines give the () row).
+     * {@code df.rollup(col("region"), col("city")).agg(col("sales").sum(), grouping(col("city")))}
+     */
+    public GroupedDataFrame rollup(Expression... keys) {
+        List<Expr> given = nodes(keys);
+        List<Expr> distinct = new ArrayList<>();
+        List<List<Integer>> sets = GroupingSets.onDistinct(given, GroupingSets.rollup(given.size()), distinct);
+        return new GroupedDataFrame(this, distinct, sets, null);
+    }
+
+    /**
+     * Aggregates per subset of the keys, as SQL's {@code CUBE} (at most 12 keys); see
+     * {@link #rollup}. {@code df.cube(col("region"), col("product")).agg(col("sales").sum(), groupingId())}
+     */
+    public GroupedDataFrame cube(Expression... keys) {
+        List<Expr> given = nodes(keys);
+        List<Expr> distinct = new ArrayList<>();
+        List<List<Integer>> sets = GroupingSets.onDistinct(given, GroupingSets.cube(given.size()), distinct);
+        return new GroupedDataFrame(this, distinct, sets, null);
+    }
+
+    /**
+     * Aggregates per listed set of keys, as SQL's {@code GROUPING SETS}: the grouping keys are the
+     * distinct expressions of all sets in order of first appearance (the bit order of
+     * {@link Functions#groupingId}); a set listed twice gives its rows twice; see {@link #rollup}.
+     * {@code df.groupingSets(List.of(List.of(col("a"), col("b")), List.of(col("a")), List.of())).agg(count())}
+     */
+    public GroupedDataFrame groupingSets(List<List<Expression>> sets) {
+        List<Expr> keys = new ArrayList<>();
+        List<List<Integer>> indexes = GroupingSets.sets(sets, schema(), keys);
+        return new GroupedDataFrame(this, keys, indexes, null);
+    }
+
+    private List<Expr> nodes(Expression... exprs) {
+        List<Expr> out = new ArrayList<>(exprs.length);
+        for (Expression e : exprs) {
+            Expr node = e.node();
+            node.type(schema());
+            out.add(node);
+        }
+        return out;
+    }
+
+    /**
+     * Turns columns into rows (Spark's {@code unpivot}, pandas' {@code melt}): per input row, one
+     * row per value column holding the id columns, the value column's name in {@code variableName}
+     * (string) and its value in {@code valueName}. The value columns must coerce to one type
+     * (otherwise a {@link PlanException} names them); null values are kept (Spark; DuckDB's
+     * UNPIVOT drops them unless {@code INCLUDE NULLS}); no value columns means every column that is
+     * not an id. {@code df.unpivot(List.of("id"), List.of("q1", "q2"), "quarter", "sales")}
+     */
+    public DataFrame unpivot(List<String> ids, List<String> values, String variableName, String valueName) {
+        return with(Unpivot.plan(plan, ids, values, variableName, valueName));
+    }
+
+    /** Same as {@link #unpivot}. {@code df.melt(List.of("id"), List.of("q1", "q2"), "quarter", "sales")} */
+    public DataFrame melt(List<String> ids, List<String> values, String variableName, String valueName) {
+        return unpivot(ids, values, variableName, valueName);
     }
 
     /**

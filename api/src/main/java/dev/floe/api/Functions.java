@@ -205,4 +205,22 @@ public final class Functions {
             return new Expression(out);
         }
     }
+
+    /**
+     * In the {@code agg} of {@code rollup}, {@code cube} or {@code groupingSets}: 1 (int32) when the
+     * row's grouping set rolls {@code key} up (its null is not a value), 0 when it groups by it;
+     * named {@code grouping(key)}. {@code df.rollup(col("a")).agg(col("v").sum(), grouping(col("a")))}
+     */
+    public static Expression grouping(Expression key) {
+        return Expression.of(new dev.floe.api.expr.Grouping(key.node()));
+    }
+
+    /**
+     * In the {@code agg} of {@code rollup}, {@code cube} or {@code groupingSets}: the int64 whose
+     * bits are {@code grouping(k)} of every grouping key, the first key highest (Spark's
+     * {@code grouping_id()}); named {@code grouping_id()}. {@code df.cube(col("a"), col("b")).agg(count(), groupingId())}
+     */
+    public static Expression groupingId() {
+        return Expression.of(dev.floe.api.expr.Grouping.id());
+    }
 }

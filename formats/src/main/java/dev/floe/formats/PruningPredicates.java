@@ -11,6 +11,7 @@ import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.expr.ExprVisitor;
 import dev.floe.api.expr.FillNull;
+import dev.floe.api.expr.Grouping;
 import dev.floe.api.expr.Hash;
 import dev.floe.api.expr.IfElse;
 import dev.floe.api.expr.IsIn;
@@ -205,6 +206,11 @@ public final class PruningPredicates {
 
         @Override
         public StatsPredicate visitHash(Hash e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitGrouping(Grouping e) {
             return null;
         }
     };

@@ -12,6 +12,7 @@ import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.expr.ExprVisitor;
 import dev.floe.api.expr.FillNull;
+import dev.floe.api.expr.Grouping;
 import dev.floe.api.expr.Hash;
 import dev.floe.api.expr.IfElse;
 import dev.floe.api.expr.IsIn;
@@ -168,6 +169,12 @@ public final class ExprCompiler {
         @Override
         public Node visitHash(Hash h) {
             return NestedNodes.hash(h, build(h.child()));
+        }
+
+        @Override
+        public Node visitGrouping(Grouping g) {
+            g.type(input);
+            throw new IllegalStateException("unreachable: " + g.display());
         }
 
         @Override

@@ -51,4 +51,6 @@ public interface ExprVisitor<R> {
     R visitStructField(StructField e);
 
     R visitHash(Hash e);
+
+    R visitGrouping(Grouping e);
 }

@@ -8,6 +8,7 @@ import dev.floe.api.optimizer.rules.MergeProjects;
 import dev.floe.api.optimizer.rules.PruneColumns;
 import dev.floe.api.optimizer.rules.PushFilterIntoScan;
 import dev.floe.api.optimizer.rules.PushFilterThroughAggregate;
+import dev.floe.api.optimizer.rules.PushFilterThroughExpand;
 import dev.floe.api.optimizer.rules.PushFilterThroughJoin;
 import dev.floe.api.optimizer.rules.PushFilterThroughProject;
 import dev.floe.api.optimizer.rules.PushFilterThroughSort;
@@ -33,7 +34,8 @@ final class Rules {
                         "move filters and limits toward the scans, merging what meets on the way; a filter over a"
                                 + " cross join first lends it its cross-side equalities as join keys",
                         new ConvertCrossJoinToInnerJoin(), new PushFilterThroughJoin(), new PushFilterThroughSort(),
-                        new PushFilterThroughAggregate(), new PushFilterThroughProject(), new PushFilterIntoScan(),
+                        new PushFilterThroughAggregate(), new PushFilterThroughExpand(), new PushFilterThroughProject(),
+                        new PushFilterIntoScan(),
                         new PushLimitThroughProject(), new PushLimitIntoScan(), new MergeFilters(), new MergeLimits()),
                 RuleBatch.once("prune",
                         "once filters sit in the scans, ask each scan (through joins and aggregates) for exactly the"

@@ -34,4 +34,6 @@ public interface LogicalPlanVisitor<R> {
     R visitWrite(Write write);
 
     R visitExplode(Explode explode);
+
+    R visitExpand(Expand expand);
 }

@@ -44,17 +44,22 @@ public record ProjectSpec(Schema inputSchema, List<Expr> exprs, Schema outputSch
         }
         return Step.map(input -> {
             try (input) {
-                List<FieldVector> out = new ArrayList<>(compiled.size());
-                try {
-                    for (CompiledExpr c : compiled) {
-                        out.add(c.evaluate(input, allocator));
-                    }
-                } catch (RuntimeException e) {
-                    out.forEach(FieldVector::close);
-                    throw e;
-                }
-                return RecordBatch.of(outputSchema, out, input.numRows());
+                return evaluate(compiled, input, outputSchema, allocator);
             }
         });
+    }
+
+    /** A new batch of {@code schema} with one column per expression over {@code input} (which stays the caller's). */
+    static RecordBatch evaluate(List<CompiledExpr> compiled, RecordBatch input, Schema schema, BufferAllocator allocator) {
+        List<FieldVector> out = new ArrayList<>(compiled.size());
+        try {
+            for (CompiledExpr c : compiled) {
+                out.add(c.evaluate(input, allocator));
+            }
+        } catch (RuntimeException e) {
+            out.forEach(FieldVector::close);
+            throw e;
+        }
+        return RecordBatch.of(schema, out, input.numRows());
     }
 }

@@ -4,6 +4,7 @@ import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.plan.Aggregate;
 import dev.floe.api.plan.Explode;
+import dev.floe.api.plan.Expand;
 import dev.floe.api.plan.Filter;
 import dev.floe.api.plan.Join;
 import dev.floe.api.plan.Limit;
@@ -19,6 +20,7 @@ import dev.floe.operators.sink.WriteSpec;
 import dev.floe.api.types.Schema;
 import dev.floe.operators.blocking.SortSpec;
 import dev.floe.operators.exchange.RangeSpec;
+import dev.floe.operators.step.ExpandSpec;
 import dev.floe.operators.step.ExplodeSpec;
 import dev.floe.operators.step.FilterSpec;
 import dev.floe.operators.step.LimitSpec;
@@ -119,6 +121,11 @@ public final class PhysicalPlanner {
         @Override
         public PhysicalNode visitExplode(Explode x) {
             return new StepNode(input(), new ExplodeSpec(x.input().schema(), x.columns(), x.schema()));
+        }
+
+        @Override
+        public PhysicalNode visitExpand(Expand x) {
+            return new StepNode(input(), new ExpandSpec(x.input().schema(), x.projections(), x.schema(), x.describe()));
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.floe.api.expr.Expr;
 import dev.floe.api.optimizer.PlanRule;
 import dev.floe.api.plan.Aggregate;
 import dev.floe.api.plan.Explode;
+import dev.floe.api.plan.Expand;
 import dev.floe.api.plan.Filter;
 import dev.floe.api.plan.Join;
 import dev.floe.api.plan.Limit;
@@ -96,6 +97,14 @@ public final class PruneColumns implements PlanRule {
         @Override public LogicalPlan visitExplode(Explode x) { return pruneInputs(x); }
 
         @Override public LogicalPlan visitWrite(Write w) { return pruneInputs(w); }
+
+        /** Drops the expanded columns nobody reads (in every projection), then what only they read. */
+        @Override
+        public LogicalPlan visitExpand(Expand x) {
+            Expand kept = x.keeping(required);
+            LogicalPlan input = prune(x.input(), x.requiredColumns(required).get(0));
+            return kept == x && input == x.input() ? x : Expand.of(input, kept.names(), kept.projections());
+        }
 
         /** The node over its pruned inputs (it keeps every output column its parent reads). */
         private LogicalPlan pruneInputs(LogicalPlan node) {
