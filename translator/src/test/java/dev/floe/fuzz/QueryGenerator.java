@@ -41,7 +41,23 @@ final class QueryGenerator {
     record E(Expression floe, String sql, String java, FuzzType type) {
     }
 
-    record Col(String name, FuzzType type) {
+    /**
+     * A column of a generated relation; {@code computed}: its values come from a generated expression
+     * or aggregation rather than straight from a table.
+     */
+    record Col(String name, FuzzType type, boolean computed) {
+        Col(String name, FuzzType type) {
+            this(name, type, false);
+        }
+
+        /**
+         * A computed float64 (a sum, mean, variance, quotient) may differ between the engines in its
+         * last bits (summation order, libm), which is no wrong answer; equality on it (a join key) or
+         * its order (a sort key before others) would turn that into a different result.
+         */
+        boolean inexact() {
+            return computed && type == FuzzType.FLOAT64;
+        }
     }
 
     /**
@@ -177,7 +193,7 @@ final class QueryGenerator {
         floe.add(e.floe.alias(n));
         sql.add(e.sql + " AS " + q(n));
         java.add(e.java + ".alias(\"" + n + "\")");
-        cols.add(new Col(n, e.type));
+        cols.add(new Col(n, e.type, true));
     }
 
     Rel withColumn(Rel in) {
@@ -189,7 +205,7 @@ final class QueryGenerator {
         for (Col c : in.cols) {
             if (c.name.equals(n)) {
                 sql.add(e.sql + " AS " + q(n));
-                cols.add(new Col(n, e.type));
+                cols.add(new Col(n, e.type, true));
             } else {
                 sql.add(q(c.name));
                 cols.add(c);
@@ -197,7 +213,7 @@ final class QueryGenerator {
         }
         if (!replace) {
             sql.add(e.sql + " AS " + q(n));
-            cols.add(new Col(n, e.type));
+            cols.add(new Col(n, e.type, true));
         }
         return new Rel(in.df.withColumn(n, e.floe), "SELECT " + sql + " FROM (" + in.sql + ") " + alias(),
                 in.java + "\n  .withColumn(\"" + n + "\", " + e.java + ")", cols);
@@ -253,7 +269,7 @@ final class QueryGenerator {
             if (t == null) {
                 return null;
             }
-            cols.add(new Col(fields.get(i).name(), t));
+            cols.add(new Col(fields.get(i).name(), t, i < rel.cols.size() && rel.cols.get(i).computed));
         }
         return new Rel(rel.df, rel.sql, rel.java, cols, rel.order, rel.limit, rel.orderedKeys);
     }
@@ -297,7 +313,7 @@ final class QueryGenerator {
         List<Col> rk = new ArrayList<>();
         for (int i = 0; i < nKeys; i++) {
             Col l = left.cols.get(i == 0 && r.nextBoolean() ? 0 : r.nextInt(left.cols.size()));
-            List<Col> partners = right.cols.stream().filter(c -> joinable(l.type, c.type)).toList();
+            List<Col> partners = right.cols.stream().filter(c -> joinable(l, c)).toList();
             if (partners.isEmpty()) {
                 continue;
             }
@@ -343,7 +359,7 @@ final class QueryGenerator {
                     return null;
                 }
                 select.add(ra + "." + q(c.name) + " AS " + q(n));
-                cols.add(new Col(n, c.type));
+                cols.add(new Col(n, c.type, c.computed));
             }
         }
         StringJoiner on = new StringJoiner(" AND ");
@@ -381,8 +397,9 @@ final class QueryGenerator {
         return typed(new Rel(df, sql, java, cols));
     }
 
-    private static boolean joinable(FuzzType a, FuzzType b) {
-        return a == b || (a.isInteger() && b.isInteger());
+    /** Equal types or two integer types, and no computed float64 on either side (see {@link Col#inexact}). */
+    private static boolean joinable(Col a, Col b) {
+        return !a.inexact() && !b.inexact() && (a.type == b.type || (a.type.isInteger() && b.type.isInteger()));
     }
 
     Rel crossJoin(Rel left, Rel right) {
@@ -401,7 +418,7 @@ final class QueryGenerator {
                 return null;
             }
             select.add(ra + "." + q(c.name) + " AS " + q(n));
-            cols.add(new Col(n, c.type));
+            cols.add(new Col(n, c.type, c.computed));
         }
         return new Rel(left.df.crossJoin(right.df),
                 "SELECT " + select + " FROM (" + left.sql + ") " + la + " CROSS JOIN (" + right.sql + ") " + ra,
@@ -426,14 +443,13 @@ final class QueryGenerator {
     }
 
     /**
-     * Computed float64 columns (sums, means, variances) may differ between the engines in the last
-     * bits (summation order), so as sort keys they can order near-ties either way: they sort after
+     * Computed float64 columns can order near-ties either way ({@link Col#inexact}): they sort after
      * every exact key, where such a swap changes nothing the comparison sees.
      */
     private static List<Col> computedFloatsLast(List<Col> keys) {
         List<Col> out = new ArrayList<>();
-        keys.stream().filter(c -> !(c.type == FuzzType.FLOAT64 && c.name.startsWith("e"))).forEach(out::add);
-        keys.stream().filter(c -> c.type == FuzzType.FLOAT64 && c.name.startsWith("e")).forEach(out::add);
+        keys.stream().filter(c -> !c.inexact()).forEach(out::add);
+        keys.stream().filter(Col::inexact).forEach(out::add);
         return out;
     }
 
