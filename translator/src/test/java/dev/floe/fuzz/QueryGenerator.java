@@ -543,6 +543,11 @@ final class QueryGenerator {
 
     private E literal(FuzzType t) {
         Object v = t.value(r, 20);
+        if (v instanceof Double d && d.isNaN()) {
+            // no NaN literals (NaN stays in the tables): DuckDB (JDBC 2.0.0.1) rewrites '-x >= NaN' to 'x <= NaN', true for
+            // every x although NaN is its greatest value, so '-(+inf) >= NaN' is true there (seed 33 query 604)
+            v = Double.POSITIVE_INFINITY;
+        }
         return new E(lit(v), t.sqlLiteral(v), "lit(" + t.javaLiteral(v) + ")", t);
     }
 
