@@ -116,6 +116,16 @@ public final class Floe implements AutoCloseable {
         return executor.parallelism();
     }
 
+    /**
+     * Cancels every action of this session that runs now, in any thread: each one's Flink job is
+     * cancelled, and the action throws an {@link ExecutionException} saying so once the job's tasks
+     * have stopped (a write's staging folder is removed first). Returns how many were cancelled.
+     * Actions started later run normally.
+     */
+    public int cancelAll() {
+        return executor.cancelAll();
+    }
+
     // ---- sources -----------------------------------------------------------------------------
 
     /** Parquet files: paths, directories or globs. {@code floe.readParquet("data/orders/*.parquet")} */

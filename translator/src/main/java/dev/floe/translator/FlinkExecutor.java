@@ -39,6 +39,8 @@ public final class FlinkExecutor implements Executor {
     private final Configuration extraJobConfig;
 
     private volatile boolean closed;
+    /** Actions of this executor whose job runs now. */
+    private final java.util.Set<RunningAction> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FlinkExecutor(Function<Configuration, StreamExecutionEnvironment> environments, int parallelism,
             Configuration extraJobConfig) {
@@ -48,13 +50,47 @@ public final class FlinkExecutor implements Executor {
         this.extraJobConfig = extraJobConfig;
     }
 
-    /** Marks the session closed: every later action fails at once instead of reaching a stopped cluster. */
+    /**
+     * Marks the session closed: every later action fails at once instead of reaching a stopped
+     * cluster, and the actions running now are cancelled.
+     */
     public void close() {
         closed = true;
+        cancelAll("the Floe session was closed");
     }
 
-    /** Fails naming the setting and its value when a floe.* size setting does not parse. */
+    /**
+     * Cancels the job of every action of this executor that runs now; each of those actions throws
+     * an {@link ExecutionException} saying so once its job has stopped. Returns how many there were.
+     */
+    public int cancelAll() {
+        return cancelAll("floe.cancelAll() was called");
+    }
+
+    private int cancelAll(String reason) {
+        int n = 0;
+        for (RunningAction a : running) {
+            if (a.cancel(reason)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Fails naming the setting when a {@code floe.*} key is not one of Floe's settings (with the
+     * closest one) or its value does not parse (with an example of one that does).
+     */
     public static void validate(Configuration conf) {
+        List<String> known = SETTINGS.stream().map(ConfigOption::key).toList();
+        for (String key : conf.keySet()) {
+            if (key.startsWith("floe.") && !known.contains(key)) {
+                String closest = dev.floe.api.expr.Names.closest(key, known);
+                throw new dev.floe.api.PlanException("Unknown setting '" + key + "'"
+                        + (closest == null ? "" : "; did you mean '" + closest + "'?") + " Floe's settings are "
+                        + String.join(", ", known));
+            }
+        }
         for (ConfigOption<MemorySize> option : List.of(OPERATOR_MEMORY, BROADCAST_THRESHOLD, FILE_SPLIT_SIZE,
                 NESTED_LOOP_MAX_BYTES)) {
             try {
@@ -63,6 +99,18 @@ public final class FlinkExecutor implements Executor {
                 throw new dev.floe.api.PlanException("Setting " + option.key() + " = '" + conf.toMap().get(option.key())
                         + "' is not a size; give bytes with a unit, e.g. 64mb or 1gb", e);
             }
+        }
+        java.time.Duration timeout;
+        try {
+            timeout = conf.getOptional(ACTION_TIMEOUT).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new dev.floe.api.PlanException("Setting " + ACTION_TIMEOUT.key() + " = '"
+                    + conf.toMap().get(ACTION_TIMEOUT.key()) + "' is not a duration; give a number with a unit, "
+                    + "e.g. 30 s, 10 min or 2 h", e);
+        }
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new dev.floe.api.PlanException("Setting " + ACTION_TIMEOUT.key() + " = '"
+                    + conf.toMap().get(ACTION_TIMEOUT.key()) + "' must be positive; leave it unset to wait without limit");
         }
     }
 
@@ -112,6 +160,21 @@ public final class FlinkExecutor implements Executor {
     public static final ConfigOption<MemorySize> FILE_SPLIT_SIZE = ConfigOptions.key("floe.files.split-size")
             .memoryType().defaultValue(MemorySize.parse("64mb"));
 
+    /**
+     * An action whose job runs longer than this is cancelled and fails saying so; unset (the
+     * default): no limit.
+     */
+    public static final ConfigOption<java.time.Duration> ACTION_TIMEOUT = ConfigOptions.key("floe.action.timeout")
+            .durationType().noDefaultValue();
+
+    /** Every {@code floe.*} setting; {@link #validate} refuses other {@code floe.*} keys. */
+    public static final List<ConfigOption<?>> SETTINGS = List.of(BROADCAST_THRESHOLD, OPERATOR_MEMORY, FILE_SPLIT_SIZE,
+            NESTED_LOOP_MAX_BYTES, ACTION_TIMEOUT, FileSystems.PLUGINS_DIR,
+            dev.floe.operators.runtime.FailureInjection.FAIL_ONCE_IN_OPERATOR);
+
+    /** How long a cancelled action waits for its job's tasks to stop before it gives up waiting. */
+    private static final java.time.Duration CANCEL_WAIT = java.time.Duration.ofSeconds(30);
+
     public PhysicalPlan physicalPlan(LogicalPlan optimized) {
         return new PhysicalPlanner(parallelism, extraJobConfig.get(BROADCAST_THRESHOLD).getBytes(),
                 extraJobConfig.get(NESTED_LOOP_MAX_BYTES).getBytes()).plan(optimized);
@@ -137,17 +200,7 @@ public final class FlinkExecutor implements Executor {
                 extraJobConfig.get(FILE_SPLIT_SIZE).getBytes()).translate(physical);
         String jobName = jobName(action, optimized);
         WriteSpec write = WriteCommitter.find(physical);
-        List<EncodedBatch> encoded = new ArrayList<>();
-        try (CloseableIterator<EncodedBatch> it = result.executeAndCollect(jobName)) {
-            while (it.hasNext()) {
-                encoded.add(it.next());
-            }
-        } catch (Exception e) {
-            if (write != null) {
-                WriteCommitter.abort(write);
-            }
-            throw failure(jobName, e);
-        }
+        List<EncodedBatch> encoded = run(action, jobName, env, result.collectAsync(), write);
         if (physical.orderedByPartition()) {
             // a range-partitioned sort: each partition arrives in order, partitions in any interleaving
             encoded.sort(java.util.Comparator.comparingInt(EncodedBatch::partition));
@@ -172,6 +225,64 @@ public final class FlinkExecutor implements Executor {
             }
         }
         return table;
+    }
+
+    /** Runs the job and returns its results; cancels it when the caller is interrupted, times out or cancelAll is called. */
+    private List<EncodedBatch> run(String action, String jobName, StreamExecutionEnvironment env,
+            CloseableIterator<EncodedBatch> results, WriteSpec write) {
+        if (Thread.currentThread().isInterrupted()) {
+            closeQuietly(results);
+            throw new ExecutionException("Did not start " + action + " (job '" + jobName + "'): the calling thread is "
+                    + "interrupted", new InterruptedException());
+        }
+        java.time.Duration timeout = extraJobConfig.getOptional(ACTION_TIMEOUT).orElse(null);
+        RunningAction job = RunningAction.start(jobName, env, results);
+        running.add(job);
+        String reason;
+        Throwable cause;
+        boolean interrupted = false;
+        try {
+            return job.await(timeout);
+        } catch (InterruptedException e) {
+            reason = "the thread running " + action + " was interrupted";
+            cause = e;
+            interrupted = true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            reason = "it ran longer than " + ACTION_TIMEOUT.key() + " = " + extraJobConfig.toMap().get(ACTION_TIMEOUT.key())
+                    + "; raise the setting, or leave it unset to wait without limit";
+            cause = e;
+        } catch (java.util.concurrent.CancellationException e) {
+            reason = job.cancelReason();
+            cause = e;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (write != null) {
+                WriteCommitter.abort(write);
+            }
+            throw failure(jobName, e.getCause());
+        } finally {
+            running.remove(job);
+        }
+        if (!job.cancel(reason) && job.cancelReason() != null) {
+            reason = job.cancelReason();
+        }
+        boolean stopped = job.awaitStopped(CANCEL_WAIT);
+        if (write != null) {
+            WriteCommitter.abort(write);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ExecutionException("Job '" + jobName + "' was cancelled: " + reason + (stopped ? ""
+                : "; its tasks had not stopped " + CANCEL_WAIT.toSeconds() + " s later, the cluster goes on cancelling them"),
+                cause);
+    }
+
+    private static void closeQuietly(CloseableIterator<?> it) {
+        try {
+            it.close();
+        } catch (Exception ignored) {
+            // nothing was submitted
+        }
     }
 
     static String jobName(String action, LogicalPlan plan) {

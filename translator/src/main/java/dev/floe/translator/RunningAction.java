@@ -1,0 +1,138 @@
+package dev.floe.translator;
+
+import dev.floe.arrow.EncodedBatch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * One action's Flink job while it runs. The job is submitted and its results fetched on a thread of
+ * its own: Flink's result fetcher retries through interrupts, so a caller waiting in it could never
+ * stop. The caller waits on {@link #await} instead, and on an interrupt, a timeout or
+ * {@link FlinkExecutor#cancelAll} the job is cancelled and {@link #awaitStopped} waits until it has
+ * no running task, before a write's staging folder is removed.
+ */
+final class RunningAction {
+    private final String jobName;
+    private final CompletableFuture<List<EncodedBatch>> result = new CompletableFuture<>();
+    private final CountDownLatch fetcherDone = new CountDownLatch(1);
+    /** The submitted job, once submitted; guarded by this. */
+    private JobClient client;
+    /** Why the action was cancelled, or null; guarded by this. */
+    private String cancelReason;
+
+    private RunningAction(String jobName) {
+        this.jobName = jobName;
+    }
+
+    /** Submits the job that feeds {@code results} (from {@code collectAsync()}) and fetches them on a new thread. */
+    static RunningAction start(String jobName, StreamExecutionEnvironment env, CloseableIterator<EncodedBatch> results) {
+        RunningAction action = new RunningAction(jobName);
+        Thread fetcher = new Thread(() -> action.run(env, results), "floe-action " + jobName);
+        fetcher.setDaemon(true);
+        fetcher.start();
+        return action;
+    }
+
+    private void run(StreamExecutionEnvironment env, CloseableIterator<EncodedBatch> results) {
+        // closing the iterator cancels the job if it still runs (Flink's collect fetcher does that)
+        try (results) {
+            JobClient submitted = env.executeAsync(jobName);
+            synchronized (this) {
+                client = submitted;
+            }
+            if (cancelReason() != null) {
+                submitted.cancel();
+                return;
+            }
+            List<EncodedBatch> out = new ArrayList<>();
+            while (results.hasNext()) {
+                out.add(results.next());
+                if (cancelReason() != null) {
+                    return;
+                }
+            }
+            result.complete(out);
+        } catch (Throwable e) {
+            result.completeExceptionally(e);
+        } finally {
+            fetcherDone.countDown();
+        }
+    }
+
+    /**
+     * The job's results; {@code timeout} null waits without limit. Throws
+     * {@link CancellationException} once {@link #cancel} was called, and the job's failure as the
+     * cause of an {@link java.util.concurrent.ExecutionException}.
+     */
+    List<EncodedBatch> await(Duration timeout) throws InterruptedException, TimeoutException,
+            java.util.concurrent.ExecutionException {
+        return timeout == null ? result.get() : result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    synchronized String cancelReason() {
+        return cancelReason;
+    }
+
+    /**
+     * Cancels the job (now, or as soon as it is submitted) and ends {@link #await}; false when the
+     * action had already ended or been cancelled.
+     */
+    boolean cancel(String reason) {
+        JobClient c;
+        synchronized (this) {
+            if (cancelReason != null || result.isDone()) {
+                return false;
+            }
+            cancelReason = reason;
+            c = client;
+        }
+        if (c != null) {
+            c.cancel();
+        }
+        result.completeExceptionally(new CancellationException(reason));
+        return true;
+    }
+
+    /**
+     * After {@link #cancel}: waits up to {@code wait} until the job is terminal (every task has
+     * stopped, so none writes a file any more) and the fetching thread has ended; false when that
+     * did not happen in time. An interrupt of the waiting thread ends the wait and is kept.
+     */
+    boolean awaitStopped(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean interrupted = false;
+        boolean stopped = false;
+        try {
+            fetcherDone.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+            JobClient c;
+            synchronized (this) {
+                c = client;
+            }
+            while (c != null && !c.getJobStatus().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    .isGloballyTerminalState()) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(20);
+            }
+            stopped = fetcherDone.getCount() == 0;
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (TimeoutException | java.util.concurrent.ExecutionException | RuntimeException e) {
+            stopped = false;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return stopped;
+    }
+}
