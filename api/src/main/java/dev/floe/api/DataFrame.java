@@ -449,6 +449,177 @@ public final class DataFrame {
         return with(new Repartition(plan, n, List.of()));
     }
 
+    // ---- set operations (SetOperations) --------------------------------------------------------
+
+    /**
+     * Union all by position: this frame's rows, then the other's, duplicates kept; names and types
+     * must be equal column by column (API.md). {@code q1.concat(q2)}
+     */
+    public DataFrame concat(DataFrame other) {
+        sameSession(other, "concat");
+        return with(SetOperations.concat(plan, other.plan));
+    }
+
+    /**
+     * Union all by column name: the columns of this frame, then (with {@code allowMissing}) the
+     * other's columns it lacks; a column missing on one side is null there (without
+     * {@code allowMissing} that is a {@link PlanException}); types coerce to a common type.
+     * {@code jan.unionByName(feb, true)}
+     */
+    public DataFrame unionByName(DataFrame other, boolean allowMissing) {
+        sameSession(other, "unionByName");
+        return with(SetOperations.byName(plan, other.plan, allowMissing));
+    }
+
+    /**
+     * The distinct rows of both frames (SQL {@code UNION}; nulls equal), matched by position with
+     * the left's names, types coerced to a common type. {@code a.union(b)}
+     */
+    public DataFrame union(DataFrame other) {
+        sameSession(other, "union");
+        return with(SetOperations.distinctUnion(plan, other.plan));
+    }
+
+    /** The distinct rows found in both (SQL {@code INTERSECT}; nulls equal; by position). {@code a.intersect(b)} */
+    public DataFrame intersect(DataFrame other) {
+        return setOperation(SetOperations.Kind.INTERSECT, other);
+    }
+
+    /**
+     * Rows found in both, each as many times as the smaller of its counts on the two sides (SQL
+     * {@code INTERSECT ALL}). {@code a.intersectAll(b)}
+     */
+    public DataFrame intersectAll(DataFrame other) {
+        return setOperation(SetOperations.Kind.INTERSECT_ALL, other);
+    }
+
+    /** The distinct rows of this frame not found in the other (SQL {@code EXCEPT}; nulls equal). {@code a.except(b)} */
+    public DataFrame except(DataFrame other) {
+        return setOperation(SetOperations.Kind.EXCEPT, other);
+    }
+
+    /**
+     * Rows of this frame, each as many times as its count here minus its count in the other when
+     * that is positive (SQL {@code EXCEPT ALL}). {@code a.exceptAll(b)}
+     */
+    public DataFrame exceptAll(DataFrame other) {
+        return setOperation(SetOperations.Kind.EXCEPT_ALL, other);
+    }
+
+    private DataFrame setOperation(SetOperations.Kind kind, DataFrame other) {
+        sameSession(other, kind.method);
+        return with(SetOperations.of(kind, plan, other.plan));
+    }
+
+    private void sameSession(DataFrame other, String method) {
+        if (other.executor != executor) {
+            throw new PlanException("Both sides of " + method + " must come from the same Floe session");
+        }
+    }
+
+    // ---- rows --------------------------------------------------------------------------------
+
+    /**
+     * A random sample: without replacement each row is kept with probability {@code fraction}
+     * (Bernoulli, fraction in [0, 1]); with replacement each row appears Poisson({@code fraction})
+     * times (fraction in [0, 100]), as Spark samples. A row's draw is a hash of its values and the
+     * seed, so a seed gives the same sample at every parallelism and partitioning; unlike Spark,
+     * equal rows get equal draws (all of them are kept, or none). {@code df.sample(0.1, false, 42)}
+     */
+    public DataFrame sample(double fraction, boolean withReplacement, long seed) {
+        if (withReplacement && fraction > 100) {
+            throw new PlanException("sample with replacement takes a fraction in [0, 100], got " + fraction);
+        }
+        return with(new dev.floe.api.plan.Sample(plan, fraction, withReplacement, seed));
+    }
+
+    /**
+     * One row per distinct value of the subset's columns (nulls equal); all of the kept row's columns
+     * come from one input row, which one is unspecified. No arguments = every column ({@link #distinct}).
+     * {@code df.dropDuplicates("user_id")}
+     */
+    public DataFrame dropDuplicates(String... subset) {
+        if (subset.length == 0) {
+            return distinct();
+        }
+        return with(new dev.floe.api.plan.Deduplicate(plan, List.of(subset)));
+    }
+
+    /**
+     * Drops rows with a null in any of the columns (no arguments = any column); NaN is not null.
+     * {@code df.dropNull("email", "phone")}
+     */
+    public DataFrame dropNull(String... subset) {
+        List<String> cols = subset.length == 0 ? columnNames() : List.of(subset);
+        Expression keep = null;
+        for (String c : cols) {
+            if (!schema().contains(c)) {
+                throw new PlanException(Names.unknownColumn(c, columnNames()));
+            }
+            Expression notNull = Functions.col(c).notNull();
+            keep = keep == null ? notNull : keep.and(notNull);
+        }
+        return keep == null ? this : where(keep);
+    }
+
+    /**
+     * Replaces nulls per column with the given value (as {@link Expression#fillNull}: the column's
+     * type and the value's widen to a common type); other columns are unchanged.
+     * {@code df.fillNull(Map.of("qty", 0, "note", ""))}
+     */
+    public DataFrame fillNull(Map<String, Object> valuesByColumn) {
+        Map<String, Expression> replaced = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : valuesByColumn.entrySet()) {
+            if (!schema().contains(e.getKey())) {
+                throw new PlanException(Names.unknownColumn(e.getKey(), columnNames()));
+            }
+            replaced.put(e.getKey(), Functions.col(e.getKey()).fillNull(e.getValue()));
+        }
+        return replaced.isEmpty() ? this : withColumns(replaced);
+    }
+
+    /**
+     * Every row after the first n: of the sort order when the frame is sorted, else any n rows are
+     * skipped. {@code df.sort(col("score").desc()).offset(10).limit(10)} is the second page.
+     */
+    public DataFrame offset(long n) {
+        return with(new dev.floe.api.plan.Offset(plan, n));
+    }
+
+    /**
+     * Summary statistics, one job: rows {@code count}, {@code null_count}, {@code mean},
+     * {@code stddev} (sample), {@code min}, {@code max} in a {@code statistic} column, then one string
+     * column per described column (no arguments = every column); a statistic a type does not have
+     * (the mean of a string) is null. No approximate quantiles. {@code df.describe("price", "qty").show()}
+     */
+    public DataFrame describe(String... cols) {
+        return with(Describe.plan(plan, cols));
+    }
+
+    /**
+     * Renames several columns at once (each name maps from its old name; unknown names are a
+     * {@link PlanException}). {@code df.withColumnsRenamed(Map.of("a", "x", "b", "y"))}
+     */
+    public DataFrame withColumnsRenamed(Map<String, String> renames) {
+        Schema schema = plan.schema();
+        for (String from : renames.keySet()) {
+            if (!schema.contains(from)) {
+                throw new PlanException(Names.unknownColumn(from, schema.names()));
+            }
+        }
+        List<Expr> out = new ArrayList<>();
+        for (String c : schema.names()) {
+            String to = renames.get(c);
+            out.add(to == null || to.equals(c) ? new Column(c) : new Alias(new Column(c), to));
+        }
+        return with(Project.of(plan, out));
+    }
+
+    /** Applies a function to this frame, for chaining reusable steps: {@code df.transform(Cleaning::dropTestUsers)} */
+    public DataFrame transform(java.util.function.Function<DataFrame, DataFrame> fn) {
+        return fn.apply(this);
+    }
+
     // ---- actions -----------------------------------------------------------------------------
 
     /** The plan after the logical optimizer. */

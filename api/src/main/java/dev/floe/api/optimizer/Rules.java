@@ -12,6 +12,9 @@ import dev.floe.api.optimizer.rules.PushFilterThroughExpand;
 import dev.floe.api.optimizer.rules.PushFilterThroughJoin;
 import dev.floe.api.optimizer.rules.PushFilterThroughProject;
 import dev.floe.api.optimizer.rules.PushFilterThroughSort;
+import dev.floe.api.optimizer.rules.PushFilterThroughReplicate;
+import dev.floe.api.optimizer.rules.PushFilterThroughUnion;
+import dev.floe.api.optimizer.rules.PushOffsetThroughProject;
 import dev.floe.api.optimizer.rules.PushLimitIntoScan;
 import dev.floe.api.optimizer.rules.PushLimitThroughProject;
 import dev.floe.api.optimizer.rules.RemoveNoOpProjects;
@@ -31,12 +34,14 @@ final class Rules {
                         "collapse chains the DataFrame API builds one call at a time (withColumn, where, limit)",
                         new MergeFilters(), new MergeProjects(), new MergeLimits(), new RemoveNoOpProjects()),
                 RuleBatch.fixedPoint("push down",
-                        "move filters and limits toward the scans, merging what meets on the way; a filter over a"
+                        "move filters and limits toward the scans (through unions into both sides), merging what meets"
+                                + " on the way; a filter over a"
                                 + " cross join first lends it its cross-side equalities as join keys",
                         new ConvertCrossJoinToInnerJoin(), new PushFilterThroughJoin(), new PushFilterThroughSort(),
                         new PushFilterThroughAggregate(), new PushFilterThroughExpand(), new PushFilterThroughProject(),
                         new PushFilterIntoScan(),
-                        new PushLimitThroughProject(), new PushLimitIntoScan(), new MergeFilters(), new MergeLimits()),
+                        new PushLimitThroughProject(), new PushLimitIntoScan(), new MergeFilters(), new MergeLimits(),
+                        new PushFilterThroughUnion(), new PushFilterThroughReplicate(), new PushOffsetThroughProject()),
                 RuleBatch.once("prune",
                         "once filters sit in the scans, ask each scan (through joins and aggregates) for exactly the"
                                 + " columns the plan reads",

@@ -36,4 +36,14 @@ public interface LogicalPlanVisitor<R> {
     R visitExplode(Explode explode);
 
     R visitExpand(Expand expand);
+
+    R visitUnion(Union union);
+
+    R visitReplicate(Replicate replicate);
+
+    R visitSample(Sample sample);
+
+    R visitOffset(Offset offset);
+
+    R visitDeduplicate(Deduplicate deduplicate);
 }

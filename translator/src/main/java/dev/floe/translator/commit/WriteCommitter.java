@@ -65,6 +65,8 @@ public final class WriteCommitter {
             @Override public List<StepSpec> visitJoin(JoinStage join) { return join.spec().steps(); }
 
             @Override public List<StepSpec> visitBroadcastJoins(BroadcastJoinStage joins) { return joins.steps(); }
+
+            @Override public List<StepSpec> visitUnion(dev.floe.translator.physical.UnionPlan union) { return List.of(); }
         });
         for (StepSpec step : steps) {
             if (step instanceof WriteSpec w) {

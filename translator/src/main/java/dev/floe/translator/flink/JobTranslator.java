@@ -19,6 +19,7 @@ import dev.floe.translator.physical.PhysicalPlanVisitor;
 import dev.floe.translator.physical.RangeExchange;
 import dev.floe.translator.physical.ScanStage;
 import dev.floe.translator.physical.StepStage;
+import dev.floe.translator.physical.UnionPlan;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -189,6 +190,16 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
         declareManagedMemory(t, stage);
         env.addOperator(t);
         return new DataStream<>(env, t);
+    }
+
+    /** The inputs' streams as one; the stage that reads it connects to each (forward where parallelisms match). */
+    @Override
+    public DataStream<EncodedBatch> visitUnion(UnionPlan union) {
+        DataStream<EncodedBatch> out = translate(union.inputs().get(0));
+        for (PhysicalPlan in : union.inputs().subList(1, union.inputs().size())) {
+            out = out.union(translate(in));
+        }
+        return out;
     }
 
     /** Reads the target partition a split step wrote on the batch. */

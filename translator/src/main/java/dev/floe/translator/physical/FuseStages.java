@@ -1,5 +1,8 @@
 package dev.floe.translator.physical;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Fuses the steps between exchanges into stages, one Flink operator each: a step joins the stage
  * below it (a scan, a join, or the steps after an exchange); an exchange's split step (hash,
@@ -38,6 +41,16 @@ public final class FuseStages implements PhysicalNodeVisitor<PhysicalPlan> {
         return new JoinStage(join.build().accept(this), join.probe().accept(this), join.spec(), join.n(), "hash");
     }
 
+    /** The inputs fused on their own, read as one stream by the stage after them. */
+    @Override
+    public PhysicalPlan visitUnion(UnionNode union) {
+        List<PhysicalPlan> inputs = new ArrayList<>();
+        for (PhysicalNode in : union.inputs()) {
+            inputs.add(in.accept(this));
+        }
+        return new UnionPlan(inputs, union.outputPartitioning().partitions());
+    }
+
     /** In the probe side's operator: no exchange of the (large) probe rows. */
     @Override
     public PhysicalPlan visitBroadcastJoin(BroadcastJoinNode join) {
@@ -59,6 +72,11 @@ public final class FuseStages implements PhysicalNodeVisitor<PhysicalPlan> {
             @Override public PhysicalPlan visitJoin(JoinStage hashJoin) { return hashJoin.withBroadcastJoin(everywhere, join.spec()); }
 
             @Override public PhysicalPlan visitBroadcastJoins(BroadcastJoinStage fused) { return fused.withJoin(everywhere, join.spec()); }
+
+            @Override
+            public PhysicalPlan visitUnion(UnionPlan union) {
+                return BroadcastJoinStage.of(new StepStage(union, List.of(), union.parallelism()), everywhere, join.spec());
+            }
         });
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * inserts {@link ExchangeNode}s, and {@link FuseStages} turns the result into {@link PhysicalPlan}
  * stages.
  */
-public sealed interface PhysicalNode permits ScanNode, StepNode, ExchangeNode, HashJoinNode, BroadcastJoinNode {
+public sealed interface PhysicalNode permits ScanNode, StepNode, ExchangeNode, HashJoinNode, BroadcastJoinNode,
+        UnionNode {
 
     Schema schema();
 

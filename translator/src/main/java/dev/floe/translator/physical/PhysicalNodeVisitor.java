@@ -17,4 +17,6 @@ public interface PhysicalNodeVisitor<R> {
     R visitHashJoin(HashJoinNode join);
 
     R visitBroadcastJoin(BroadcastJoinNode join);
+
+    R visitUnion(UnionNode union);
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * A physical plan: stages of fused steps separated by exchanges. Flink-free, so planning is
  * tested in milliseconds; {@code dev.floe.translator.flink} turns it into a DataStream job.
  */
-public sealed interface PhysicalPlan permits ScanStage, StepStage, Exchange, RangeExchange, JoinStage, BroadcastJoinStage {
+public sealed interface PhysicalPlan permits ScanStage, StepStage, Exchange, RangeExchange, JoinStage, BroadcastJoinStage,
+        UnionPlan {
 
     Schema schema();
 

@@ -22,4 +22,6 @@ public interface PhysicalPlanVisitor<R> {
     R visitJoin(JoinStage join);
 
     R visitBroadcastJoins(BroadcastJoinStage joins);
+
+    R visitUnion(UnionPlan union);
 }

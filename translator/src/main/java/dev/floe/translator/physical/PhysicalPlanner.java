@@ -16,6 +16,15 @@ import dev.floe.api.plan.FileSource;
 import dev.floe.api.plan.Scan;
 import dev.floe.api.plan.Sort;
 import dev.floe.api.plan.Write;
+import dev.floe.api.plan.Deduplicate;
+import dev.floe.api.plan.Offset;
+import dev.floe.api.plan.Replicate;
+import dev.floe.api.plan.Sample;
+import dev.floe.api.plan.Union;
+import dev.floe.operators.step.DeduplicateSpec;
+import dev.floe.operators.step.OffsetSpec;
+import dev.floe.operators.step.ReplicateSpec;
+import dev.floe.operators.step.RowSampleSpec;
 import dev.floe.operators.sink.WriteSpec;
 import dev.floe.api.types.Schema;
 import dev.floe.operators.blocking.SortSpec;
@@ -159,6 +168,55 @@ public final class PhysicalPlanner {
         public PhysicalNode visitWrite(Write w) {
             return planWrite(w, input());
         }
+
+        /** The right side renamed to the left's names, so every input of the union has the union's schema. */
+        @Override
+        public PhysicalNode visitUnion(Union u) {
+            PhysicalNode right = inputs.get(1);
+            if (!u.right().schema().names().equals(u.schema().names())) {
+                List<Expr> renames = new ArrayList<>();
+                for (int i = 0; i < u.schema().size(); i++) {
+                    renames.add(new dev.floe.api.expr.Alias(new Column(u.right().schema().field(i).name()),
+                            u.schema().field(i).name()));
+                }
+                right = new StepNode(right, new ProjectSpec(u.right().schema(), renames, u.schema()));
+            }
+            return new UnionNode(List.of(input(), right));
+        }
+
+        @Override
+        public PhysicalNode visitReplicate(Replicate r) {
+            return new StepNode(input(), new ReplicateSpec(r.input().schema(), r.countColumn(), r.schema()));
+        }
+
+        @Override
+        public PhysicalNode visitSample(Sample s) {
+            return new StepNode(input(), new RowSampleSpec(s.schema(), s.fraction(), s.withReplacement(), s.seed()));
+        }
+
+        @Override
+        public PhysicalNode visitOffset(Offset o) {
+            return planOffset(o, input());
+        }
+
+        /**
+         * The first row of each key where the rows are, then (unless the input is already hashed on
+         * the keys) again after a hash exchange on the keys.
+         */
+        @Override
+        public PhysicalNode visitDeduplicate(Deduplicate d) {
+            List<Expr> keys = new ArrayList<>();
+            for (String k : d.keys()) {
+                keys.add(new Column(k));
+            }
+            Distribution byKeys = new Distribution.Hashed(keys, parallelism);
+            PhysicalNode in = input();
+            if (byKeys.satisfiedBy(in.outputPartitioning())) {
+                return new StepNode(in, new DeduplicateSpec(d.schema(), d.keys(), d.describe() + " (input already partitioned)"));
+            }
+            PhysicalNode local = new StepNode(in, new DeduplicateSpec(d.schema(), d.keys(), "Partial" + d.describe()));
+            return new StepNode(local, new DeduplicateSpec(d.schema(), d.keys(), "Final" + d.describe()), byKeys, d.keys());
+        }
     }
 
     private ScanStage planScan(Scan scan) {
@@ -216,6 +274,24 @@ public final class PhysicalPlanner {
         return new StepNode(local, last, new Distribution.Single(), null);
     }
 
+    /**
+     * Skips the first n rows in one partition. Over a sort, that partition sorts again (a range
+     * sort's partitions are each in order, but gathering them interleaves them); over anything
+     * else, any n rows go.
+     */
+    private PhysicalNode planOffset(Offset offset, PhysicalNode input) {
+        OffsetSpec skip = new OffsetSpec(offset.schema(), offset.n());
+        if (input.outputPartitioning().partitions() == 1) {
+            return new StepNode(input, skip);
+        }
+        if (offset.input() instanceof Sort sort && input instanceof StepNode sorted && sorted.step() instanceof SortSpec) {
+            PhysicalNode one = new StepNode(sorted.input(), new SortSpec(sort.schema(), sort.keys(), null),
+                    new Distribution.Single(), null);
+            return new StepNode(one, skip);
+        }
+        return new StepNode(input, skip, new Distribution.Single(), null);
+    }
+
     /** Each subtask writes its files into a fresh staging directory that the client publishes on success. */
     private PhysicalNode planWrite(Write write, PhysicalNode input) {
         String dir = write.dir().endsWith("/") ? write.dir().substring(0, write.dir().length() - 1) : write.dir();
@@ -240,6 +316,8 @@ public final class PhysicalPlanner {
             @Override public StepSpec visitHashJoin(HashJoinNode join) { return null; }
 
             @Override public StepSpec visitBroadcastJoin(BroadcastJoinNode join) { return null; }
+
+            @Override public StepSpec visitUnion(UnionNode union) { return null; }
         });
         return last instanceof LimitSpec l && l.n() <= n;
     }

@@ -1,5 +1,7 @@
 package dev.floe.translator.physical;
 
+import dev.floe.operators.exchange.HashSplitSpec;
+import dev.floe.operators.exchange.RoundRobinSplitSpec;
 import dev.floe.operators.step.StepSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,19 @@ final class Stages {
             @Override public PhysicalPlan visitJoin(JoinStage join) { return join.withStep(step); }
 
             @Override public PhysicalPlan visitBroadcastJoins(BroadcastJoinStage joins) { return joins.withStep(step); }
+
+            /** An exchange's split runs in each input's stage; any other step in a stage that reads the union. */
+            @Override
+            public PhysicalPlan visitUnion(UnionPlan union) {
+                if (!(step instanceof HashSplitSpec || step instanceof RoundRobinSplitSpec)) {
+                    return new StepStage(union, List.of(step), union.parallelism());
+                }
+                List<PhysicalPlan> split = new ArrayList<>();
+                for (PhysicalPlan in : union.inputs()) {
+                    split.add(append(in, step));
+                }
+                return new UnionPlan(split, union.parallelism());
+            }
         });
     }
 
@@ -64,6 +79,9 @@ final class Stages {
             @Override public PhysicalPlan visitJoin(JoinStage join) { return join; }
 
             @Override public PhysicalPlan visitBroadcastJoins(BroadcastJoinStage joins) { return joins; }
+
+            /** Operators read a union as one input. */
+            @Override public PhysicalPlan visitUnion(UnionPlan union) { return union; }
         });
     }
 }

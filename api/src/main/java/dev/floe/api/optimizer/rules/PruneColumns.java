@@ -15,6 +15,12 @@ import dev.floe.api.plan.Repartition;
 import dev.floe.api.plan.Scan;
 import dev.floe.api.plan.Sort;
 import dev.floe.api.plan.Write;
+import dev.floe.api.plan.Deduplicate;
+import dev.floe.api.plan.Offset;
+import dev.floe.api.plan.Replicate;
+import dev.floe.api.plan.Sample;
+import dev.floe.api.plan.Union;
+import dev.floe.api.expr.Column;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,6 +110,49 @@ public final class PruneColumns implements PlanRule {
             Expand kept = x.keeping(required);
             LogicalPlan input = prune(x.input(), x.requiredColumns(required).get(0));
             return kept == x && input == x.input() ? x : Expand.of(input, kept.names(), kept.projections());
+        }
+
+        @Override public LogicalPlan visitReplicate(Replicate r) { return pruneInputs(r); }
+
+        @Override public LogicalPlan visitSample(Sample s) { return pruneInputs(s); }
+
+        @Override public LogicalPlan visitOffset(Offset o) { return pruneInputs(o); }
+
+        @Override public LogicalPlan visitDeduplicate(Deduplicate d) { return pruneInputs(d); }
+
+        /**
+         * Columns line up by position, so both sides keep exactly the required positions: each
+         * pruned side is projected onto them (a side may keep more columns than asked for). At
+         * least one column stays, so that the rows survive.
+         */
+        @Override
+        public LogicalPlan visitUnion(Union u) {
+            List<Integer> keep = u.positions(required);
+            if (keep.isEmpty()) {
+                keep = List.of(0);
+            }
+            if (keep.size() == u.schema().size()) {
+                return pruneInputs(u);
+            }
+            LogicalPlan left = side(u.left(), keep);
+            LogicalPlan right = side(u.right(), keep);
+            return new Union(left, right);
+        }
+
+        private static LogicalPlan side(LogicalPlan input, List<Integer> keep) {
+            List<String> names = new ArrayList<>();
+            for (int i : keep) {
+                names.add(input.schema().field(i).name());
+            }
+            LogicalPlan pruned = prune(input, new LinkedHashSet<>(names));
+            if (pruned.schema().names().equals(names)) {
+                return pruned;
+            }
+            List<Expr> cols = new ArrayList<>();
+            for (String n : names) {
+                cols.add(new Column(n));
+            }
+            return Project.of(pruned, cols);
         }
 
         /** The node over its pruned inputs (it keeps every output column its parent reads). */
