@@ -14,6 +14,7 @@ import dev.floe.api.plan.Expand;
 import dev.floe.api.plan.Project;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Schema;
+import dev.floe.arrow.kernels.agg.AggFunction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  * emits each input row once per grouping set (the set's keys, null for the keys it rolls up, and
  * the set's grouping id), one aggregation groups by every key plus the grouping id, and a
  * projection computes {@code grouping(k)} and {@code grouping_id()} from the id and drops it. The
- * input is read once.
+ * input is read once. Only the set () (e.g. {@code rollup()} of no keys) is a global aggregation
+ * instead, so that it gives its row also over no input (as Spark since SPARK-57775).
  *
  * <pre>
  * Project: a, b, s, CAST(__gid % 2 AS int32) AS grouping(b)
@@ -150,7 +152,8 @@ final class GroupingSets {
             }
             projections.add(p);
         }
-        Expand expand = Expand.of(input.plan(), names, projections);
+        boolean global = n == 0 && sets.size() == 1;
+        Expand expand = global ? null : Expand.of(input.plan(), names, projections);
 
         List<Expr> groupKeys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -182,11 +185,19 @@ final class GroupingSets {
                     return new Column(name);
                 }
                 if (x instanceof Grouping g) {
-                    return g.key() == null ? new Column(gid) : bit(g, keys, gid);
+                    return g.key() == null ? (global ? new Literal(0L, DataType.int64()) : new Column(gid))
+                            : bit(g, keys, gid);
                 }
                 return x;
             });
             outputs.add(new Alias(rewritten.unalias(), e.name()));
+        }
+        if (global) {
+            // only the set (): a global aggregation, which gives its row also over no input
+            if (hidden.isEmpty()) {
+                hidden.add(new Alias(new AggExpr(AggFunction.COUNT_ALL, null, 1), "__agg0"));
+            }
+            return input.with(Project.of(Aggregate.of(input.plan(), List.of(), hidden), outputs));
         }
         Aggregate aggregate = Aggregate.of(expand, groupKeys, hidden);
         List<Expr> projection = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record Grouping(Expr key) implements Expr {
 
-    /** {@code grouping_id()}. */
+    /** {@code grouping_id()}: {@code Grouping.id().display().equals("grouping_id()")} */
     public static Grouping id() {
         return new Grouping(null);
     }

@@ -38,6 +38,7 @@ public record Expand(LogicalPlan input, List<String> names, List<List<Expr>> pro
     /**
      * Resolves the projections against {@code input}: each has one expression per name, and the
      * expressions at one position have one type in every projection (cast them to it first).
+     * {@code Expand.of(scan, List.of("k", "v"), List.of(List.of(lit1, col("x")), List.of(lit2, col("y"))))}
      */
     public static Expand of(LogicalPlan input, List<String> names, List<List<Expr>> projections) {
         if (projections.isEmpty()) {
@@ -74,7 +75,10 @@ public record Expand(LogicalPlan input, List<String> names, List<List<Expr>> pro
         return new Expand(input, names, projections, new Schema(fields));
     }
 
-    /** True when output column {@code c} is the input column of the same name in every projection. */
+    /**
+     * True when output column {@code c} is the input column of the same name in every projection.
+     * {@code expand.passesThrough(0)}
+     */
     public boolean passesThrough(int c) {
         for (List<Expr> p : projections) {
             if (!(p.get(c) instanceof Column col && col.name().equals(names.get(c)))) {
@@ -84,7 +88,10 @@ public record Expand(LogicalPlan input, List<String> names, List<List<Expr>> pro
         return true;
     }
 
-    /** The input columns output unchanged under their own names. */
+    /**
+     * The input columns output unchanged under their own names.
+     * {@code expand.passedThrough().containsAll(filterColumns)}
+     */
     public Set<String> passedThrough() {
         Set<String> out = new LinkedHashSet<>();
         for (int c = 0; c < names.size(); c++) {
@@ -97,7 +104,7 @@ public record Expand(LogicalPlan input, List<String> names, List<List<Expr>> pro
 
     /**
      * This expansion with only the output columns in {@code keep} (in their order); the last
-     * column stays when none would, since the rows still count.
+     * column stays when none would, since the rows still count. {@code expand.keeping(Set.of("id", "value"))}
      */
     public Expand keeping(Set<String> keep) {
         List<Integer> kept = new ArrayList<>();

@@ -75,6 +75,21 @@ class GroupingPlansTest {
     }
 
     @Test
+    void onlyTheEmptySetIsAGlobalAggregation() {
+        DataFrame g = t().rollup().agg(col("v").sum().add(lit(1L)).alias("s1"), groupingId());
+        assertThat(optimized(g)).isEqualTo("""
+                Project: __agg0 + 1 AS s1, 0 AS "grouping_id()"
+                  Aggregate: sum(v) AS __agg0
+                    Scan: t (0 rows, 0 partitions) columns=[v]
+                """);
+        assertThat(optimized(t().groupingSets(List.of(List.of())).agg(groupingId()))).isEqualTo("""
+                Project: 0 AS "grouping_id()"
+                  Aggregate: count(*) AS __agg0
+                    Scan: t (0 rows, 0 partitions) columns=[]
+                """);
+    }
+
+    @Test
     void groupingOutsideGroupingSetsOrOfAnUnknownKeyFails() {
         assertThatThrownBy(() -> t().groupBy("a").agg(grouping(col("a"))))
                 .isInstanceOf(PlanException.class).hasMessageContaining("only allowed in agg(...) after rollup(...)");
