@@ -250,6 +250,7 @@ public final class Floe implements AutoCloseable {
     @Override
     public void close() {
         executor.close();
+        dev.floe.api.plan.CacheEntry.releaseAll(executor);
         try {
             if (miniCluster != null) {
                 miniCluster.close();

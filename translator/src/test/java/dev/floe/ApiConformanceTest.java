@@ -69,9 +69,6 @@ class ApiConformanceTest {
             "dev.floe.api.Window#rangeBetween(Object, Object)",
             "dev.floe.api.Window#rowsBetween(long, long)",
             // #13 analytic breadth
-            "dev.floe.api.DataFrame#cache()",
-            "dev.floe.api.DataFrame#persist()",
-            "dev.floe.api.DataFrame#unpersist()",
             "dev.floe.api.Expression#aggSet()",
             "dev.floe.api.Expression#approxCountDistinct()",
             "dev.floe.api.Expression#approxPercentile(double[])",

@@ -622,9 +622,42 @@ public final class DataFrame {
 
     // ---- actions -----------------------------------------------------------------------------
 
-    /** The plan after the logical optimizer. */
+    /**
+     * The plan after the logical optimizer. Caches the plan reads that no action has filled yet are
+     * filled first (each runs as a job), so that the plan reads them.
+     */
     public LogicalPlan optimizedPlan() {
+        Caching.fill(plan, executor);
         return Optimizer.standard().optimize(plan);
+    }
+
+    /**
+     * Keeps this DataFrame's result for later actions of the session: the first action computes it
+     * (as a job of its own) into local Arrow files, later actions read those instead of computing it
+     * again, until {@link #unpersist()} or the session's close. The optimizer does not look inside a
+     * cached plan (no filter or column pruning across it). {@code DataFrame hot = orders.where(col("o_totalprice").gt(1000)).cache();}
+     */
+    public DataFrame cache() {
+        if (plan instanceof dev.floe.api.plan.Cache) {
+            return this;
+        }
+        return with(new dev.floe.api.plan.Cache(dev.floe.api.plan.CacheEntry.register(executor, plan)));
+    }
+
+    /** The same as {@link #cache()} (one storage level: local files). {@code DataFrame hot = df.persist();} */
+    public DataFrame persist() {
+        return cache();
+    }
+
+    /**
+     * Deletes what {@link #cache()} kept; later actions compute the plan again. No effect on a
+     * DataFrame that is not itself a cache. Returns this DataFrame. {@code hot.unpersist();}
+     */
+    public DataFrame unpersist() {
+        if (plan instanceof dev.floe.api.plan.Cache c) {
+            c.entry().release();
+        }
+        return this;
     }
 
     /** Runs the plan; the caller owns the returned table and closes it. */
@@ -735,6 +768,7 @@ public final class DataFrame {
     }
 
     private DataFrame write(Write write, String action) {
+        Caching.fill(write, executor);
         LogicalPlan optimized = Optimizer.standard().optimize(write);
         try (Table written = executor.execute(optimized, action)) {
             return with(Scan.of(inMemory(action, written, 1)));
@@ -744,6 +778,7 @@ public final class DataFrame {
     /** Runs a count of the rows. */
     public long countRows() {
         LogicalPlan counting = Project.of(plan, List.of());
+        Caching.fill(counting, executor);
         try (Table t = executor.execute(Optimizer.standard().optimize(counting), "countRows")) {
             return t.numRows();
         }
@@ -770,7 +805,7 @@ public final class DataFrame {
     public String explain(boolean showAll) {
         StringBuilder sb = new StringBuilder("== Unoptimized Logical Plan ==\n").append(PlanPrinter.print(plan));
         if (showAll) {
-            LogicalPlan optimized = optimizedPlan();
+            LogicalPlan optimized = Optimizer.standard().optimize(plan); // explains without filling caches
             sb.append("\n== Optimized Logical Plan ==\n").append(PlanPrinter.print(optimized));
             sb.append("\n== Physical Plan ==\n").append(executor.explainPhysical(optimized));
         }

@@ -46,4 +46,6 @@ public interface LogicalPlanVisitor<R> {
     R visitOffset(Offset offset);
 
     R visitDeduplicate(Deduplicate deduplicate);
+
+    R visitCache(Cache cache);
 }

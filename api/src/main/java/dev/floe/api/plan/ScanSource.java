@@ -4,7 +4,7 @@ import dev.floe.api.types.Schema;
 import java.io.Serializable;
 
 /** Where a {@link Scan} reads from: in-memory batches or files. */
-public sealed interface ScanSource extends Serializable permits InMemorySource, FileSource {
+public sealed interface ScanSource extends Serializable permits InMemorySource, FileSource, CachedSource {
 
     /** Every column the source can produce. */
     Schema schema();
@@ -22,5 +22,7 @@ public sealed interface ScanSource extends Serializable permits InMemorySource, 
         R visitInMemory(InMemorySource source);
 
         R visitFiles(FileSource source);
+
+        R visitCached(CachedSource source);
     }
 }

@@ -1,9 +1,12 @@
 package dev.floe.translator.flink;
 
+import dev.floe.api.plan.CachedSource;
 import dev.floe.api.plan.FileSource;
 import dev.floe.api.plan.InMemorySource;
 import dev.floe.api.plan.ScanSource;
 import dev.floe.arrow.EncodedBatch;
+import dev.floe.operators.source.CachedPayload;
+import dev.floe.operators.source.CachedSplitOpener;
 import dev.floe.operators.source.FloeSplit;
 import dev.floe.operators.source.MemoryPayload;
 import dev.floe.operators.source.MemorySplitOpener;
@@ -35,6 +38,15 @@ record SourceSplits(List<FloeSplit> splits, SplitOpener opener) {
                     }
                 }
                 return new SourceSplits(splits, new MemorySplitOpener(mem.schema(), readColumns));
+            }
+
+            @Override
+            public SourceSplits visitCached(CachedSource cached) {
+                List<FloeSplit> splits = new ArrayList<>();
+                for (int i = 0; i < cached.files().size(); i++) {
+                    splits.add(new FloeSplit(cached.name() + "-" + i, new CachedPayload(i, cached.files().get(i))));
+                }
+                return new SourceSplits(splits, new CachedSplitOpener(cached.schema(), readColumns));
             }
 
             @Override

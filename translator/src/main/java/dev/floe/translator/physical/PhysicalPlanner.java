@@ -217,6 +217,16 @@ public final class PhysicalPlanner {
             PhysicalNode local = new StepNode(in, new DeduplicateSpec(d.schema(), d.keys(), "Partial" + d.describe()));
             return new StepNode(local, new DeduplicateSpec(d.schema(), d.keys(), "Final" + d.describe()), byKeys, d.keys());
         }
+
+        /** A filled cache is a scan of its files; an empty or released one is its plan, planned in its place. */
+        @Override
+        public PhysicalNode visitCache(dev.floe.api.plan.Cache c) {
+            dev.floe.api.plan.CachedSource kept = c.entry().source();
+            if (kept != null) {
+                return visitScan(Scan.of(kept));
+            }
+            return nodes(dev.floe.api.optimizer.Optimizer.standard().optimize(c.entry().plan()));
+        }
     }
 
     private ScanStage planScan(Scan scan) {

@@ -102,6 +102,9 @@ public final class PruneColumns implements PlanRule {
 
         @Override public LogicalPlan visitExplode(Explode x) { return pruneInputs(x); }
 
+        /** A leaf that keeps every column: what it keeps does not depend on the reader. */
+        @Override public LogicalPlan visitCache(dev.floe.api.plan.Cache c) { return c; }
+
         @Override public LogicalPlan visitWrite(Write w) { return pruneInputs(w); }
 
         /** Drops the expanded columns nobody reads (in every projection), then what only they read. */
