@@ -14,6 +14,8 @@ import dev.floe.arrow.Table;
 import dev.floe.translator.FileSources;
 import dev.floe.translator.FileSystems;
 import dev.floe.translator.FlinkExecutor;
+import dev.floe.translator.JvmFlags;
+import dev.floe.translator.QuietLogs;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,7 @@ public final class Floe implements AutoCloseable {
     private final URI restAddress;
     /** Folders of the embedded cluster (the Web UI's upload folder) removed at close, or null. */
     private final java.nio.file.Path sessionDir;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Floe(MiniCluster miniCluster, FlinkExecutor executor, URI restAddress, java.nio.file.Path sessionDir) {
         this.miniCluster = miniCluster;
@@ -81,6 +84,7 @@ public final class Floe implements AutoCloseable {
      * (no {@code flink run} context) this is {@link #local()}, so the same program runs both ways.
      */
     public static Floe fromEnvironment() {
+        prepareJvm();
         StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
         if (context instanceof LocalStreamEnvironment) {
             return local();
@@ -96,6 +100,12 @@ public final class Floe implements AutoCloseable {
         FlinkExecutor executor = new FlinkExecutor(StreamExecutionEnvironment::getExecutionEnvironment,
                 Math.max(1, context.getParallelism()), jobConfig);
         return new Floe(null, executor, null, null);
+    }
+
+    /** Checks the JVM flags and applies the logging defaults, before any cluster or job starts. */
+    private static void prepareJvm() {
+        JvmFlags.check();
+        QuietLogs.install();
     }
 
     public static Builder builder() {
@@ -246,9 +256,19 @@ public final class Floe implements AutoCloseable {
     /**
      * Stops the embedded cluster (if this session started one) and removes its folders. Tables
      * already returned stay valid; actions of this session's DataFrames fail at once from now on.
+     * Closing twice does nothing.
+     *
+     * <p>A {@code Floe.local()} session that is never closed does not keep the JVM alive: once
+     * {@code main} has returned and no other thread of the program runs its own code, Floe closes
+     * the session (warning once that it was left open), and a shutdown hook closes what is still
+     * open on {@code System.exit}. Close sessions yourself to release the cluster earlier.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        OpenSessions.unregister(this);
         executor.close();
         dev.floe.api.plan.CacheEntry.releaseAll(executor);
         try {
@@ -322,6 +342,7 @@ public final class Floe implements AutoCloseable {
         }
 
         public Floe build() {
+            prepareJvm();
             if (remoteHost != null) {
                 String host = remoteHost;
                 int port = remotePort;
@@ -401,7 +422,9 @@ public final class Floe implements AutoCloseable {
             FlinkExecutor executor = new FlinkExecutor(
                     jobConf -> StreamExecutionEnvironment.createRemoteEnvironment(host, port, merge(client, jobConf)),
                     parallelism, client);
-            return new Floe(mc, executor, rest, sessionDir);
+            Floe session = new Floe(mc, executor, rest, sessionDir);
+            OpenSessions.register(session);
+            return session;
         }
 
         /**
