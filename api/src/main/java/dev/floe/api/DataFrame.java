@@ -315,6 +315,7 @@ public final class DataFrame {
         List<Expr> aggs = new ArrayList<>(aggregations.length);
         boolean nested = false;
         for (Expression a : aggregations) {
+            dev.floe.api.expr.AggregationPlacement.checkNotNested(a.node());
             aggs.add(a.node());
             nested |= !(a.node().unalias() instanceof AggExpr) && AggExpr.containsAgg(a.node());
         }

@@ -42,9 +42,7 @@ public record AggExpr(AggFunction function, Expr child, int ddof) implements Exp
         if (child == null) {
             return function.resultType(null);
         }
-        if (containsAgg(child)) {
-            throw new PlanException("Aggregations cannot be nested: " + display());
-        }
+        AggregationPlacement.checkNotNested(this);
         DataType t = child.type(input);
         if (!function.accepts(t)) {
             String hint = t.kind() == DataType.Kind.NULL

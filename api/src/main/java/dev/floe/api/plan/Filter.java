@@ -1,6 +1,7 @@
 package dev.floe.api.plan;
 
 import dev.floe.api.PlanException;
+import dev.floe.api.expr.AggregationPlacement;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.types.DataType;
@@ -15,6 +16,7 @@ public record Filter(LogicalPlan input, Expr predicate) implements LogicalPlan {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(predicate, "predicate");
         ExprDepth.check(predicate, "a filter (where)");
+        AggregationPlacement.check(predicate, "a filter (where)");
         DataType t = predicate.type(input.schema());
         if (t.kind() != DataType.Kind.BOOL && t.kind() != DataType.Kind.NULL) {
             throw new PlanException("A filter predicate must be boolean, but " + predicate.display() + " is " + t

@@ -1,6 +1,7 @@
 package dev.floe.api.plan;
 
 import dev.floe.api.PlanException;
+import dev.floe.api.expr.AggregationPlacement;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.types.Field;
@@ -26,6 +27,7 @@ public record Project(LogicalPlan input, List<Expr> exprs, Schema schema) implem
         Set<String> seen = new HashSet<>();
         for (Expr e : exprs) {
             ExprDepth.check(e, "a projection (select/withColumn)");
+            AggregationPlacement.check(e, "a projection (select/withColumn)");
             String name = e.name();
             if (!seen.add(name)) {
                 throw new PlanException("Duplicate output column '" + name + "' in select: "

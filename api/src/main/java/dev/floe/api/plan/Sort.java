@@ -1,6 +1,7 @@
 package dev.floe.api.plan;
 
 import dev.floe.api.PlanException;
+import dev.floe.api.expr.AggregationPlacement;
 import dev.floe.api.expr.ExprDepth;
 import dev.floe.api.expr.SortKey;
 import dev.floe.api.types.DataType;
@@ -20,6 +21,7 @@ public record Sort(LogicalPlan input, List<SortKey> keys) implements LogicalPlan
         }
         for (SortKey k : keys) {
             ExprDepth.check(k, "a sort key");
+            AggregationPlacement.check(k, "a sort key (sort)");
             DataType t = k.child().type(input.schema());
             if (t.isNested() || t.kind() == DataType.Kind.INTERVAL) {
                 throw new PlanException("Cannot sort by " + k.child().display() + " of type " + t
