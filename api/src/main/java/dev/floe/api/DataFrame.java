@@ -790,11 +790,30 @@ public final class DataFrame {
         show(8);
     }
 
-    /** Prints the first n rows as an aligned table. */
+    /** Prints the first n rows as an aligned table (cells longer than 32 characters end in an ellipsis). */
     public void show(int n) {
+        show(n, 32);
+    }
+
+    /** Like Spark's {@code show(n, truncate)}: {@code false} prints every value whole. {@code df.show(20, false)} */
+    public void show(int n, boolean truncate) {
+        show(n, truncate ? 32 : 0);
+    }
+
+    /**
+     * Prints the first n rows with cells cut to {@code width} characters (0 or less: values whole).
+     * Null prints as {@code null}; floats print in the fewest digits that read back as the same
+     * value, in plain notation from 1e-7 up to 1e16. {@code df.show(20, 80)}
+     */
+    public void show(int n, int width) {
         try (Table t = limit(n).toTable()) {
-            System.out.println(t.format(n));
+            System.out.println(t.format(n, width));
         }
+    }
+
+    /** Prints the schema as Spark's printSchema() does ({@code root}, then {@code |-- name: type (nullable = true)}). */
+    public void printSchema() {
+        System.out.print(schema().treeString());
     }
 
     /** The logical plan as text. */

@@ -224,8 +224,16 @@ public final class Table implements AutoCloseable {
 
     /** Aligned text of the first {@code maxRows} rows: names, types, values (long ones cut). */
     public String format(int maxRows) {
+        return format(maxRows, TableFormatter.MAX_CELL);
+    }
+
+    /**
+     * Aligned text of the first {@code maxRows} rows with cells of at most {@code maxCell}
+     * characters (0 or less: values whole).
+     */
+    public String format(int maxRows, int maxCell) {
         requireOpen();
-        return TableFormatter.format(this, maxRows);
+        return TableFormatter.format(this, maxRows, maxCell);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** show()'s text: names and types as a header, aligned columns, None for null, long values cut. */
+/** show()'s text: names and types as a header, aligned columns, null for null, long values cut. */
 class TableFormatterTest {
 
     private static Table table() {
@@ -39,8 +39,8 @@ class TableFormatterTest {
                 "| int64 | decimal(3, 2) | string                           | date       |",
                 "+=======+===============+==================================+============+",
                 "| 1     | 1.50          | short                            | 2024-02-29 |",
-                "| 22    | None          | " + cut + " | None       |",
-                "| None  | -9.99         | None                             | 1970-01-01 |",
+                "| 22    | null          | " + cut + " | null       |",
+                "| null  | -9.99         | null                             | 1970-01-01 |",
                 "+-------+---------------+----------------------------------+------------+",
                 "(3 rows)", "");
     }
@@ -58,5 +58,57 @@ class TableFormatterTest {
         Schema s = new Schema(List.of(Field.of("a", DataType.int64()), Field.of("tags", DataType.list(DataType.string())),
                 Field.of("ts", DataType.timestamp(dev.floe.api.types.TimeUnit.MICROSECOND, "UTC"))));
         assertThat(s.toString()).isEqualTo("a: int64\ntags: list(string)\nts: timestamp(us, UTC)");
+    }
+
+    /** Issue 15 item 6: before, doubles printed as 5.073604542E7 and Java 17's 2.0000000000000002E23. */
+    @Test
+    void floatsPrintInTheFewestDigitsThatReadBackPlainUpToASaneMagnitude() {
+        assertThat(TableFormatter.floating(5.073604542E7, false)).isEqualTo("50736045.42");
+        assertThat(TableFormatter.floating(0.1 + 0.2, false)).isEqualTo("0.30000000000000004");
+        assertThat(TableFormatter.floating(3.0, false)).isEqualTo("3.0");
+        assertThat(TableFormatter.floating(-0.0, false)).isEqualTo("-0.0");
+        assertThat(TableFormatter.floating(123456789012345.6, false)).isEqualTo("123456789012345.6");
+        assertThat(TableFormatter.floating(0.00012, false)).isEqualTo("0.00012");
+        assertThat(TableFormatter.floating(2e23, false)).isEqualTo("2.0e+23");
+        assertThat(TableFormatter.floating(-1.5e-8, false)).isEqualTo("-1.5e-8");
+        assertThat(TableFormatter.floating(Double.NaN, false)).isEqualTo("NaN");
+        assertThat(TableFormatter.floating(Double.NEGATIVE_INFINITY, false)).isEqualTo("-Infinity");
+        assertThat(TableFormatter.floating(0.1f, true)).isEqualTo("0.1");
+        assertThat(TableFormatter.floating(16777216f, true)).isEqualTo("16777216.0");
+    }
+
+    @Test
+    void cellsAreWholeWithoutTruncationOrCutToAWidth() {
+        try (Table t = table()) {
+            assertThat(t.format(8, 0)).contains("| " + "x".repeat(40) + " |");
+            assertThat(t.format(8, 10)).contains("| " + "x".repeat(9) + "… |").contains("| decimal(3… |");
+        }
+    }
+
+    @Test
+    void nestedValuesUseTheSameRules() {
+        java.util.Map<String, Object> struct = new LinkedHashMap<>();
+        struct.put("x", 5.073604542E7);
+        struct.put("y", null);
+        assertThat(TableFormatter.render(Arrays.asList(1.5, null, 2e23))).isEqualTo("[1.5, null, 2.0e+23]");
+        assertThat(TableFormatter.render(struct)).isEqualTo("{x: 50736045.42, y: null}");
+    }
+
+    @Test
+    void schemaTreeAsSparksPrintSchema() {
+        Schema s = new Schema(List.of(Field.of("a", DataType.int64()), Field.of("tags", DataType.list(DataType.string())),
+                Field.of("p", DataType.struct(Field.of("x", DataType.float64()),
+                        Field.of("ys", DataType.list(DataType.list(DataType.int32())))))));
+        assertThat(s.treeString()).isEqualTo(String.join("\n",
+                "root",
+                " |-- a: int64 (nullable = true)",
+                " |-- tags: list (nullable = true)",
+                " |    |-- element: string (containsNull = true)",
+                " |-- p: struct (nullable = true)",
+                " |    |-- x: float64 (nullable = true)",
+                " |    |-- ys: list (nullable = true)",
+                " |    |    |-- element: list (containsNull = true)",
+                " |    |    |    |-- element: int32 (containsNull = true)",
+                ""));
     }
 }

@@ -124,6 +124,37 @@ public final class Schema implements Serializable {
         return fields.stream().map(Field::toString).collect(Collectors.joining("\n"));
     }
 
+    /**
+     * The schema as the tree Spark's {@code printSchema()} draws, with Floe's type names: every
+     * column is nullable, a list shows its {@code element}, a struct its fields.
+     * <pre>
+     * root
+     *  |-- dept: string (nullable = true)
+     *  |-- tags: list (nullable = true)
+     *  |    |-- element: string (containsNull = true)
+     * </pre>
+     */
+    public String treeString() {
+        StringBuilder sb = new StringBuilder("root\n");
+        for (Field f : fields) {
+            tree(sb, " |-- ", f.name(), f.type(), "nullable");
+        }
+        return sb.toString();
+    }
+
+    private static void tree(StringBuilder sb, String prefix, String name, DataType type, String nullability) {
+        String shown = type instanceof DataType.ListOf ? "list" : type instanceof DataType.Struct ? "struct" : type.toString();
+        sb.append(prefix).append(name).append(": ").append(shown).append(" (").append(nullability).append(" = true)\n");
+        String inner = prefix.replace("|-- ", "|    |-- ");
+        if (type instanceof DataType.ListOf list) {
+            tree(sb, inner, "element", list.element(), "containsNull");
+        } else if (type instanceof DataType.Struct struct) {
+            for (Field f : struct.fields()) {
+                tree(sb, inner, f.name(), f.type(), "nullable");
+            }
+        }
+    }
+
     /** Unmodifiable view used by error messages. */
     public List<Field> asList() {
         return Collections.unmodifiableList(fields);
