@@ -3,7 +3,6 @@ package dev.floe.arrow;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,29 +78,11 @@ public final class Table implements AutoCloseable {
     }
 
     private static DataType columnType(String name, List<?> values) {
-        Class<?> seen = null;
         DataType type = DataType.nullType();
         for (Object v : values) {
-            if (v == null) {
-                continue;
-            }
-            if (seen == null) {
-                seen = v.getClass();
-                type = Values.typeOf(v);
-            } else if (v.getClass() != seen) {
-                throw new IllegalArgumentException("column '" + name + "' mixes " + seen.getSimpleName() + " and "
-                        + v.getClass().getSimpleName() + " values; use one class per column");
-            } else if (v instanceof BigDecimal) {
-                type = widerDecimal((DataType.Decimal) type, (DataType.Decimal) Values.typeOf(v));
-            }
+            type = Values.merge(type, Values.typeOf(v), "column '" + name + "'");
         }
         return type;
-    }
-
-    private static DataType widerDecimal(DataType.Decimal a, DataType.Decimal b) {
-        int scale = Math.max(a.scale(), b.scale());
-        int intDigits = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
-        return DataType.decimal(Math.min(38, intDigits + scale), scale);
     }
 
     public Schema schema() {

@@ -93,19 +93,88 @@ public final class Values {
         if (value instanceof LocalDate) {
             return DataType.date();
         }
-        if (value instanceof LocalDateTime) {
-            return DataType.timestamp(TimeUnit.MICROSECOND, null);
+        if (value instanceof LocalDateTime t) {
+            return DataType.timestamp(finest(t.getNano()), null);
         }
-        if (value instanceof Instant) {
-            return DataType.timestamp(TimeUnit.MICROSECOND, "UTC");
+        if (value instanceof Instant t) {
+            return DataType.timestamp(finest(t.getNano()), "UTC");
         }
-        if (value instanceof Duration) {
-            return DataType.duration(TimeUnit.MICROSECOND);
+        if (value instanceof Duration d) {
+            return DataType.duration(finest(d.getNano()));
         }
         if (value instanceof Period) {
             return DataType.interval();
         }
+        if (value instanceof BigInteger) {
+            return DataType.uint64(); // how uint64 values come back from Table.get
+        }
+        if (value instanceof List<?> items) {
+            DataType element = DataType.nullType();
+            for (Object item : items) {
+                element = merge(element, typeOf(item), "list");
+            }
+            return DataType.list(element);
+        }
+        if (value instanceof Map<?, ?> m) {
+            List<Field> fields = new ArrayList<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String name)) {
+                    throw new IllegalArgumentException("a Map is a struct only with String keys, got key "
+                            + e.getKey() + (e.getKey() == null ? "" : " (" + e.getKey().getClass().getSimpleName() + ")"));
+                }
+                fields.add(new Field(name, typeOf(e.getValue())));
+            }
+            return DataType.struct(fields.toArray(new Field[0]));
+        }
         throw new IllegalArgumentException("no Floe type for Java class " + value.getClass().getName());
+    }
+
+    /** Microseconds (as {@code lit}) unless the value has nanoseconds a microsecond would drop. */
+    private static TimeUnit finest(int nanos) {
+        return nanos % 1000 == 0 ? TimeUnit.MICROSECOND : TimeUnit.NANOSECOND;
+    }
+
+    /**
+     * The type that holds values of both types, for the values of one column or list: equal types,
+     * nullType with anything, the wider decimal, the finer time unit, lists by element and structs
+     * by field (fields of either, in first-seen order); anything else fails naming both types.
+     */
+    public static DataType merge(DataType a, DataType b, String where) {
+        if (a.equals(b) || b.kind() == DataType.Kind.NULL) {
+            return a;
+        }
+        if (a.kind() == DataType.Kind.NULL) {
+            return b;
+        }
+        if (a instanceof DataType.Decimal x && b instanceof DataType.Decimal y) {
+            int scale = Math.max(x.scale(), y.scale());
+            int intDigits = Math.max(x.precision() - x.scale(), y.precision() - y.scale());
+            return DataType.decimal(Math.min(38, intDigits + scale), scale);
+        }
+        if (a instanceof DataType.Timestamp x && b instanceof DataType.Timestamp y
+                && java.util.Objects.equals(x.zone(), y.zone())) {
+            return DataType.timestamp(x.unit().perSecond() >= y.unit().perSecond() ? x.unit() : y.unit(), x.zone());
+        }
+        if (a instanceof DataType.Duration x && b instanceof DataType.Duration y) {
+            return DataType.duration(x.unit().perSecond() >= y.unit().perSecond() ? x.unit() : y.unit());
+        }
+        if (a instanceof DataType.ListOf x && b instanceof DataType.ListOf y) {
+            return DataType.list(merge(x.element(), y.element(), where + " (list elements)"));
+        }
+        if (a instanceof DataType.Struct x && b instanceof DataType.Struct y) {
+            Map<String, DataType> fields = new LinkedHashMap<>();
+            for (Field f : x.fields()) {
+                fields.put(f.name(), f.type());
+            }
+            for (Field f : y.fields()) {
+                fields.merge(f.name(), f.type(), (p, q) -> merge(p, q, where + "." + f.name()));
+            }
+            List<Field> out = new ArrayList<>();
+            fields.forEach((n, t) -> out.add(new Field(n, t)));
+            return DataType.struct(out.toArray(new Field[0]));
+        }
+        throw new IllegalArgumentException(where + " mixes " + a + " and " + b + " values; use one Java class per"
+                + " column (and per list, per struct field)");
     }
 
     /** A vector of the given type holding the values, value count set. */
