@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Encoded batches in a local file, each an Arrow IPC record-batch message behind its row count and
- * length (the schema comes from the plan, as for spill files): what {@code DataFrame.cache()}
- * keeps, read back by a source.
+ * length (the schema comes from the plan): what {@code DataFrame.cache()} keeps, read back by a
+ * source, and the format of operators' spill files.
  *
  * <pre>{@code
  * long bytes = BatchFile.write(path, batches);
@@ -38,7 +38,7 @@ public final class BatchFile {
                 bytes += 8L + b.bytes().length;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write cached batches to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write batches to " + file + ": " + e.getMessage(), e);
         }
         return bytes;
     }
@@ -47,8 +47,7 @@ public final class BatchFile {
         try {
             return new Reader(file, new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read cached batches from " + file + ": " + e.getMessage()
-                    + " (a cache's files live while its session is open and until unpersist())", e);
+            throw new UncheckedIOException("Cannot read batches from " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -75,7 +74,7 @@ public final class BatchFile {
                 in.readFully(bytes);
                 return new EncodedBatch(bytes, rows);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read cached batches from " + file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("Cannot read batches from " + file + ": " + e.getMessage(), e);
             }
         }
 

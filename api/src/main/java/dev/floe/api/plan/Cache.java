@@ -24,7 +24,7 @@ public record Cache(CacheEntry entry) implements LogicalPlan {
 
     @Override
     public String describe() {
-        return "Cache #" + entry.id() + " of " + entry.plan().describe() + ": " + entry.state();
+        return "Cache #" + entry.id() + " [" + entry.state() + "] of " + entry.plan().describe();
     }
 
     @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitCache(this); }

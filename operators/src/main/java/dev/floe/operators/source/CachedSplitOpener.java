@@ -18,7 +18,14 @@ public record CachedSplitOpener(Schema sourceSchema, List<String> readColumns) i
 
     @Override
     public BatchIterator open(SplitPayload payload, BufferAllocator allocator) {
-        BatchFile.Reader reader = BatchFile.reader(Path.of(((CachedPayload) payload).path()));
+        BatchFile.Reader reader;
+        try {
+            reader = BatchFile.reader(Path.of(((CachedPayload) payload).path()));
+        } catch (java.io.UncheckedIOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage() + " (a cache's files live until unpersist() or the "
+                    + "session's close, on the client's disk: TaskManagers on another host cannot read them)",
+                    e.getCause());
+        }
         Schema readSchema = sourceSchema.select(readColumns);
         int[] indexes = readColumns.stream().mapToInt(sourceSchema::indexOf).toArray();
         boolean all = readSchema.equals(sourceSchema);

@@ -2,15 +2,12 @@ package dev.floe.operators.spill;
 
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.BatchCodec;
+import dev.floe.arrow.BatchFile;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,47 +89,24 @@ public final class SpillFile {
     public final class Reader implements AutoCloseable {
         private final Schema schema;
         private final BufferAllocator allocator;
-        private DataInputStream in;
+        private BatchFile.Reader in;
 
         Reader(Schema schema, BufferAllocator allocator) {
             this.schema = schema;
             this.allocator = allocator;
-            try {
-                in = file.length() == 0 ? null
-                        : new DataInputStream(new BufferedInputStream(new FileInputStream(file), 1 << 16));
-            } catch (IOException ex) {
-                throw new UncheckedIOException("Cannot read spill file " + file, ex);
-            }
+            in = file.length() == 0 ? null : BatchFile.reader(file.toPath());
         }
 
         /** The next batch (caller owns it), or null at the end. */
         public RecordBatch next() {
-            if (in == null) {
-                return null;
-            }
-            try {
-                int numRows;
-                try {
-                    numRows = in.readInt();
-                } catch (EOFException end) {
-                    return null;
-                }
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                return BatchCodec.decode(new EncodedBatch(bytes, numRows), schema, allocator);
-            } catch (IOException ex) {
-                throw new UncheckedIOException("Cannot read spill file " + file, ex);
-            }
+            EncodedBatch e = in == null ? null : in.next();
+            return e == null ? null : BatchCodec.decode(e, schema, allocator);
         }
 
         @Override
         public void close() {
             if (in != null) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // read-only handle
-                }
+                in.close();
                 in = null;
             }
         }
