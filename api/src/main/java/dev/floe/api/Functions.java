@@ -57,6 +57,25 @@ public final class Functions {
         return Expression.of(new dev.floe.api.expr.AggExpr(dev.floe.arrow.kernels.agg.AggFunction.COUNT_ALL, null, 1));
     }
 
+    /**
+     * Sample covariance (n - 1) of two numeric expressions as float64, over the rows where both are
+     * non-null; null below two such rows. {@code df.groupBy("k").agg(covariance(col("x"), col("y")))}
+     */
+    public static Expression covariance(Expression a, Expression b) {
+        return Expression.of(new dev.floe.api.expr.AggExpr(dev.floe.arrow.kernels.agg.AggFunction.COVARIANCE,
+                a.node(), b.node(), dev.floe.arrow.kernels.agg.AggOptions.DEFAULT));
+    }
+
+    /**
+     * Pearson correlation of two numeric expressions as float64, over the rows where both are
+     * non-null; null without such a row, NaN when either side is constant (as DuckDB's {@code corr}).
+     * {@code df.agg(correlation(col("x"), col("y")))}
+     */
+    public static Expression correlation(Expression a, Expression b) {
+        return Expression.of(new dev.floe.api.expr.AggExpr(dev.floe.arrow.kernels.agg.AggFunction.CORRELATION,
+                a.node(), b.node(), dev.floe.arrow.kernels.agg.AggOptions.DEFAULT));
+    }
+
     /** {@code ifElse(col("a").gt(0), col("a"), lit(0))} */
     public static Expression ifElse(Expression predicate, Object then, Object otherwise) {
         return new Expression(new IfElse(predicate.node(), Expression.toExpr(then), Expression.toExpr(otherwise)));

@@ -41,7 +41,11 @@ public final class AggregationPlacement {
         while (!todo.isEmpty()) {
             Expr n = todo.pop();
             if (n instanceof AggExpr outer) {
-                AggExpr inner = outer.children().isEmpty() ? null : first(outer.children().get(0));
+                // every input: covariance and correlation take two
+                AggExpr inner = null;
+                for (Expr in : outer.children()) {
+                    inner = inner != null ? inner : first(in);
+                }
                 if (inner != null) {
                     throw new PlanException("Aggregations cannot be nested: " + outer.display() + ". Aggregate in two "
                             + "steps: df.groupBy(...).agg(" + inner.display() + ".alias(\"inner\")), then .agg(...) over "

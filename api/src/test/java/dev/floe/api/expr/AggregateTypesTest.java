@@ -48,7 +48,9 @@ class AggregateTypesTest {
     @MethodSource("cases")
     void planTypeIsKernelType(AggFunction f, DataType input) {
         Schema schema = Schema.of(Field.of("x", input));
-        AggExpr agg = AggExpr.of(f, new Column("x"));
+        AggExpr agg = f.takesSecondInput()
+                ? new AggExpr(f, new Column("x"), new Column("x"), dev.floe.arrow.kernels.agg.AggOptions.DEFAULT)
+                : AggExpr.of(f, new Column("x"));
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("agg-types")) {
             DataType planned;
             try {

@@ -60,7 +60,7 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
 
     /** Partial state columns of each aggregation. */
     public static List<DataType> stateTypes(AggCall c) {
-        return c.function().stateTypes(c.inputType());
+        return c.function().stateTypes(c.inputType(), c.options());
     }
 
     /**
@@ -110,7 +110,7 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
             accumulators = new Accumulator[spec.aggs.size()];
             for (int i = 0; i < accumulators.length; i++) {
                 AggCall c = spec.aggs.get(i);
-                accumulators[i] = c.function().create(c.inputType(), c.ddof(), allocator);
+                accumulators[i] = c.function().create(c.inputType(), c.options(), allocator);
             }
         }
 
@@ -163,9 +163,37 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
                     int width = stateTypes(c).size();
                     accumulators[i].merge(input.vectors().subList(stateOffsets[i], stateOffsets[i] + width), groups, n,
                             numGroups);
+                } else if (c.secondColumn() >= 0) {
+                    accumulators[i].update(input.vector(c.inputColumn()), input.vector(c.secondColumn()), groups, n,
+                            numGroups);
                 } else {
                     FieldVector values = c.inputColumn() < 0 ? null : input.vector(c.inputColumn());
                     accumulators[i].update(values, groups, n, numGroups);
+                }
+            }
+            if (spec.mode != Mode.PARTIAL) {
+                checkValuesFit();
+            }
+        }
+
+        /**
+         * Functions that keep every value of a group (exact percentiles, lists, string joins) would
+         * otherwise outgrow the operator's memory: new groups spill by key, but the values of
+         * groups already held cannot, so past the allocator's limit (twice the budget) this fails
+         * with what to do instead of an out-of-memory error deep in a kernel.
+         */
+        private void checkValuesFit() {
+            long limit = 2 * context.memoryBudget();
+            for (int i = 0; i < accumulators.length; i++) {
+                AggCall c = spec.aggs.get(i);
+                if (c.function().keepsValues() && accumulators[i].sizeInBytes() > limit) {
+                    throw new IllegalStateException(String.format(
+                            "%s: %s keeps every value of a group and now holds %d MiB for %d groups, more than "
+                            + "this operator's %d MiB (twice its memory budget). Give it more memory "
+                            + "(floe.operator.memory-budget or taskmanager.memory.managed.size), group by more "
+                            + "keys, or use an approximate aggregation (approxPercentile for median/percentile).",
+                            spec.describe, c.function().sqlName(), accumulators[i].sizeInBytes() >> 20,
+                            table.numGroups(), limit >> 20));
                 }
             }
         }
@@ -230,7 +258,11 @@ public record AggregateSpec(Mode mode, Schema inputSchema, int numKeys, List<Agg
                     } else {
                         try (FieldVector empty = c.inputType().toArrowField("empty").createVector(allocator)) {
                             empty.setValueCount(0);
-                            accumulators[i].update(empty, new int[0], 0, 1);
+                            if (c.secondColumn() >= 0) {
+                                accumulators[i].update(empty, empty, new int[0], 0, 1);
+                            } else {
+                                accumulators[i].update(empty, new int[0], 0, 1);
+                            }
                         }
                     }
                 }

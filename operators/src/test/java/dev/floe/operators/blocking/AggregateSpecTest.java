@@ -128,6 +128,17 @@ class AggregateSpecTest {
     }
 
     @Test
+    void twoInputAggregationWithoutKeysOnEmptyInputGivesOneNullRow() {
+        Schema input = Schema.of(Field.of("x", DataType.float64()), Field.of("y", DataType.int64()));
+        List<AggCall> aggs = List.of(new AggCall(AggFunction.COVARIANCE, 0, DataType.float64(),
+                dev.floe.arrow.kernels.agg.AggOptions.DEFAULT, 1));
+        try (StepHarness h = StepHarness.steps(List.of(new AggregateSpec(AggregateSpec.Mode.COMPLETE, input, 0, aggs,
+                Schema.of(Field.of("c", DataType.float64())), 0, "Aggregate: covariance(x, y)"))).open()) {
+            assertThat(h.finish()).containsExactly(Arrays.asList((Object) null));
+        }
+    }
+
+    @Test
     void completeAggregationPastItsBudgetSpillsAndMatchesTheReference() {
         List<List<Object>> rows = rows();
         AggregateSpec spec = new AggregateSpec(AggregateSpec.Mode.COMPLETE, INPUT, 1, AGGS, RESULT, 0, "Aggregate: k");
@@ -136,6 +147,48 @@ class AggregateSpecTest {
             List<List<Object>> result = h.finish();
             assertThat(h.spillFiles()).isPositive();
             assertThat(TestBatches.sortedText(result)).isEqualTo(reference(rows));
+        }
+    }
+
+    @Test
+    void medianPastItsBudgetSpillsNewGroupsAndMatchesTheReference() {
+        List<List<Object>> rows = rows();
+        Schema result = Schema.of(Field.of("k", DataType.int64()), Field.of("med", DataType.float64()));
+        AggregateSpec spec = new AggregateSpec(AggregateSpec.Mode.COMPLETE, INPUT, 1,
+                List.of(new AggCall(AggFunction.MEDIAN, 2, DataType.int64(), 1)), result, 0, "Aggregate: k, median(x)");
+        Map<Long, List<Long>> byKey = new HashMap<>();
+        for (List<Object> r : rows) {
+            byKey.computeIfAbsent((Long) r.get(0), k -> new ArrayList<>()).add((Long) r.get(2));
+        }
+        List<List<Object>> expected = new ArrayList<>();
+        byKey.forEach((k, xs) -> {
+            xs.sort(null);
+            int n = xs.size();
+            expected.add(Arrays.asList(k, n % 2 == 1 ? (double) xs.get(n / 2) : (xs.get(n / 2 - 1) + xs.get(n / 2)) / 2.0));
+        });
+        try (StepHarness h = StepHarness.steps(List.of(spec)).budget(256 << 10).open()) {
+            TestBatches.pushAll(h, INPUT, rows, 5000, leakCheck.get());
+            List<List<Object>> got = h.finish();
+            assertThat(h.spillFiles()).isPositive();
+            assertThat(TestBatches.sortedText(got)).isEqualTo(TestBatches.sortedText(expected));
+        }
+    }
+
+    @Test
+    void valuesOfOneGroupPastTheOperatorsMemoryFailWithWhatToDo() {
+        Schema input = Schema.of(Field.of("v", DataType.float64()));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(Arrays.asList((double) i));
+        }
+        AggregateSpec spec = new AggregateSpec(AggregateSpec.Mode.COMPLETE, input, 0,
+                List.of(new AggCall(AggFunction.MEDIAN, 0, DataType.float64(), 1)),
+                Schema.of(Field.of("m", DataType.float64())), 0, "Aggregate: median(v)");
+        try (StepHarness h = StepHarness.steps(List.of(spec)).budget(128 << 10).open()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> TestBatches.pushAll(h, input, rows, 5000, leakCheck.get()))
+                    .hasMessageContaining("Aggregate: median(v)").hasMessageContaining("keeps every value")
+                    .hasMessageContaining("approxPercentile");
         }
     }
 }

@@ -43,20 +43,11 @@ final class AggregatePlanner {
         for (int i = 0; i < agg.aggs().size(); i++) {
             AggExpr a = agg.agg(i);
             if (a.child() == null) {
-                calls.add(new AggCall(a.function(), -1, DataType.nullType(), a.ddof()));
+                calls.add(new AggCall(a.function(), -1, DataType.nullType(), a.options(), -1));
             } else {
-                // aggregations of the same expression read one laid-out column
-                int column = -1;
-                for (int j = numKeys; j < layout.size(); j++) {
-                    if (layout.get(j).unalias().equals(a.child())) {
-                        column = j;
-                    }
-                }
-                if (column < 0) {
-                    column = layout.size();
-                    layout.add(new Alias(a.child(), "__a" + i));
-                }
-                calls.add(new AggCall(a.function(), column, a.child().type(in), a.ddof()));
+                int column = layOut(layout, numKeys, a.child(), "__a" + i);
+                int second = a.second() == null ? -1 : layOut(layout, numKeys, a.second(), "__b" + i);
+                calls.add(new AggCall(a.function(), column, a.child().type(in), a.options(), second));
             }
         }
         List<Field> layoutFields = new ArrayList<>();
@@ -90,6 +81,17 @@ final class AggregatePlanner {
         }
         return new StepNode(laidOutRows, new AggregateSpec(Mode.COMPLETE, laidOut, numKeys, calls, agg.schema(), 0,
                 line), byKeys, outputKeys);
+    }
+
+    /** The laid-out column of an aggregated value; aggregations of the same expression read one column. */
+    private static int layOut(List<Expr> layout, int numKeys, Expr value, String name) {
+        for (int j = numKeys; j < layout.size(); j++) {
+            if (layout.get(j).unalias().equals(value)) {
+                return j;
+            }
+        }
+        layout.add(new Alias(value, name));
+        return layout.size() - 1;
     }
 
     /** The group keys that are plain column references of the input. */

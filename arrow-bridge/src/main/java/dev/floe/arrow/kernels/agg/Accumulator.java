@@ -24,6 +24,14 @@ public interface Accumulator extends AutoCloseable {
      */
     void update(FieldVector input, int[] groupIds, int n, int numGroups);
 
+    /**
+     * Folds raw pairs of a two-input function (covariance, correlation): row i's values are
+     * {@code input[i]} and {@code second[i]}. Other functions take one input and refuse this.
+     */
+    default void update(FieldVector input, FieldVector second, int[] groupIds, int n, int numGroups) {
+        throw new UnsupportedOperationException("this aggregation takes one input");
+    }
+
     /** Folds partial states (vectors laid out as stateTypes(), as produced by state()) into groups. */
     void merge(List<FieldVector> state, int[] groupIds, int n, int numGroups);
 

@@ -19,16 +19,40 @@ import org.apache.arrow.vector.util.VectorAppender;
  * child vector. Groups without rows give null; order inside a list is the arrival order, which the
  * contract leaves unspecified. Not decomposable.
  */
-final class AggListAccumulator extends GroupedAccumulator {
-    private final DataType elementType;
-    private final FieldVector values;
-    private int used;
-    private int[] rowGroups = new int[0];
+class AggListAccumulator extends GroupedAccumulator {
+    final DataType elementType;
+    /** The kept rows, in arrival order; {@code rowGroups[r]} is the group of row r. */
+    final FieldVector values;
+    int used;
+    int[] rowGroups = new int[0];
+    private final boolean emptyListWithoutRows;
+    private final BufferAllocator allocator;
 
     AggListAccumulator(DataType elementType, BufferAllocator allocator) {
+        this(elementType, false, allocator);
+    }
+
+    /** {@code emptyListWithoutRows}: a group that kept no row gives [] instead of null. */
+    AggListAccumulator(DataType elementType, boolean emptyListWithoutRows, BufferAllocator allocator) {
         this.elementType = elementType;
+        this.emptyListWithoutRows = emptyListWithoutRows;
+        this.allocator = allocator;
         this.values = elementType.toArrowField("item").createVector(allocator);
         values.allocateNew();
+    }
+
+    /** Keeps rows {@code rows[0..k)} of the input (groups from {@code groupIds} by input row). */
+    final void keepRows(FieldVector input, int[] rows, int k, int[] groupIds) {
+        if (k == 0) {
+            return;
+        }
+        int[] groups = new int[k];
+        for (int j = 0; j < k; j++) {
+            groups[j] = groupIds[rows[j]];
+        }
+        try (FieldVector kept = Selection.take(input, elementType, rows, k, allocator)) {
+            append(kept, groups, k);
+        }
     }
 
     @Override
@@ -39,6 +63,11 @@ final class AggListAccumulator extends GroupedAccumulator {
     @Override
     public void update(FieldVector input, int[] groupIds, int n, int numGroups) {
         ensure(numGroups);
+        append(input, groupIds, n);
+    }
+
+    /** Appends rows 0..n-1 of the input with their groups. */
+    final void append(FieldVector input, int[] groupIds, int n) {
         if (n == 0) {
             return;
         }
@@ -77,17 +106,16 @@ final class AggListAccumulator extends GroupedAccumulator {
 
     @Override
     public void merge(List<FieldVector> state, int[] groupIds, int n, int numGroups) {
-        throw new UnsupportedOperationException("aggList has no partial state; aggregate raw rows once");
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no partial state; aggregate raw rows once");
     }
 
     @Override
     public List<FieldVector> state(int numGroups, BufferAllocator allocator) {
-        throw new UnsupportedOperationException("aggList has no partial state; aggregate raw rows once");
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no partial state; aggregate raw rows once");
     }
 
-    @Override
-    public FieldVector finish(int numGroups, BufferAllocator allocator) {
-        ensure(numGroups);
+    /** Where each group's rows start in {@link #orderByGroup} (numGroups + 1 entries, counting sort). */
+    final int[] groupStarts(int numGroups) {
         int[] starts = new int[numGroups + 1];
         for (int r = 0; r < used; r++) {
             starts[rowGroups[r] + 1]++;
@@ -95,11 +123,24 @@ final class AggListAccumulator extends GroupedAccumulator {
         for (int g = 0; g < numGroups; g++) {
             starts[g + 1] += starts[g];
         }
+        return starts;
+    }
+
+    /** The kept rows ordered by group, arrival order inside a group. */
+    final int[] orderByGroup(int[] starts, int numGroups) {
         int[] order = new int[used];
         int[] next = Arrays.copyOf(starts, numGroups);
         for (int r = 0; r < used; r++) {
             order[next[rowGroups[r]]++] = r;
         }
+        return order;
+    }
+
+    @Override
+    public FieldVector finish(int numGroups, BufferAllocator allocator) {
+        ensure(numGroups);
+        int[] starts = groupStarts(numGroups);
+        int[] order = orderByGroup(starts, numGroups);
         ListVector out = (ListVector) DataType.list(elementType).toArrowField("out").createVector(allocator);
         try (FieldVector items = Selection.take(values, elementType, order, allocator)) {
             out.setInitialCapacity(numGroups);
@@ -113,7 +154,7 @@ final class AggListAccumulator extends GroupedAccumulator {
             offsets.setInt(0, 0);
             for (int g = 0; g < numGroups; g++) {
                 offsets.setInt((long) (g + 1) * 4, starts[g + 1]);
-                if (starts[g + 1] > starts[g]) {
+                if (starts[g + 1] > starts[g] || emptyListWithoutRows) {
                     BitVectorHelper.setBit(validity, g);
                 }
             }

@@ -64,21 +64,7 @@ final class AnyValueAccumulator extends GroupedAccumulator {
     public FieldVector finish(int numGroups, BufferAllocator allocator) {
         ensure(numGroups);
         values.setValueCount(used);
-        FieldVector out = type.toArrowField("out").createVector(allocator);
-        try {
-            out.setInitialCapacity(numGroups);
-            out.allocateNew();
-            for (int g = 0; g < numGroups; g++) {
-                if (slot[g] >= 0) {
-                    out.copyFromSafe(slot[g], g, values);
-                }
-            }
-            out.setValueCount(numGroups);
-            return out;
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
-        }
+        return Cols.gather(type, values, slot, numGroups, allocator);
     }
 
     @Override

@@ -127,6 +127,93 @@ final class Cols {
         return out;
     }
 
+    /** A float64 vector of {@code values[0..n)}, value g valid where {@code valid[g]} (all valid when null). */
+    static FieldVector doubles(double[] values, boolean[] valid, int n, BufferAllocator allocator) {
+        FieldVector out = allocate(DataType.float64(), n, allocator);
+        ArrowBuf data = out.getDataBuffer();
+        ArrowBuf validity = out.getValidityBuffer();
+        for (int g = 0; g < n; g++) {
+            if (valid == null || valid[g]) {
+                data.setDouble((long) g * 8, values[g]);
+                BitVectorHelper.setBit(validity, g);
+            }
+        }
+        out.setValueCount(n);
+        return out;
+    }
+
+    /**
+     * Per group {@code per} float64 results from {@code flat[g * per ..]}: a float64 vector when
+     * {@code asList} is false (per = 1), else a list(float64) vector; group g is null where
+     * {@code valid[g]} is false.
+     */
+    static FieldVector doublesOrLists(double[] flat, int per, boolean asList, boolean[] valid, int n,
+            BufferAllocator allocator) {
+        if (!asList) {
+            return doubles(flat, valid, n, allocator);
+        }
+        org.apache.arrow.vector.complex.ListVector out = (org.apache.arrow.vector.complex.ListVector)
+                DataType.list(DataType.float64()).toArrowField("out").createVector(allocator);
+        try {
+            int items = 0;
+            for (int g = 0; g < n; g++) {
+                items += valid[g] ? per : 0;
+            }
+            double[] packed = new double[items];
+            int k = 0;
+            for (int g = 0; g < n; g++) {
+                if (valid[g]) {
+                    System.arraycopy(flat, g * per, packed, k, per);
+                    k += per;
+                }
+            }
+            out.setInitialCapacity(n);
+            out.allocateNew();
+            while (out.getValueCapacity() < n) {
+                out.reAlloc();
+            }
+            try (FieldVector child = doubles(packed, null, items, allocator)) {
+                child.makeTransferPair(out.getDataVector()).transfer();
+            }
+            ArrowBuf offsets = out.getOffsetBuffer();
+            ArrowBuf validity = out.getValidityBuffer();
+            offsets.setInt(0, 0);
+            int at = 0;
+            for (int g = 0; g < n; g++) {
+                if (valid[g]) {
+                    at += per;
+                    BitVectorHelper.setBit(validity, g);
+                }
+                offsets.setInt((long) (g + 1) * 4, at);
+            }
+            out.setLastSet(n - 1);
+            out.setValueCount(n);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /** A vector of {@code type} whose value g is {@code values[slot[g]]}, null where slot[g] < 0. */
+    static FieldVector gather(DataType type, FieldVector values, int[] slot, int n, BufferAllocator allocator) {
+        FieldVector out = type.toArrowField("out").createVector(allocator);
+        try {
+            out.setInitialCapacity(n);
+            out.allocateNew();
+            for (int g = 0; g < n; g++) {
+                if (slot[g] >= 0) {
+                    out.copyFromSafe(slot[g], g, values);
+                }
+            }
+            out.setValueCount(n);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
     /** Capacity of every buffer of a vector (children included), whatever its value count. */
     static long bytesHeld(FieldVector v) {
         long total = 0;

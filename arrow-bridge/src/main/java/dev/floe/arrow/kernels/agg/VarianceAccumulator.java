@@ -1,7 +1,6 @@
 package dev.floe.arrow.kernels.agg;
 
 import dev.floe.api.types.DataType;
-import dev.floe.arrow.kernels.Physical;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,14 +18,9 @@ import org.apache.arrow.vector.FieldVector;
  * State = [int64 count, float64 mean, float64 m2].
  */
 final class VarianceAccumulator extends GroupedAccumulator {
-    private enum Read { LONG, ULONG, DOUBLE, DECIMAL }
-
     private final boolean stddev;
     private final int ddof;
-    private final Read read;
-    private final int width;
-    private final boolean unsigned;
-    private final double divisor;
+    private final NumericReader reader;
     private long[] counts = new long[0];
     private double[] means = new double[0];
     private double[] m2s = new double[0];
@@ -36,16 +30,7 @@ final class VarianceAccumulator extends GroupedAccumulator {
     VarianceAccumulator(DataType inputType, int ddof, boolean stddev) {
         this.stddev = stddev;
         this.ddof = ddof;
-        this.width = Physical.width(inputType);
-        this.unsigned = Cols.isUnsigned(inputType);
-        this.divisor = Cols.pow10(Cols.scale(inputType));
-        this.read = switch (Physical.of(inputType)) {
-            case LONG -> Read.LONG;
-            case ULONG -> Read.ULONG;
-            case DOUBLE -> Read.DOUBLE;
-            case DECIMAL -> Read.DECIMAL;
-            default -> throw new IllegalArgumentException("variance needs a numeric input, got " + inputType);
-        };
+        this.reader = new NumericReader(inputType, "variance");
     }
 
     @Override
@@ -54,19 +39,6 @@ final class VarianceAccumulator extends GroupedAccumulator {
         means = Arrays.copyOf(means, newCapacity);
         m2s = Arrays.copyOf(m2s, newCapacity);
         shifts = Arrays.copyOf(shifts, newCapacity);
-    }
-
-    private double value(ArrowBuf data, int i) {
-        return switch (read) {
-            case LONG -> Cols.readLong(data, width, unsigned, i);
-            case ULONG -> {
-                long x = data.getLong((long) i * 8);
-                // halve keeping a sticky low bit, so the conversion rounds once, correctly
-                yield x >= 0 ? x : (double) ((x >>> 1) | (x & 1)) * 2.0;
-            }
-            case DOUBLE -> Cols.readDouble(data, width, i);
-            case DECIMAL -> Cols.toDouble(data.getLong((long) i * 16), data.getLong((long) i * 16 + 8)) / divisor;
-        };
     }
 
     @Override
@@ -81,7 +53,7 @@ final class VarianceAccumulator extends GroupedAccumulator {
             if (!Cols.valid(validity, i)) {
                 continue;
             }
-            double x = value(data, i);
+            double x = reader.get(data, i);
             int g = groupIds[i];
             if (k[g] == 0) {
                 shifts[g] = Double.isFinite(x) ? x : 0;
@@ -140,23 +112,13 @@ final class VarianceAccumulator extends GroupedAccumulator {
             for (int g = 0; g < numGroups; g++) {
                 unshifted[g] = shifts[g] + means[g];
             }
-            out.add(doubles(unshifted, numGroups, allocator));
-            out.add(doubles(m2s, numGroups, allocator));
+            out.add(Cols.doubles(unshifted, null, numGroups, allocator));
+            out.add(Cols.doubles(m2s, null, numGroups, allocator));
             return out;
         } catch (RuntimeException e) {
             Cols.closeAll(out);
             throw e;
         }
-    }
-
-    private static FieldVector doubles(double[] values, int n, BufferAllocator allocator) {
-        FieldVector out = Cols.allocate(DataType.float64(), n, allocator);
-        for (int g = 0; g < n; g++) {
-            out.getDataBuffer().setDouble((long) g * 8, values[g]);
-            BitVectorHelper.setBit(out.getValidityBuffer(), g);
-        }
-        out.setValueCount(n);
-        return out;
     }
 
     @Override

@@ -143,14 +143,19 @@ final class AggFixtures {
 
     /** Updates one accumulator with every batch (input vectors are closed right after) and finishes it. */
     static List<Object> onePhase(AggFunction kind, DataType type, List<Batch> batches, BufferAllocator a) {
-        try (Accumulator acc = kind.create(type, 1, a)) {
+        return onePhase(kind, AggOptions.DEFAULT, type, batches, a);
+    }
+
+    static List<Object> onePhase(AggFunction kind, AggOptions options, DataType type, List<Batch> batches,
+            BufferAllocator a) {
+        try (Accumulator acc = kind.create(type, options, a)) {
             int numGroups = 0;
             for (Batch b : batches) {
                 update(acc, kind, type, b.values(), b.groups(), b.numGroups(), a);
                 numGroups = b.numGroups();
                 assertThat(acc.sizeInBytes()).isGreaterThanOrEqualTo(0);
             }
-            return finish(acc, kind, type, numGroups, a);
+            return finish(acc, kind, options, type, numGroups, a);
         }
     }
 
@@ -166,8 +171,13 @@ final class AggFixtures {
     }
 
     static List<Object> finish(Accumulator acc, AggFunction kind, DataType type, int numGroups, BufferAllocator a) {
+        return finish(acc, kind, AggOptions.DEFAULT, type, numGroups, a);
+    }
+
+    static List<Object> finish(Accumulator acc, AggFunction kind, AggOptions options, DataType type, int numGroups,
+            BufferAllocator a) {
         try (FieldVector out = acc.finish(numGroups, a)) {
-            DataType resultType = kind.resultType(type);
+            DataType resultType = kind.resultType(type, options);
             assertThat(DataType.fromArrow(out.getField())).isEqualTo(resultType);
             assertThat(out.getValueCount()).isEqualTo(numGroups);
             return Batches.values(out, resultType);
@@ -179,12 +189,17 @@ final class AggFixtures {
      * appearance; a fourth merges their states through the local-to-global group maps.
      */
     static List<Object> twoPhase(AggFunction kind, DataType type, List<Batch> batches, BufferAllocator a) {
+        return twoPhase(kind, AggOptions.DEFAULT, type, batches, a);
+    }
+
+    static List<Object> twoPhase(AggFunction kind, AggOptions options, DataType type, List<Batch> batches,
+            BufferAllocator a) {
         int parts = 3;
         List<Accumulator> partials = new ArrayList<>();
         List<Map<Integer, Integer>> localIds = new ArrayList<>();
         try {
             for (int p = 0; p < parts; p++) {
-                partials.add(kind.create(type, 1, a));
+                partials.add(kind.create(type, options, a));
                 localIds.add(new HashMap<>());
             }
             int numGroups = 0;
@@ -202,8 +217,8 @@ final class AggFixtures {
                             ids.size(), a);
                 }
             }
-            try (Accumulator merged = kind.create(type, 1, a)) {
-                List<DataType> stateTypes = kind.stateTypes(type);
+            try (Accumulator merged = kind.create(type, options, a)) {
+                List<DataType> stateTypes = kind.stateTypes(type, options);
                 for (int p = 0; p < parts; p++) {
                     Map<Integer, Integer> ids = localIds.get(p);
                     int[] toGlobal = new int[ids.size()];
@@ -220,7 +235,7 @@ final class AggFixtures {
                         state.forEach(FieldVector::close);
                     }
                 }
-                return finish(merged, kind, type, numGroups, a);
+                return finish(merged, kind, options, type, numGroups, a);
             }
         } finally {
             partials.forEach(Accumulator::close);
@@ -284,8 +299,82 @@ final class AggFixtures {
                 double r = kind == AggFunction.STDDEV ? Math.sqrt(v) : v;
                 yield new Approx(r, Math.abs(r));
             }
-            case ANY_VALUE, AGG_LIST -> throw new IllegalStateException("checked by membership");
+            case FIRST -> all.isEmpty() ? null : all.get(0);
+            case LAST -> all.isEmpty() ? null : all.get(all.size() - 1);
+            case MEDIAN, PERCENTILE -> {
+                if (vals.isEmpty()) {
+                    yield null;
+                }
+                double[] xs = vals.stream().mapToDouble(AggFixtures::asDouble).sorted().toArray();
+                double r = quantileCont(xs, 0.5);
+                yield new Approx(r, Math.max(Math.abs(xs[0]), Math.abs(xs[xs.length - 1])));
+            }
+            case APPROX_PERCENTILE -> {
+                // below k = 200 values the KLL sketch is exact: the smallest value whose rank reaches p
+                if (vals.isEmpty()) {
+                    yield null;
+                }
+                double[] xs = vals.stream().mapToDouble(AggFixtures::asDouble).sorted().toArray();
+                yield xs[(int) Math.ceil(0.5 * xs.length) - 1];
+            }
+            case APPROX_COUNT_DISTINCT -> vals.stream().map(AggFixtures::distinctKey).distinct().count();
+            case BOOL_AND -> vals.isEmpty() ? null : vals.stream().allMatch(x -> (Boolean) x);
+            case BOOL_OR -> vals.isEmpty() ? null : vals.stream().anyMatch(x -> (Boolean) x);
+            case COUNT_IF -> vals.stream().filter(x -> (Boolean) x).count();
+            case PRODUCT -> {
+                if (vals.isEmpty()) {
+                    yield null;
+                }
+                BigDecimal p = vals.stream().map(AggFixtures::exact).reduce(BigDecimal.ONE,
+                        (x, y) -> x.multiply(y, MathContext.DECIMAL128));
+                double r = p.doubleValue();
+                yield new Approx(r, Math.abs(r));
+            }
+            case SKEW, KURTOSIS -> {
+                Double r = moments(vals.stream().mapToDouble(AggFixtures::asDouble).toArray(), kind == AggFunction.KURTOSIS);
+                yield r == null ? null : new Approx(r, Math.max(1, Math.abs(r)));
+            }
+            case ANY_VALUE, AGG_LIST, AGG_SET, STRING_AGG -> throw new IllegalStateException("checked by membership");
+            case COVARIANCE, CORRELATION -> throw new IllegalStateException("two inputs: see MoreAggregatesTest");
         };
+    }
+
+    /** DuckDB's quantile_cont over sorted values: linear interpolation between the closest ranks. */
+    static double quantileCont(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = (int) Math.ceil(h);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** DuckDB's skewness / kurtosis, two-pass over BigDecimal-free doubles; null where DuckDB gives NULL. */
+    static Double moments(double[] xs, boolean kurtosis) {
+        int n = xs.length;
+        if (n < (kurtosis ? 4 : 3)) {
+            return null;
+        }
+        double mean = 0;
+        for (double x : xs) {
+            mean += x;
+        }
+        mean /= n;
+        double m2 = 0;
+        double m3 = 0;
+        double m4 = 0;
+        for (double x : xs) {
+            double d = x - mean;
+            m2 += d * d;
+            m3 += d * d * d;
+            m4 += d * d * d * d;
+        }
+        m2 /= n;
+        m3 /= n;
+        m4 /= n;
+        if (m2 == 0) {
+            return null;
+        }
+        return kurtosis ? (n - 1.0) * ((n + 1.0) * m4 / (m2 * m2) - 3.0 * (n - 1)) / ((n - 2.0) * (n - 3.0))
+                : Math.sqrt((double) n * (n - 1)) / (n - 2.0) * m3 / Math.pow(m2, 1.5);
     }
 
     /** The textbook two-pass sample variance; null when n <= ddof. */
@@ -372,6 +461,22 @@ final class AggFixtures {
                     assertThat(present).as(what).contains(distinctKey(actual));
                 }
             }
+            case AGG_SET -> {
+                List<String> got = ((List<?>) actual).stream().map(AggFixtures::distinctKey).sorted().toList();
+                assertThat(got).as(what).isEqualTo(present.stream().distinct().sorted().toList());
+            }
+            case STRING_AGG -> {
+                if (present.isEmpty()) {
+                    assertThat(actual).as(what).isNull();
+                } else {
+                    List<String> got = java.util.Arrays.stream(((String) actual).split(",", -1)).sorted().toList();
+                    assertThat(got).as(what).isEqualTo(present.stream().sorted().toList());
+                }
+            }
+            case APPROX_COUNT_DISTINCT -> {
+                long exact = present.stream().distinct().count();
+                assertThat((Long) actual).as(what).isBetween(exact - Math.max(1, exact / 50), exact + Math.max(1, exact / 50));
+            }
             case AGG_LIST -> {
                 if (groupValues.isEmpty()) {
                     assertThat(actual).as(what).isNull();
@@ -386,7 +491,8 @@ final class AggFixtures {
                 if (want instanceof Approx approx) {
                     assertThat(actual).as(what).isInstanceOf(Double.class);
                     assertClose((Double) actual, approx.value(), approx.scale(),
-                            kind == AggFunction.VARIANCE || kind == AggFunction.STDDEV ? 1e-9 : 1e-12, what);
+                            kind == AggFunction.VARIANCE || kind == AggFunction.STDDEV || kind == AggFunction.SKEW
+                                    || kind == AggFunction.KURTOSIS ? 1e-9 : 1e-12, what);
                 } else {
                     assertThat(distinctKey(actual)).as(what).isEqualTo(distinctKey(want));
                 }
