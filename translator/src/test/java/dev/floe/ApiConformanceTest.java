@@ -76,14 +76,6 @@ class ApiConformanceTest {
             "dev.floe.Floe#tables()",
             "dev.floe.Floe#unregister(String)",
             "dev.floe.api.Functions#sqlExpr(String)",
-            // #15 Java user's edges
-            "dev.floe.api.DataFrame#as(Class)",
-            "dev.floe.api.DataFrame#first()",
-            "dev.floe.api.DataFrame#head(int)",
-            "dev.floe.api.DataFrame#iterBatches()",
-            "dev.floe.api.DataFrame#iterator()",
-            "dev.floe.api.DataFrame#stream(Class)",
-            "dev.floe.api.DataFrame#toArrowReader()",
             // #16 observability
             "dev.floe.Floe#lastJob()",
             "dev.floe.api.DataFrame#explain(dev.floe.api.Format)",

@@ -836,4 +836,76 @@ public final class DataFrame {
     public String toString() {
         return "DataFrame(" + String.join(", ", columnNames()) + ")";
     }
+
+    // ---- results as streams, rows and objects ------------------------------------------------
+
+    /**
+     * Runs the plan and streams its result batches as the job produces them: the client holds one
+     * fetched batch at a time and the job waits when the reader does not read (Flink's collect sink
+     * has a bounded buffer; what the job produced before that waits in its blocking shuffle files on
+     * disk). A globally sorted result is the exception: its partitions arrive interleaved, so all of it
+     * is fetched before the first batch. Close the reader (it cancels a job that still runs).
+     * {@code try (ArrowReader r = df.toArrowReader()) { while (r.loadNextBatch()) { r.getVectorSchemaRoot(); } }}
+     */
+    public org.apache.arrow.vector.ipc.ArrowReader toArrowReader() {
+        return Results.arrowReader(schema(), executor.stream(optimizedPlan(), "toArrowReader"));
+    }
+
+    /**
+     * Streams the result as one {@link Table} per batch (see {@link #toArrowReader()} for how it
+     * streams); each table is yours to close. {@code try (var it = df.iterBatches()) { while (it.hasNext()) { try (Table t = it.next()) { ... } } }}
+     */
+    public CloseableIterator<Table> iterBatches() {
+        Schema schema = schema();
+        return Results.map(executor.stream(optimizedPlan(), "iterBatches"), b -> Table.of(schema, List.of(b)));
+    }
+
+    /**
+     * Streams the result rows, each a list of Java values (API.md's classes), holding one batch at a
+     * time. Close it when you stop early. {@code try (var rows = df.iterator()) { rows.forEachRemaining(System.out::println); }}
+     */
+    public CloseableIterator<List<Object>> iterator() {
+        return Results.rows(executor.stream(optimizedPlan(), "iterator"), Results.RowView::toList);
+    }
+
+    /**
+     * Runs the plan and returns every row as an object of a Java record or bean, matched by column
+     * name; names and types are checked before the job runs (see {@code RowClass}: e.g. an int64
+     * column reads into {@code long}/{@code Long}, a string into {@code String}).
+     * {@code record Person(String name, long age) {}  List<Person> people = df.as(Person.class);}
+     */
+    public <T> List<T> as(Class<T> type) {
+        try (java.util.stream.Stream<T> rows = stream(type)) {
+            return rows.toList();
+        }
+    }
+
+    /**
+     * Like {@link #as(Class)}, as a lazy stream over the streamed result (one batch held at a time);
+     * close it, e.g. with try-with-resources. {@code try (Stream<Person> s = df.stream(Person.class)) { ... }}
+     */
+    public <T> java.util.stream.Stream<T> stream(Class<T> type) {
+        RowClass<T> rows = RowClass.of(type, schema());
+        CloseableIterator<T> it = Results.rows(executor.stream(optimizedPlan(), "stream"), rows::map);
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(it,
+                java.util.Spliterator.ORDERED), false).onClose(it::close);
+    }
+
+    /** The first n rows (any n rows when unsorted) as lists of Java values. {@code df.sort(col("a")).head(5)} */
+    public List<List<Object>> head(int n) {
+        try (Table t = limit(n).toTable()) {
+            return t.toRows();
+        }
+    }
+
+    /** Same as {@link #head(int)} (Spark's name). */
+    public List<List<Object>> take(int n) {
+        return head(n);
+    }
+
+    /** The first row (any row when unsorted), or null when there is none. */
+    public List<Object> first() {
+        List<List<Object>> rows = head(1);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.floe.api;
 
 import dev.floe.api.plan.LogicalPlan;
+import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.Table;
 
 /**
@@ -11,6 +12,15 @@ public interface Executor {
 
     /** Runs the plan as one job and returns every result row; the caller owns the table. */
     Table execute(LogicalPlan optimizedPlan, String action);
+
+    /**
+     * Runs the plan and hands out its result batches one at a time, each owned by the caller. This
+     * default runs the whole plan first (the batches are then all in memory); executors that can
+     * stream override it.
+     */
+    default CloseableIterator<RecordBatch> stream(LogicalPlan optimizedPlan, String action) {
+        return Results.batchesOf(execute(optimizedPlan, action));
+    }
 
     /** The physical (Flink) plan the executor would run, as text. */
     String explainPhysical(LogicalPlan optimizedPlan);

@@ -185,22 +185,102 @@ public final class FlinkExecutor implements Executor {
         return "Collect  [parallelism 1]\n" + PhysicalPlanner.print(physicalPlan(optimized)).indent(2);
     }
 
-    @Override
-    public Table execute(LogicalPlan optimized, String action) {
+    /** A translated job, ready to run. */
+    private record Job(PhysicalPlan physical, StreamExecutionEnvironment env, DataStream<EncodedBatch> result, String name,
+            WriteSpec write) {
+    }
+
+    private Job prepare(LogicalPlan optimized, String action, boolean streaming) {
         if (closed) {
             throw new ExecutionException("Cannot run " + action + ": this Floe session is closed; build the "
                     + "DataFrame from an open session");
         }
         PhysicalPlan physical = physicalPlan(optimized);
         Configuration conf = jobConfig();
+        if (streaming) {
+            // a reader that consumes slower than the job produces keeps the sink's buffer (twice this
+            // size) full, and what it holds when the job ends travels in one accumulator: at 6 MiB the
+            // buffer's 12 MiB stay under the 20 MB of base64 JSON the REST client parses (8 MiB failed)
+            conf.setString("collect-sink.batch-size.max", "6mb");
+        }
         conf.addAll(extraJobConfig);
         StreamExecutionEnvironment env = environments.apply(conf);
         DataStream<EncodedBatch> result = new JobTranslator(env,
                 extraJobConfig.getOptional(OPERATOR_MEMORY).map(MemorySize::getBytes).orElse(0L),
                 extraJobConfig.get(FILE_SPLIT_SIZE).getBytes()).translate(physical);
-        String jobName = jobName(action, optimized);
-        WriteSpec write = WriteCommitter.find(physical);
-        List<EncodedBatch> encoded = run(action, jobName, env, result.collectAsync(), write);
+        return new Job(physical, env, result, jobName(action, optimized), WriteCommitter.find(physical));
+    }
+
+    /**
+     * Streams the result batches as the collect sink hands them over, decoding one at a time: the
+     * client holds what it has fetched and not yet consumed, and the sink waits while its bounded
+     * buffer is full. Writes and range-partitioned sorts (whose partitions arrive interleaved) run
+     * whole first, as {@link #execute} does. {@code floe.action.timeout} and {@code cancelAll} do not
+     * reach a stream; closing it cancels its job.
+     */
+    @Override
+    public dev.floe.api.CloseableIterator<RecordBatch> stream(LogicalPlan optimized, String action) {
+        Job job = prepare(optimized, action, true);
+        if (job.write() != null || job.physical().orderedByPartition()) {
+            return Executor.super.stream(optimized, action);
+        }
+        CloseableIterator<EncodedBatch> source;
+        try {
+            source = job.result().executeAndCollect(job.name());
+        } catch (Exception e) {
+            throw failure(job.name(), e);
+        }
+        return new dev.floe.api.CloseableIterator<>() {
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (done) {
+                    return false;
+                }
+                try {
+                    if (source.hasNext()) {
+                        return true;
+                    }
+                } catch (RuntimeException e) {
+                    close();
+                    throw failure(job.name(), e);
+                }
+                close();
+                return false;
+            }
+
+            @Override
+            public RecordBatch next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return BatchCodec.decode(source.next(), job.physical().schema(), Allocators.root());
+            }
+
+            @Override
+            public void close() {
+                if (done) {
+                    return;
+                }
+                done = true;
+                try {
+                    source.close();
+                } catch (Exception e) {
+                    throw failure(job.name(), e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public Table execute(LogicalPlan optimized, String action) {
+        Job job = prepare(optimized, action, false);
+        PhysicalPlan physical = job.physical();
+        DataStream<EncodedBatch> result = job.result();
+        String jobName = job.name();
+        WriteSpec write = job.write();
+        List<EncodedBatch> encoded = run(action, jobName, job.env(), result.collectAsync(), write);
         if (physical.orderedByPartition()) {
             // a range-partitioned sort: each partition arrives in order, partitions in any interleaving
             encoded.sort(java.util.Comparator.comparingInt(EncodedBatch::partition));

@@ -1,0 +1,74 @@
+package dev.floe.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.floe.api.testing.PlanOnly;
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.Field;
+import dev.floe.api.types.Schema;
+import org.junit.jupiter.api.Test;
+
+/** as(Class)/stream(Class) check names and types before any job runs (PlanOnly fails on any execution). */
+class RowClassTest {
+    private static final Schema SCHEMA = Schema.of(Field.of("name", DataType.string()), Field.of("age", DataType.int32()),
+            Field.of("score", DataType.float64()));
+
+    public record Person(String name, long age, Double score) {
+    }
+
+    public record Misnamed(String name, long years) {
+    }
+
+    public record WrongType(String name, String age) {
+    }
+
+    public record Narrower(String name, short age) {
+    }
+
+    public static class Bean {
+        private String name;
+        private Integer age;
+
+        public Bean() {
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public void setAge(Integer age) {
+            this.age = age;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public Integer getAge() {
+            return age;
+        }
+    }
+
+    @Test
+    void recordsAndBeansWhoseComponentsHoldTheColumnsAreAccepted() {
+        assertThat(RowClass.of(Person.class, SCHEMA)).isNotNull();
+        assertThat(RowClass.of(Bean.class, SCHEMA)).isNotNull();
+    }
+
+    @Test
+    void aComponentWithoutAColumnIsAPlanExceptionBeforeAnyJob() {
+        DataFrame df = PlanOnly.frame(SCHEMA);
+        assertThatThrownBy(() -> df.as(Misnamed.class)).isInstanceOf(PlanException.class)
+                .hasMessageContaining("years has no column of that name").hasMessageContaining("[name, age, score]");
+    }
+
+    @Test
+    void aComponentTypeThatCannotHoldTheColumnIsAPlanExceptionNamingBoth() {
+        DataFrame df = PlanOnly.frame(SCHEMA);
+        assertThatThrownBy(() -> df.stream(WrongType.class)).isInstanceOf(PlanException.class)
+                .hasMessageContaining("age is String but column 'age' is int32, read as Integer");
+        assertThatThrownBy(() -> df.as(Narrower.class)).isInstanceOf(PlanException.class)
+                .hasMessageContaining("age is short but column 'age' is int32");
+    }
+}
