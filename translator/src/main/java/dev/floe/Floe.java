@@ -60,6 +60,7 @@ public final class Floe implements AutoCloseable {
         this.executor = executor;
         this.restAddress = restAddress;
         this.sessionDir = sessionDir;
+        executor.webUi(restAddress);
     }
 
     /** An embedded Flink MiniCluster with parallelism = number of cores. */
@@ -134,6 +135,16 @@ public final class Floe implements AutoCloseable {
      */
     public int cancelAll() {
         return executor.cancelAll();
+    }
+
+    /**
+     * What the last action of this session did, or null before the first: the Flink job id, its
+     * Web UI page, its duration, and per stage and step the rows, batches, bytes, time, memory and
+     * spilling ({@link dev.floe.api.DataFrame#explainAnalyze()} prints the same figures on the plan).
+     * With concurrent actions, the one that finished last. {@code floe.lastJob().duration()}
+     */
+    public dev.floe.api.JobReport lastJob() {
+        return executor.lastJob();
     }
 
     // ---- sources -----------------------------------------------------------------------------

@@ -76,10 +76,6 @@ class ApiConformanceTest {
             "dev.floe.Floe#tables()",
             "dev.floe.Floe#unregister(String)",
             "dev.floe.api.Functions#sqlExpr(String)",
-            // #16 observability
-            "dev.floe.Floe#lastJob()",
-            "dev.floe.api.DataFrame#explain(dev.floe.api.Format)",
-            "dev.floe.api.DataFrame#explainAnalyze()",
             // Iceberg tables: no open issue yet.
             "dev.floe.Floe#readIceberg(String)",
             "dev.floe.Floe#readIceberg(String, long)",

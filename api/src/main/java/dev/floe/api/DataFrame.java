@@ -832,6 +832,32 @@ public final class DataFrame {
         return sb.toString();
     }
 
+    /**
+     * The plan in a format: {@link Format#TEXT} is {@link #explain()}; {@link Format#MERMAID} and
+     * {@link Format#DOT} draw the physical plan's stages (one Flink operator each, with its steps)
+     * and the exchanges between them. Nothing runs. {@code df.explain(Format.MERMAID)}
+     */
+    public String explain(Format format) {
+        java.util.Objects.requireNonNull(format, "format");
+        return format == Format.TEXT ? explain() : executor.explainPhysical(optimizedPlan(), format);
+    }
+
+    /**
+     * Runs the plan (the result is dropped) and returns the physical plan annotated with what each
+     * stage and step did: rows and batches in and out, bytes, time, peak Arrow memory, spilling,
+     * pruning counts, and per stage the parallelism and min / median / max rows per subtask, like
+     * DuckDB's {@code EXPLAIN ANALYZE}. {@code System.out.println(df.explainAnalyze());}
+     */
+    public String explainAnalyze() {
+        return explainAnalyze(Format.TEXT);
+    }
+
+    /** {@link #explainAnalyze()} drawn as {@link #explain(Format)} draws, the figures on the edges. */
+    public String explainAnalyze(Format format) {
+        java.util.Objects.requireNonNull(format, "format");
+        return executor.explainAnalyze(optimizedPlan(), format);
+    }
+
     @Override
     public String toString() {
         return "DataFrame(" + String.join(", ", columnNames()) + ")";

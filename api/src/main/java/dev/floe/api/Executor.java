@@ -27,4 +27,27 @@ public interface Executor {
 
     /** Parallelism used for jobs and for splitting in-memory data. */
     int parallelism();
+
+    /**
+     * The physical plan drawn in {@code format}; {@link Format#TEXT} is {@link #explainPhysical(LogicalPlan)}.
+     */
+    default String explainPhysical(LogicalPlan optimizedPlan, Format format) {
+        if (format == Format.TEXT) {
+            return explainPhysical(optimizedPlan);
+        }
+        throw new UnsupportedOperationException("This executor draws plans as text only, not " + format);
+    }
+
+    /**
+     * Runs the plan as one job (its result is dropped) and returns the physical plan annotated with
+     * what each stage and step did.
+     */
+    default String explainAnalyze(LogicalPlan optimizedPlan, Format format) {
+        throw new UnsupportedOperationException("explainAnalyze needs an executor that runs jobs on Flink");
+    }
+
+    /** What the last job this executor ran did, or null before the first. */
+    default JobReport lastJob() {
+        return null;
+    }
 }

@@ -1,6 +1,9 @@
 package dev.floe.translator;
 
+import dev.floe.api.CallSite;
 import dev.floe.api.ExecutionException;
+import dev.floe.api.Format;
+import dev.floe.api.JobReport;
 import dev.floe.api.Executor;
 import dev.floe.api.plan.LogicalPlan;
 import dev.floe.arrow.Allocators;
@@ -8,6 +11,8 @@ import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.Table;
+import dev.floe.translator.explain.PlanDrawing;
+import dev.floe.translator.explain.StageFigures;
 import dev.floe.translator.flink.JobTranslator;
 import dev.floe.translator.physical.PhysicalPlan;
 import dev.floe.translator.physical.PhysicalPlanner;
@@ -27,6 +32,8 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs plans as Flink batch jobs on whatever environment the factory gives (a session
@@ -38,9 +45,13 @@ public final class FlinkExecutor implements Executor {
     private final int parallelism;
     private final Configuration extraJobConfig;
 
+    private static final Logger LOG = LoggerFactory.getLogger(FlinkExecutor.class);
+
     private volatile boolean closed;
     /** Actions of this executor whose job runs now. */
     private final java.util.Set<RunningAction> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile JobReport lastJob;
+    private volatile java.net.URI webUi;
 
     public FlinkExecutor(Function<Configuration, StreamExecutionEnvironment> environments, int parallelism,
             Configuration extraJobConfig) {
@@ -185,9 +196,39 @@ public final class FlinkExecutor implements Executor {
         return "Collect  [parallelism 1]\n" + PhysicalPlanner.print(physicalPlan(optimized)).indent(2);
     }
 
+    @Override
+    public String explainPhysical(LogicalPlan optimized, Format format) {
+        if (format == Format.TEXT) {
+            return explainPhysical(optimized);
+        }
+        return PlanDrawing.draw(physicalPlan(optimized), format, null, null);
+    }
+
+    /** Runs the plan (dropping its result; a write does write) and draws the plan with what each step did. */
+    @Override
+    public String explainAnalyze(LogicalPlan optimized, Format format) {
+        Run run = run(optimized, "explainAnalyze");
+        run.table().close();
+        return PlanDrawing.draw(run.physical(), format, run.figures(), run.report());
+    }
+
+    @Override
+    public JobReport lastJob() {
+        return lastJob;
+    }
+
+    /** The Web UI (REST) address job links in reports and logs point to; null = none (inside {@code flink run}). */
+    public void webUi(java.net.URI address) {
+        this.webUi = address;
+    }
+
+    /** A finished action: its result, the plan that ran and what each of its stages did. */
+    private record Run(Table table, PhysicalPlan physical, StageFigures figures, JobReport report) {
+    }
+
     /** A translated job, ready to run. */
     private record Job(PhysicalPlan physical, StreamExecutionEnvironment env, DataStream<EncodedBatch> result, String name,
-            WriteSpec write) {
+            WriteSpec write, JobTranslator translator) {
     }
 
     private Job prepare(LogicalPlan optimized, String action, boolean streaming) {
@@ -205,10 +246,12 @@ public final class FlinkExecutor implements Executor {
         }
         conf.addAll(extraJobConfig);
         StreamExecutionEnvironment env = environments.apply(conf);
-        DataStream<EncodedBatch> result = new JobTranslator(env,
+        JobTranslator translator = new JobTranslator(env,
                 extraJobConfig.getOptional(OPERATOR_MEMORY).map(MemorySize::getBytes).orElse(0L),
-                extraJobConfig.get(FILE_SPLIT_SIZE).getBytes()).translate(physical);
-        return new Job(physical, env, result, jobName(action, optimized), WriteCommitter.find(physical));
+                extraJobConfig.get(FILE_SPLIT_SIZE).getBytes());
+        DataStream<EncodedBatch> result = translator.translate(physical);
+        return new Job(physical, env, result, jobName(action, CallSite.here(), optimized), WriteCommitter.find(physical),
+                translator);
     }
 
     /**
@@ -275,12 +318,18 @@ public final class FlinkExecutor implements Executor {
 
     @Override
     public Table execute(LogicalPlan optimized, String action) {
-        Job job = prepare(optimized, action, false);
-        PhysicalPlan physical = job.physical();
-        DataStream<EncodedBatch> result = job.result();
-        String jobName = job.name();
-        WriteSpec write = job.write();
-        List<EncodedBatch> encoded = run(action, jobName, job.env(), result.collectAsync(), write);
+        return run(optimized, action).table();
+    }
+
+    private Run run(LogicalPlan optimized, String action) {
+        Job prepared = prepare(optimized, action, false);
+        PhysicalPlan physical = prepared.physical();
+        DataStream<EncodedBatch> result = prepared.result();
+        String jobName = prepared.name();
+        WriteSpec write = prepared.write();
+        JobTranslator translator = prepared.translator();
+        RunningAction.Finished job = run(action, jobName, prepared.env(), result.collectAsync(), write);
+        List<EncodedBatch> encoded = new ArrayList<>(job.batches());
         if (physical.orderedByPartition()) {
             // a range-partitioned sort: each partition arrives in order, partitions in any interleaving
             encoded.sort(java.util.Comparator.comparingInt(EncodedBatch::partition));
@@ -304,11 +353,19 @@ public final class FlinkExecutor implements Executor {
                 throw e;
             }
         }
-        return table;
+        StageFigures figures = StageFigures.of(physical, translator::operatorIds, job.accumulators());
+        java.net.URI ui = webUi;
+        JobReport report = new JobReport(job.jobId(), jobName, action,
+                ui == null ? null : ui.toString().replaceAll("/$", "") + "/#/job/completed/" + job.jobId() + "/overview",
+                job.duration(), table.numRows(), figures.stages());
+        lastJob = report;
+        LOG.info("{}: job {} finished in {} ms, {} rows{}", jobName, report.jobId(), report.duration().toMillis(),
+                report.rows(), report.webUi() == null ? "" : "; " + report.webUi());
+        return new Run(table, physical, figures, report);
     }
 
     /** Runs the job and returns its results; cancels it when the caller is interrupted, times out or cancelAll is called. */
-    private List<EncodedBatch> run(String action, String jobName, StreamExecutionEnvironment env,
+    private RunningAction.Finished run(String action, String jobName, StreamExecutionEnvironment env,
             CloseableIterator<EncodedBatch> results, WriteSpec write) {
         if (Thread.currentThread().isInterrupted()) {
             closeQuietly(results);
@@ -316,7 +373,7 @@ public final class FlinkExecutor implements Executor {
                     + "interrupted", new InterruptedException());
         }
         java.time.Duration timeout = extraJobConfig.getOptional(ACTION_TIMEOUT).orElse(null);
-        RunningAction job = RunningAction.start(jobName, env, results);
+        RunningAction job = RunningAction.start(jobName, env, results, jobId -> () -> { });
         running.add(job);
         String reason;
         Throwable cause;
@@ -365,7 +422,12 @@ public final class FlinkExecutor implements Executor {
         }
     }
 
-    static String jobName(String action, LogicalPlan plan) {
+    /** {@code Floe <action> at <the user's line>: <first plan node> ... <last plan node>}. */
+    static String jobName(String action, String callSite, LogicalPlan plan) {
+        return "Floe " + action + (callSite == null ? "" : " at " + callSite) + ": " + summary(plan);
+    }
+
+    private static String summary(LogicalPlan plan) {
         String line = plan.describe();
         LogicalPlan p = plan;
         while (!p.children().isEmpty()) {
@@ -375,7 +437,7 @@ public final class FlinkExecutor implements Executor {
         if (summary.length() > 200) {
             summary = summary.substring(0, 199) + "…";
         }
-        return "Floe " + action + ": " + summary;
+        return summary;
     }
 
     /** The user's error: Floe's own message when one is in the chain, else the root cause. */

@@ -4,11 +4,13 @@ import dev.floe.arrow.EncodedBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -22,20 +24,40 @@ import org.apache.flink.util.CloseableIterator;
  */
 final class RunningAction {
     private final String jobName;
-    private final CompletableFuture<List<EncodedBatch>> result = new CompletableFuture<>();
+    private final CompletableFuture<Finished> result = new CompletableFuture<>();
     private final CountDownLatch fetcherDone = new CountDownLatch(1);
     /** The submitted job, once submitted; guarded by this. */
     private JobClient client;
     /** Why the action was cancelled, or null; guarded by this. */
     private String cancelReason;
 
-    private RunningAction(String jobName) {
+    private final Watcher watcher;
+
+    private RunningAction(String jobName, Watcher watcher) {
         this.jobName = jobName;
+        this.watcher = watcher;
     }
 
-    /** Submits the job that feeds {@code results} (from {@code collectAsync()}) and fetches them on a new thread. */
-    static RunningAction start(String jobName, StreamExecutionEnvironment env, CloseableIterator<EncodedBatch> results) {
-        RunningAction action = new RunningAction(jobName);
+    /**
+     * A job that ended: its id, result batches, run time on the cluster, and accumulators (which
+     * carry every operator's figures).
+     */
+    record Finished(String jobId, List<EncodedBatch> batches, Duration duration, Map<String, Object> accumulators) {
+    }
+
+    /** What watches a submitted job to its end (the progress display); closed then. */
+    @FunctionalInterface
+    interface Watcher {
+        AutoCloseable watch(String jobId) throws Exception;
+    }
+
+    /**
+     * Submits the job that feeds {@code results} (from {@code collectAsync()}) and fetches them on a
+     * new thread; {@code watcher} watches it from submission until it ended.
+     */
+    static RunningAction start(String jobName, StreamExecutionEnvironment env, CloseableIterator<EncodedBatch> results,
+            Watcher watcher) {
+        RunningAction action = new RunningAction(jobName, watcher);
         Thread fetcher = new Thread(() -> action.run(env, results), "floe-action " + jobName);
         fetcher.setDaemon(true);
         fetcher.start();
@@ -53,14 +75,20 @@ final class RunningAction {
                 submitted.cancel();
                 return;
             }
-            List<EncodedBatch> out = new ArrayList<>();
-            while (results.hasNext()) {
-                out.add(results.next());
-                if (cancelReason() != null) {
-                    return;
+            String jobId = submitted.getJobID().toHexString();
+            try (AutoCloseable watching = watcher.watch(jobId)) {
+                List<EncodedBatch> out = new ArrayList<>();
+                while (results.hasNext()) {
+                    out.add(results.next());
+                    if (cancelReason() != null) {
+                        return;
+                    }
                 }
+                // the job's own result: its run time and the accumulators with the operators' figures
+                JobExecutionResult done = submitted.getJobExecutionResult().get();
+                result.complete(new Finished(jobId, out, Duration.ofMillis(done.getNetRuntime()),
+                        done.getAllAccumulatorResults()));
             }
-            result.complete(out);
         } catch (Throwable e) {
             result.completeExceptionally(e);
         } finally {
@@ -73,7 +101,7 @@ final class RunningAction {
      * {@link CancellationException} once {@link #cancel} was called, and the job's failure as the
      * cause of an {@link java.util.concurrent.ExecutionException}.
      */
-    List<EncodedBatch> await(Duration timeout) throws InterruptedException, TimeoutException,
+    Finished await(Duration timeout) throws InterruptedException, TimeoutException,
             java.util.concurrent.ExecutionException {
         return timeout == null ? result.get() : result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }

@@ -64,6 +64,7 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         super.open();
         runtime = OperatorRuntime.open(this, env, getOperatorConfig(), getMetricGroup(), getOperatorName(),
                 memoryBudget);
+        runtime.reportTo(getRuntimeContext(), getOperatorID().toHexString());
         metrics = runtime.register(new StepMetrics(spec.describe()));
         broadcasts.open(runtime);
         join = runtime.own(new HashJoin(spec, runtime.context()));

@@ -12,9 +12,13 @@ import dev.floe.operators.step.StepContext;
 import dev.floe.operators.step.StepSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.runtime.execution.Environment;
@@ -47,6 +51,12 @@ public final class OperatorRuntime implements AutoCloseable {
     /** What the operator owns besides memory, closed first, last registered first. */
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final StepMetrics input;
+    /** Every step registered, in index order (read by the figures while the task runs, hence copy-on-write). */
+    private final List<StepMetrics> steps = new CopyOnWriteArrayList<>();
+    private volatile StepMetrics output;
+    private volatile long bytesIn;
+    private volatile long bytesOut;
+    private volatile Supplier<Map<String, Long>> extras = Map::of;
     private int nextStep;
     private boolean closed;
     private boolean completed;
@@ -121,6 +131,7 @@ public final class OperatorRuntime implements AutoCloseable {
         for (StepMetrics m : pipeline.metrics()) {
             register(m);
         }
+        output = pipeline.output();
         metrics.gauge(StepMetrics.ROWS_OUT, pipeline.output()::rowsIn);
         metrics.gauge(StepMetrics.BATCHES_OUT, pipeline.output()::batchesIn);
         return pipeline;
@@ -129,7 +140,37 @@ public final class OperatorRuntime implements AutoCloseable {
     /** Registers metrics of a piece of work that is not a pipeline step (a join table) as the next step. */
     public StepMetrics register(StepMetrics step) {
         step.register(metrics, nextStep++);
+        steps.add(step);
         return step;
+    }
+
+    /**
+     * Sends this subtask's {@link SubtaskFigures} to the client with the job's result, as the
+     * accumulator {@link FiguresAccumulator#name(String) name(operatorId)}; call once after opening.
+     *
+     * @param operatorId the operator's id in hex ({@code OperatorID.toHexString()}), which the client
+     *                   derives from the operator's uid
+     */
+    public void reportTo(RuntimeContext context, String operatorId) {
+        int subtask = context.getTaskInfo().getIndexOfThisSubtask();
+        context.addAccumulator(FiguresAccumulator.name(operatorId), new FiguresAccumulator(() -> figures(subtask)));
+    }
+
+    /** Figures only this operator has (a scan's row groups read), added to its {@link #figures}. */
+    public void extras(Supplier<Map<String, Long>> extras) {
+        this.extras = extras;
+    }
+
+    /** What this subtask did so far: input, output, memory, spilling and every step's figures. */
+    public SubtaskFigures figures(int subtask) {
+        List<SubtaskFigures.Step> s = new ArrayList<>(steps.size());
+        for (StepMetrics m : steps) {
+            s.add(m.figures());
+        }
+        StepMetrics out = output;
+        return new SubtaskFigures(subtask, input.rowsIn(), input.batchesIn(), bytesIn, out == null ? 0 : out.rowsIn(),
+                out == null ? 0 : out.batchesIn(), bytesOut, memory.spill().bytesWritten(),
+                memory.spill().filesCreated(), memory.allocator().getPeakMemoryAllocation(), extras.get(), s);
     }
 
     /** Closes {@code resource} when the runtime closes, before the memory; returns it. */
@@ -150,6 +191,7 @@ public final class OperatorRuntime implements AutoCloseable {
             throw FailureInjection.failure(name);
         }
         input.batchIn(encoded.numRows());
+        bytesIn += encoded.sizeInBytes();
     }
 
     /** End of an input: the test hook fails here for an operator that received no batch. */
@@ -167,7 +209,9 @@ public final class OperatorRuntime implements AutoCloseable {
         return (batch, partition) -> {
             try (batch) {
                 if (batch.numRows() > 0 || batch.numColumns() == 0) {
-                    out.accept(BatchCodec.encode(batch).withPartition(partition));
+                    EncodedBatch encoded = BatchCodec.encode(batch).withPartition(partition);
+                    bytesOut += encoded.sizeInBytes();
+                    out.accept(encoded);
                 }
             }
         };

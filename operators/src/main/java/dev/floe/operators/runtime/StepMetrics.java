@@ -101,6 +101,12 @@ public final class StepMetrics {
         return peakMemory;
     }
 
+    /** These figures as they are now, frozen for the client. */
+    public SubtaskFigures.Step figures() {
+        return new SubtaskFigures.Step(name, rowsIn, rowsOut(), batchesIn, batchesOut(), timeNanos(), spillBytes(),
+                peakMemory);
+    }
+
     /** Registers the seven figures as gauges under {@code group.addGroup("step", index)}. */
     public void register(MetricGroup operatorGroup, int index) {
         MetricGroup g = operatorGroup.addGroup(GROUP, Integer.toString(index));

@@ -7,16 +7,20 @@ import dev.floe.arrow.RecordBatch;
 import dev.floe.formats.ScanMetrics;
 import dev.floe.operators.runtime.OperatorRuntime;
 import dev.floe.operators.runtime.StepMetrics;
+import dev.floe.operators.runtime.SubtaskFigures;
 import dev.floe.operators.step.Pipeline;
 import dev.floe.operators.step.StepSpec;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.RichSourceReaderContext;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
 
 /**
  * Reads one split at a time on the task thread: opens it, pulls a batch, runs the pipeline,
@@ -33,6 +37,8 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     private final Counter columnsDecoded;
     private final Counter bytesRead;
     private final ScanMetrics scanMetrics = new ScanMetrics();
+    /** What this reader read over all its splits, for the client's figures. */
+    private final ScanMetrics scanTotals = new ScanMetrics();
 
     private OperatorRuntime runtime;
     /** The scan's own figures (step 0: rows decoded from files); the fused steps are steps 1.. */
@@ -65,6 +71,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
         runtime = OperatorRuntime.unmanaged("source[" + context.getIndexOfSubtask() + "] " + name,
                 context.metricGroup());
         runtime.register(scan);
+        reportFigures();
         var send = runtime.sender(e -> {
             output.collect(e);
             emitted = true;
@@ -74,10 +81,29 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
         requestSplit();
     }
 
+    /**
+     * The client's explain-analyze figures travel as an accumulator, which a source reader reaches
+     * through the runtime context Flink's source operator gives it (a plain context has none: then
+     * the figures of this scan are missing, and nothing else changes).
+     */
+    private void reportFigures() {
+        if (context instanceof RichSourceReaderContext rich
+                && rich.getRuntimeContext() instanceof StreamingRuntimeContext streaming) {
+            runtime.extras(() -> Map.of(SubtaskFigures.ROW_GROUPS_READ, scanTotals.rowGroupsRead,
+                    SubtaskFigures.BYTES_READ, scanTotals.bytesRead, SubtaskFigures.COLUMNS_DECODED, scanTotals.columnsDecoded));
+            runtime.reportTo(streaming, streaming.getOperatorUniqueID());
+        }
+    }
+
     private InputStatus end() {
         if (!finishedSteps) {
             finishedSteps = true;
+            // the scan's figures are inclusive of the steps it feeds, their end of input included:
+            // else its own time and spill (inclusive minus theirs) would come out negative
+            long spilled = runtime.spill().bytesWritten();
+            long start = System.nanoTime();
             pipeline.finish();
+            scan.called(System.nanoTime() - start, runtime.spill().bytesWritten() - spilled);
             runtime.completed();
         }
         return InputStatus.END_OF_INPUT;
@@ -109,12 +135,13 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
                 requestSplit();
                 continue;
             }
+            long spilled = runtime.spill().bytesWritten();
             long start = System.nanoTime();
             RecordBatch batch = nextBatch();
             scan.batchIn(batch.numRows());
             emitted = false;
             pipeline.push(batch);
-            scan.called(System.nanoTime() - start, 0);
+            scan.called(System.nanoTime() - start, runtime.spill().bytesWritten() - spilled);
             if (emitted) {
                 return InputStatus.MORE_AVAILABLE;
             }
@@ -171,6 +198,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
         rowGroupsRead.inc(scanMetrics.rowGroupsRead);
         columnsDecoded.inc(scanMetrics.columnsDecoded);
         bytesRead.inc(scanMetrics.bytesRead);
+        scanTotals.add(scanMetrics);
         scanMetrics.publish();
         scanMetrics.reset();
     }

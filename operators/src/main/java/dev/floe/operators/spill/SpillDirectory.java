@@ -21,6 +21,7 @@ public final class SpillDirectory implements AutoCloseable {
     private final String owner;
     private final List<SpillFile> files = new ArrayList<>();
     private int next;
+    private int created;
     private long bytesWritten;
 
     public SpillDirectory(File[] dirs, String owner) {
@@ -37,6 +38,7 @@ public final class SpillDirectory implements AutoCloseable {
             File f = File.createTempFile(prefix, ".arrows", dir);
             SpillFile file = new SpillFile(f, this);
             files.add(file);
+            created++;
             FILES_CREATED.incrementAndGet();
             FILES_LIVE.incrementAndGet();
             return file;
@@ -59,8 +61,9 @@ public final class SpillDirectory implements AutoCloseable {
         return bytesWritten;
     }
 
+    /** Spill files this operator instance created (also after {@link #close()} deleted them). */
     public int filesCreated() {
-        return files.size();
+        return created;
     }
 
     /** Spill files created in this JVM so far. */

@@ -69,6 +69,7 @@ public final class BroadcastInputsOperator extends AbstractStreamOperatorV2<Enco
         super.open();
         runtime = OperatorRuntime.open(this, env, getOperatorConfig(), getMetricGroup(), getOperatorName(),
                 spec.memoryBudget());
+        runtime.reportTo(getRuntimeContext(), getOperatorID().toHexString());
         broadcasts.open(runtime);
     }
 

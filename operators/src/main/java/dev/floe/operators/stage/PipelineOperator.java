@@ -51,6 +51,7 @@ public final class PipelineOperator extends AbstractStreamOperator<EncodedBatch>
         super.open();
         runtime = OperatorRuntime.open(this, getContainingTask().getEnvironment(), getOperatorConfig(),
                 getMetricGroup(), getOperatorName(), memoryBudget);
+        runtime.reportTo(getRuntimeContext(), getOperatorID().toHexString());
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         StreamRecord<EncodedBatch> reuse = new StreamRecord<>(null);
         var send = runtime.sender(e -> output.collect(reuse.replace(e)));

@@ -20,13 +20,18 @@ import dev.floe.translator.physical.RangeExchange;
 import dev.floe.translator.physical.ScanStage;
 import dev.floe.translator.physical.StepStage;
 import dev.floe.translator.physical.UnionPlan;
+import dev.floe.translator.explain.StageFigures;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.Partitioner;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.core.memory.ManagedMemoryUseCase;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.streaming.api.graph.StreamGraphHasherV2;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -42,6 +47,8 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
     private final long memoryBudget;
     private final long fileSplitSize;
     private int nextUid;
+    /** The uids of the Flink operators each node became, in the order {@code StageFigures.operators} lists them. */
+    private final Map<PhysicalPlan, List<String>> uids = new IdentityHashMap<>();
 
     public JobTranslator(StreamExecutionEnvironment env) {
         this(env, 0);
@@ -67,6 +74,41 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
         return "floe-" + (nextUid++);
     }
 
+    /** A new uid for an operator of {@code node}, remembered for {@link #operatorIds}. */
+    private String uid(PhysicalPlan node) {
+        String uid = uid();
+        uids.computeIfAbsent(node, n -> new ArrayList<>()).add(uid);
+        return uid;
+    }
+
+    /**
+     * The ids ({@code OperatorID} in hex, as operators see {@code getOperatorID()}) of the Flink
+     * operators a node of the translated plan became; empty for an exchange.
+     */
+    public List<String> operatorIds(PhysicalPlan node) {
+        List<String> ids = new ArrayList<>();
+        for (String uid : uids.getOrDefault(node, List.of())) {
+            ids.add(new OperatorID(StreamGraphHasherV2.generateUserSpecifiedHash(uid)).toHexString());
+        }
+        return ids;
+    }
+
+    /**
+     * The Web UI's detail pane for an operator: its steps one per line with their expressions,
+     * numbered as their metrics ({@code step.<i>.rows_in}, ...).
+     */
+    static String description(List<String> steps) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < steps.size(); i++) {
+            sb.append(i == 0 ? "" : "\n").append("step ").append(i).append(": ").append(steps.get(i));
+        }
+        return sb.toString();
+    }
+
+    private static String description(PhysicalPlan node, int operator) {
+        return description(StageFigures.operators(node).get(operator));
+    }
+
     @Override
     public DataStream<EncodedBatch> visitScan(ScanStage stage) {
         SourceSplits splits = SourceSplits.of(stage.source(), stage.readColumns(), stage.filePlan(), fileSplitSize);
@@ -75,7 +117,8 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
         int parallelism = Math.max(1, Math.min(stage.parallelism(), splits.splits().size()));
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), stage.describe(), EncodedBatchTypeInfo.INSTANCE)
                 .setParallelism(parallelism)
-                .uid(uid());
+                .uid(uid(stage))
+                .setDescription(description(stage, 0));
     }
 
     @Override
@@ -85,7 +128,8 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
                         new PipelineOperator(stage.input().schema(), stage.steps(), stage.orderedByPartition(),
                                 memoryBudget))
                 .setParallelism(stage.parallelism())
-                .uid(uid());
+                .uid(uid(stage))
+                .setDescription(description(stage, 0));
         declareManagedMemory(out.getTransformation(), stage);
         return out;
     }
@@ -122,18 +166,19 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
         DataStream<EncodedBatch> cuts = data
                 .transform(sample.describe(), EncodedBatchTypeInfo.INSTANCE,
                         new PipelineOperator(spec.inputSchema(), List.of(sample)))
-                .setParallelism(p).uid(uid())
+                .setParallelism(p).uid(uid(range)).setDescription(description(range, 0))
                 .global()
                 .transform(boundaries.describe(), EncodedBatchTypeInfo.INSTANCE,
                         new PipelineOperator(spec.keySchema(), List.of(boundaries)))
-                .setParallelism(1).uid(uid());
+                .setParallelism(1).uid(uid(range)).setDescription(description(range, 1));
         BroadcastInputsOperator.Spec split = new BroadcastInputsOperator.Spec(spec.inputSchema(),
                 List.of(spec.keySchema()), List.of(new RangeSplitSpec(spec, 0)), 0);
         MultipleInputTransformation<EncodedBatch> t = new MultipleInputTransformation<>(spec.describe(),
                 new BroadcastInputsOperator.Factory(split), EncodedBatchTypeInfo.INSTANCE, p);
         t.addInput(data.getTransformation());
         t.addInput(cuts.broadcast().getTransformation());
-        t.setUid(uid());
+        t.setUid(uid(range));
+        t.setDescription(description(range, 2));
         env.addOperator(t);
         return new DataStream<>(env, t).partitionCustom(new TaggedPartition(), new PartitionTag());
     }
@@ -157,7 +202,8 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
         for (DataStream<EncodedBatch> b : broadcasts) {
             t.addInput(b.getTransformation());
         }
-        t.setUid(uid());
+        t.setUid(uid(join));
+        t.setDescription(description(join, 0));
         declareManagedMemory(t, join);
         env.addOperator(t);
         return new DataStream<>(env, t);
@@ -186,7 +232,8 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
         for (DataStream<EncodedBatch> b : builds) {
             t.addInput(b.getTransformation());
         }
-        t.setUid(uid());
+        t.setUid(uid(stage));
+        t.setDescription(description(stage, 0));
         declareManagedMemory(t, stage);
         env.addOperator(t);
         return new DataStream<>(env, t);
