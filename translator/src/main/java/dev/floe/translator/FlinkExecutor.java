@@ -12,6 +12,8 @@ import dev.floe.arrow.EncodedBatch;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.Table;
 import dev.floe.translator.explain.PlanDrawing;
+import dev.floe.translator.progress.Progress;
+import org.jline.terminal.Terminal;
 import dev.floe.translator.explain.StageFigures;
 import dev.floe.translator.flink.JobTranslator;
 import dev.floe.translator.physical.PhysicalPlan;
@@ -52,6 +54,7 @@ public final class FlinkExecutor implements Executor {
     private final java.util.Set<RunningAction> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile JobReport lastJob;
     private volatile java.net.URI webUi;
+    private volatile Terminal progressTerminal;
 
     public FlinkExecutor(Function<Configuration, StreamExecutionEnvironment> environments, int parallelism,
             Configuration extraJobConfig) {
@@ -102,6 +105,7 @@ public final class FlinkExecutor implements Executor {
                         + String.join(", ", known));
             }
         }
+        Progress.enabled(conf.toMap().get(Progress.SETTING));
         for (ConfigOption<MemorySize> option : List.of(OPERATOR_MEMORY, BROADCAST_THRESHOLD, FILE_SPLIT_SIZE,
                 NESTED_LOOP_MAX_BYTES)) {
             try {
@@ -180,7 +184,7 @@ public final class FlinkExecutor implements Executor {
 
     /** Every {@code floe.*} setting; {@link #validate} refuses other {@code floe.*} keys. */
     public static final List<ConfigOption<?>> SETTINGS = List.of(BROADCAST_THRESHOLD, OPERATOR_MEMORY, FILE_SPLIT_SIZE,
-            NESTED_LOOP_MAX_BYTES, ACTION_TIMEOUT, FileSystems.PLUGINS_DIR,
+            NESTED_LOOP_MAX_BYTES, ACTION_TIMEOUT, FileSystems.PLUGINS_DIR, Progress.OPTION,
             dev.floe.operators.runtime.FailureInjection.FAIL_ONCE_IN_OPERATOR);
 
     /** How long a cancelled action waits for its job's tasks to stop before it gives up waiting. */
@@ -220,6 +224,22 @@ public final class FlinkExecutor implements Executor {
     /** The Web UI (REST) address job links in reports and logs point to; null = none (inside {@code flink run}). */
     public void webUi(java.net.URI address) {
         this.webUi = address;
+    }
+
+    /** Draws the progress display on this terminal instead of the JVM's (tests capture it). */
+    public void progressTo(Terminal terminal) {
+        this.progressTerminal = terminal;
+    }
+
+    /** The live progress display of a submitted job when {@code floe.progress} turns it on, else nothing. */
+    private AutoCloseable progress(String jobId, String action) throws java.io.IOException {
+        java.net.URI rest = webUi;
+        if (rest == null || !Progress.enabled(extraJobConfig.toMap().get(Progress.SETTING))) {
+            return () -> { };
+        }
+        Terminal terminal = progressTerminal != null ? progressTerminal : Progress.systemTerminal();
+        String site = CallSite.here();
+        return Progress.start(terminal, rest, jobId, "Floe " + action + (site == null ? "" : " at " + site));
     }
 
     /** A finished action: its result, the plan that ran and what each of its stages did. */
@@ -373,7 +393,7 @@ public final class FlinkExecutor implements Executor {
                     + "interrupted", new InterruptedException());
         }
         java.time.Duration timeout = extraJobConfig.getOptional(ACTION_TIMEOUT).orElse(null);
-        RunningAction job = RunningAction.start(jobName, env, results, jobId -> () -> { });
+        RunningAction job = RunningAction.start(jobName, env, results, jobId -> progress(jobId, action));
         running.add(job);
         String reason;
         Throwable cause;
