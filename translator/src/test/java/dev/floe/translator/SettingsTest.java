@@ -44,10 +44,11 @@ class SettingsTest {
         c.setString("floe.join.nested-loop-max-bytes", "4mb");
         c.setString("floe.plugins.dir", "/opt/flink/plugins");
         c.setString("floe.test.fail-once-in-operator", "Sort");
+        c.setString("floe.progress", "false");
         c.setString("taskmanager.memory.managed.size", "1g");
         c.setString("parallelism.default", "3");
         FlinkExecutor.validate(c);
-        assertThat(FlinkExecutor.SETTINGS).hasSize(7);
+        assertThat(FlinkExecutor.SETTINGS).hasSize(8);
     }
 
     @Test
