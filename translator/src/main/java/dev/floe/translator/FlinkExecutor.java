@@ -232,14 +232,13 @@ public final class FlinkExecutor implements Executor {
     }
 
     /** The live progress display of a submitted job when {@code floe.progress} turns it on, else nothing. */
-    private AutoCloseable progress(String jobId, String action) throws java.io.IOException {
+    private AutoCloseable progress(String jobId, String title) throws java.io.IOException {
         java.net.URI rest = webUi;
         if (rest == null || !Progress.enabled(extraJobConfig.toMap().get(Progress.SETTING))) {
             return () -> { };
         }
         Terminal terminal = progressTerminal != null ? progressTerminal : Progress.systemTerminal();
-        String site = CallSite.here();
-        return Progress.start(terminal, rest, jobId, "Floe " + action + (site == null ? "" : " at " + site));
+        return Progress.start(terminal, rest, jobId, title);
     }
 
     /** A finished action: its result, the plan that ran and what each of its stages did. */
@@ -393,7 +392,9 @@ public final class FlinkExecutor implements Executor {
                     + "interrupted", new InterruptedException());
         }
         java.time.Duration timeout = extraJobConfig.getOptional(ACTION_TIMEOUT).orElse(null);
-        RunningAction job = RunningAction.start(jobName, env, results, jobId -> progress(jobId, action));
+        // the display's title names the user's line, found here on the caller's thread
+        String title = jobName.substring(0, jobName.indexOf(": "));
+        RunningAction job = RunningAction.start(jobName, env, results, jobId -> progress(jobId, title));
         running.add(job);
         String reason;
         Throwable cause;

@@ -76,6 +76,8 @@ final class RunningAction {
                 return;
             }
             String jobId = submitted.getJobID().toHexString();
+            Finished finished;
+            // the watcher has drawn its last when the action returns
             try (AutoCloseable watching = watcher.watch(jobId)) {
                 List<EncodedBatch> out = new ArrayList<>();
                 while (results.hasNext()) {
@@ -86,9 +88,10 @@ final class RunningAction {
                 }
                 // the job's own result: its run time and the accumulators with the operators' figures
                 JobExecutionResult done = submitted.getJobExecutionResult().get();
-                result.complete(new Finished(jobId, out, Duration.ofMillis(done.getNetRuntime()),
-                        done.getAllAccumulatorResults()));
+                finished = new Finished(jobId, out, Duration.ofMillis(done.getNetRuntime()),
+                        done.getAllAccumulatorResults());
             }
+            result.complete(finished);
         } catch (Throwable e) {
             result.completeExceptionally(e);
         } finally {

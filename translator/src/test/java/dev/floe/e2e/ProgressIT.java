@@ -49,8 +49,10 @@ class ProgressIT {
         }
         String screen = out.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "");
         System.out.println(screen);
-        assertThat(screen).contains("Floe toTable at ProgressIT.java:").contains("rows read").containsPattern(
-                "stages (\\d+)/\\1 done").contains("finished").contains("done    ");
+        // redraws rewrite only what changed, so whole lines are seen where a line changed from its start
+        assertThat(screen).contains("Floe toTable at ProgressIT.java:").contains("rows read")
+                .contains("done    Source: Scan: fromColumns (20000 rows, 2 partitions)")
+                .contains("FinalAggregate: count(*) by k");
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class Progress implements AutoCloseable {
     /** How often the job's status is read (a REST request or two per scan stage each time). */
     public static final long POLL_MILLIS = 500;
     public static final String SETTING = "floe.progress";
+    private static final java.util.Set<String> TERMINAL = java.util.Set.of("FINISHED", "FAILED", "CANCELED");
     /** The setting as a Flink option (Floe's settings are checked against the known ones). */
     public static final org.apache.flink.configuration.ConfigOption<String> OPTION = org.apache.flink.configuration
             .ConfigOptions.key(SETTING).stringType().defaultValue("auto")
@@ -103,11 +104,19 @@ public final class Progress implements AutoCloseable {
     public void close() {
         stopped = true;
         thread.interrupt();
-        JobStatus.Snapshot end;
+        JobStatus.Snapshot end = null;
         try {
-            end = status.poll();
-        } catch (IOException | InterruptedException e) {
-            end = null;
+            // the job has ended; Flink's REST API may answer from a cache of a few seconds before
+            for (int i = 0; i < 20 && (end == null || !TERMINAL.contains(end.state())); i++) {
+                if (end != null) {
+                    Thread.sleep(200);
+                }
+                end = status.poll();
+            }
+        } catch (IOException e) {
+            // draw the last state seen
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         synchronized (this) {
             display.end(end != null ? end : last, elapsed());
