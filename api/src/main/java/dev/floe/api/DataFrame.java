@@ -86,7 +86,7 @@ public final class DataFrame {
         for (Expression e : exprs) {
             nodes.add(e.node());
         }
-        return with(Project.of(plan, nodes));
+        return with(dev.floe.api.plan.WindowExtraction.project(plan, nodes));
     }
 
     /** {@code df.select("a", "b")} */
@@ -127,7 +127,7 @@ public final class DataFrame {
                 out.add(new Alias(entry.getValue().node(), entry.getKey()));
             }
         }
-        return with(Project.of(plan, out));
+        return with(dev.floe.api.plan.WindowExtraction.project(plan, out));
     }
 
     /** {@code df.withColumnRenamed("o_orderkey", "key")} */
@@ -315,6 +315,7 @@ public final class DataFrame {
         List<Expr> aggs = new ArrayList<>(aggregations.length);
         boolean nested = false;
         for (Expression a : aggregations) {
+            dev.floe.api.plan.WindowExtraction.rejectWindows(a.node(), "agg(...)");
             dev.floe.api.expr.AggregationPlacement.checkNotNested(a.node());
             aggs.add(a.node());
             nested |= !(a.node().unalias() instanceof AggExpr) && AggExpr.containsAgg(a.node());

@@ -375,6 +375,22 @@ public final class Expression implements Serializable {
      */
     public Expression kurtosis() { return agg(dev.floe.arrow.kernels.agg.AggFunction.KURTOSIS); }
 
+    // ---- windows ---------------------------------------------------------------------------------
+
+    /**
+     * This window function or aggregation evaluated over a window, one value per row; allowed in
+     * {@code select}/{@code withColumn} (in {@code where} or {@code agg} it is a {@link
+     * PlanException}). {@code col("salary").sum().over(Window.partitionBy("dept"))},
+     * {@code rank().over(Window.partitionBy("dept").orderBy(col("salary").desc()))}
+     */
+    public Expression over(Window window) {
+        Objects.requireNonNull(window, "window");
+        Expr f = node instanceof Alias a ? a.child() : node;
+        Expression over = new Expression(new dev.floe.api.expr.WindowExpr(f, window.partitionKeys(),
+                window.orderKeys(), window.frame()));
+        return node instanceof Alias a ? over.alias(a.name()) : over;
+    }
+
     // ---- sort markers (inside sort(...)) -----------------------------------------------------
 
     private dev.floe.api.expr.SortKey key() {

@@ -76,6 +76,62 @@ public final class Functions {
                 a.node(), b.node(), dev.floe.arrow.kernels.agg.AggOptions.DEFAULT));
     }
 
+    // ---- window functions (use with .over(window)) -----------------------------------------------
+
+    private static Expression window(dev.floe.api.expr.WindowOp op, Expression input, Expression dflt, long param) {
+        return new Expression(new dev.floe.api.expr.WindowFunction(op, input == null ? null : input.node(),
+                dflt == null ? null : dflt.node(), param));
+    }
+
+    /** 1, 2, 3, ... within the partition in the window's order (ties in any order); int64. {@code rowNumber().over(w)} */
+    public static Expression rowNumber() { return window(dev.floe.api.expr.WindowOp.ROW_NUMBER, null, null, 0); }
+
+    /** 1 + the number of rows before the row's peers (gaps after ties); int64. {@code rank().over(w)} */
+    public static Expression rank() { return window(dev.floe.api.expr.WindowOp.RANK, null, null, 0); }
+
+    /** 1 + the number of distinct order keys before the row (no gaps); int64. */
+    public static Expression denseRank() { return window(dev.floe.api.expr.WindowOp.DENSE_RANK, null, null, 0); }
+
+    /** (rank - 1) / (partition rows - 1), 0 for a one-row partition; float64. */
+    public static Expression percentRank() { return window(dev.floe.api.expr.WindowOp.PERCENT_RANK, null, null, 0); }
+
+    /** (rows up to and including the row's last peer) / (partition rows); float64. */
+    public static Expression cumeDist() { return window(dev.floe.api.expr.WindowOp.CUME_DIST, null, null, 0); }
+
+    /** The bucket 1..n of the row when the partition is split into n buckets as even as possible (first ones larger); int64. */
+    public static Expression ntile(int n) { return window(dev.floe.api.expr.WindowOp.NTILE, null, null, n); }
+
+    /** The value one row before in the window's order, null for the first row. {@code lag(col("price")).over(w)} */
+    public static Expression lag(Expression input) { return lag(input, 1); }
+
+    /** The value {@code offset} rows before, null where there is none. */
+    public static Expression lag(Expression input, int offset) { return window(dev.floe.api.expr.WindowOp.LAG, input, null, offset); }
+
+    /** The value {@code offset} rows before, {@code defaultValue} (cast to the input's type) where there is none. */
+    public static Expression lag(Expression input, int offset, Expression defaultValue) {
+        return window(dev.floe.api.expr.WindowOp.LAG, input, defaultValue, offset);
+    }
+
+    /** The value one row after in the window's order, null for the last row. */
+    public static Expression lead(Expression input) { return lead(input, 1); }
+
+    /** The value {@code offset} rows after, null where there is none. */
+    public static Expression lead(Expression input, int offset) { return window(dev.floe.api.expr.WindowOp.LEAD, input, null, offset); }
+
+    /** The value {@code offset} rows after, {@code defaultValue} (cast to the input's type) where there is none. */
+    public static Expression lead(Expression input, int offset, Expression defaultValue) {
+        return window(dev.floe.api.expr.WindowOp.LEAD, input, defaultValue, offset);
+    }
+
+    /** The value of the frame's first row (null if that value is null, or the frame is empty). */
+    public static Expression firstValue(Expression input) { return window(dev.floe.api.expr.WindowOp.FIRST_VALUE, input, null, 0); }
+
+    /** The value of the frame's last row; with the default frame that is the current row's last peer. */
+    public static Expression lastValue(Expression input) { return window(dev.floe.api.expr.WindowOp.LAST_VALUE, input, null, 0); }
+
+    /** The value of the frame's n-th row (from 1), null when the frame is shorter. */
+    public static Expression nthValue(Expression input, int n) { return window(dev.floe.api.expr.WindowOp.NTH_VALUE, input, null, n); }
+
     /** {@code ifElse(col("a").gt(0), col("a"), lit(0))} */
     public static Expression ifElse(Expression predicate, Object then, Object otherwise) {
         return new Expression(new IfElse(predicate.node(), Expression.toExpr(then), Expression.toExpr(otherwise)));

@@ -205,6 +205,16 @@ public final class PruningPredicates {
         }
 
         @Override
+        public StatsPredicate visitWindow(dev.floe.api.expr.WindowExpr e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitWindowFunction(dev.floe.api.expr.WindowFunction e) {
+            return null;
+        }
+
+        @Override
         public StatsPredicate visitHash(Hash e) {
             return null;
         }

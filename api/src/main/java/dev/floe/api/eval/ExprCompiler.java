@@ -167,6 +167,18 @@ public final class ExprCompiler {
         }
 
         @Override
+        public Node visitWindow(dev.floe.api.expr.WindowExpr w) {
+            throw new PlanException("Window function " + w.display() + " is only allowed in select(...) or"
+                    + " withColumn(...); compute it there first, then filter, sort or aggregate the new column");
+        }
+
+        @Override
+        public Node visitWindowFunction(dev.floe.api.expr.WindowFunction w) {
+            w.type(null); // always a PlanException: a window function without over(...)
+            throw new IllegalStateException(w.display());
+        }
+
+        @Override
         public Node visitHash(Hash h) {
             return NestedNodes.hash(h, build(h.child()));
         }

@@ -53,4 +53,8 @@ public interface ExprVisitor<R> {
     R visitHash(Hash e);
 
     R visitGrouping(Grouping e);
+
+    R visitWindow(WindowExpr e);
+
+    R visitWindowFunction(WindowFunction e);
 }

@@ -15,6 +15,7 @@ import dev.floe.api.optimizer.rules.PushFilterThroughSort;
 import dev.floe.api.optimizer.rules.PushFilterThroughReplicate;
 import dev.floe.api.optimizer.rules.PushFilterThroughUnion;
 import dev.floe.api.optimizer.rules.PushOffsetThroughProject;
+import dev.floe.api.optimizer.rules.PushFilterThroughWindow;
 import dev.floe.api.optimizer.rules.PushLimitIntoScan;
 import dev.floe.api.optimizer.rules.PushLimitThroughProject;
 import dev.floe.api.optimizer.rules.RemoveNoOpProjects;
@@ -38,8 +39,8 @@ final class Rules {
                                 + " on the way; a filter over a"
                                 + " cross join first lends it its cross-side equalities as join keys",
                         new ConvertCrossJoinToInnerJoin(), new PushFilterThroughJoin(), new PushFilterThroughSort(),
-                        new PushFilterThroughAggregate(), new PushFilterThroughExpand(), new PushFilterThroughProject(),
-                        new PushFilterIntoScan(),
+                        new PushFilterThroughAggregate(), new PushFilterThroughExpand(), new PushFilterThroughWindow(),
+                        new PushFilterThroughProject(), new PushFilterIntoScan(),
                         new PushLimitThroughProject(), new PushLimitIntoScan(), new MergeFilters(), new MergeLimits(),
                         new PushFilterThroughUnion(), new PushFilterThroughReplicate(), new PushOffsetThroughProject()),
                 RuleBatch.once("prune",

@@ -34,6 +34,7 @@ public record Aggregate(LogicalPlan input, List<Expr> keys, List<Expr> aggs, Sch
         Set<String> seen = new HashSet<>();
         for (Expr k : keys) {
             ExprDepth.check(k, "a group-by key");
+            WindowExtraction.rejectWindows(k, "a group-by key");
             if (AggExpr.containsAgg(k)) {
                 throw new PlanException("A group-by key cannot be an aggregation: " + k.display());
             }
@@ -41,6 +42,7 @@ public record Aggregate(LogicalPlan input, List<Expr> keys, List<Expr> aggs, Sch
         }
         for (Expr a : aggs) {
             ExprDepth.check(a, "an aggregation");
+            WindowExtraction.rejectWindows(a, "agg(...)");
             if (!(a.unalias() instanceof AggExpr agg)) {
                 throw new PlanException("agg(...) takes aggregations such as col(\"x\").sum() or count(), but "
                         + a.display() + " is not one" + (AggExpr.containsAgg(a)

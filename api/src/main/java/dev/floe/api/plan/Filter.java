@@ -16,6 +16,7 @@ public record Filter(LogicalPlan input, Expr predicate) implements LogicalPlan {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(predicate, "predicate");
         ExprDepth.check(predicate, "a filter (where)");
+        WindowExtraction.rejectWindows(predicate, "a filter (where)");
         AggregationPlacement.check(predicate, "a filter (where)");
         DataType t = predicate.type(input.schema());
         if (t.kind() != DataType.Kind.BOOL && t.kind() != DataType.Kind.NULL) {

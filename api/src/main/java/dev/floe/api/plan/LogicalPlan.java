@@ -16,7 +16,7 @@ import java.util.function.Function;
  * make the compiler list every place a new node must be described. See docs/architecture.md.
  */
 public sealed interface LogicalPlan extends Serializable permits Scan, Project, Filter, Limit, Aggregate, Sort, Join, Repartition, Write,
-        Explode, Expand, Union, Replicate, Sample, Offset, Deduplicate, Cache {
+        Explode, Expand, Union, Replicate, Sample, Offset, Deduplicate, Cache, Window {
 
     Schema schema();
 

@@ -48,4 +48,6 @@ public interface LogicalPlanVisitor<R> {
     R visitDeduplicate(Deduplicate deduplicate);
 
     R visitCache(Cache cache);
+
+    R visitWindow(Window window);
 }

@@ -95,6 +95,21 @@ public final class TemporalKernels {
         return era * 146_097 + doe - 719_468;
     }
 
+    /**
+     * An epoch day plus whole months (the day clamped to the month's end, as java.time's
+     * {@code plusMonths}), then days; no date object per value.
+     */
+    public static long addMonthsDays(long epochDay, long months, long days) {
+        if (months == 0) {
+            return epochDay + days;
+        }
+        long c = civil(epochDay);
+        long m = year(c) * 12L + month(c) - 1 + months;
+        long y = Math.floorDiv(m, 12);
+        int mon = (int) Math.floorMod(m, 12) + 1;
+        return daysFromCivil(y, mon, Math.min(day(c), daysInMonth(y, mon))) + days;
+    }
+
     static boolean isLeap(long y) {
         return (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
     }
@@ -362,11 +377,7 @@ public final class TemporalKernels {
                     long v = local.local(raw);
                     long d = Math.floorDiv(v, local.perDay);
                     long tod = v - d * local.perDay;
-                    long c = civil(d);
-                    long m = year(c) * 12L + month(c) - 1 + sign * months;
-                    long y = Math.floorDiv(m, 12);
-                    int mon = (int) Math.floorMod(m, 12) + 1;
-                    long nd = daysFromCivil(y, mon, Math.min(day(c), daysInMonth(y, mon))) + sign * days;
+                    long nd = addMonthsDays(d, sign * months, sign * days);
                     long t = Math.addExact(Math.multiplyExact(nd, local.perDay), tod);
                     long r = local.toRaw(t, raw);
                     if (!local.isDate) {

@@ -165,6 +165,11 @@ public final class PhysicalPlanner {
         }
 
         @Override
+        public PhysicalNode visitWindow(dev.floe.api.plan.Window w) {
+            return WindowPlanner.plan(w, input(), parallelism);
+        }
+
+        @Override
         public PhysicalNode visitWrite(Write w) {
             return planWrite(w, input());
         }

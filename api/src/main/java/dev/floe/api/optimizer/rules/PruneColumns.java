@@ -92,6 +92,17 @@ public final class PruneColumns implements PlanRule {
                     prune(j.right(), new LinkedHashSet<>(j.right().schema().names()))));
         }
 
+        /** Drops the functions nobody reads, and the node with the last of them. */
+        @Override
+        public LogicalPlan visitWindow(dev.floe.api.plan.Window w) {
+            List<dev.floe.api.expr.Alias> kept = w.functionsProducing(required);
+            LogicalPlan input = prune(w.input(), w.requiredColumns(required).get(0));
+            if (kept.isEmpty()) {
+                return input;
+            }
+            return kept.equals(w.functions()) && input == w.input() ? w : dev.floe.api.plan.Window.of(input, kept);
+        }
+
         @Override public LogicalPlan visitFilter(Filter f) { return pruneInputs(f); }
 
         @Override public LogicalPlan visitLimit(Limit l) { return pruneInputs(l); }

@@ -1,0 +1,197 @@
+package dev.floe.arrow.kernels.window;
+
+import dev.floe.api.types.DataType;
+import dev.floe.arrow.kernels.Sorting;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Peer groups and frame bounds of one sorted partition of n rows. A frame is the half-open row
+ * range {@code [start[i], end[i])} of row i; an empty frame has {@code start == end}.
+ *
+ * <pre>{@code
+ * int[] peerStart = FrameBounds.peerStarts(orderKeys, types, orders, n);
+ * int[] peerEnd = FrameBounds.peerEnds(peerStart, n);
+ * FrameBounds.rows(n, -2, 0, start, end);      // ROWS BETWEEN 2 PRECEDING AND CURRENT ROW
+ * }</pre>
+ */
+public final class FrameBounds {
+    /** Kinds of a RANGE edge for {@link #range}. */
+    public static final int UNBOUNDED = 0;
+    public static final int CURRENT = 1;
+    public static final int OFFSET = 2;
+
+    private FrameBounds() {
+    }
+
+    /** For each row, the first row of its peer group (rows with equal order keys; all rows without keys). */
+    public static int[] peerStarts(List<FieldVector> keys, List<DataType> types, List<Sorting.Order> orders, int n) {
+        int[] out = new int[n];
+        for (int i = 1; i < n; i++) {
+            out[i] = Sorting.compareRows(keys, i - 1, keys, i, types, orders) == 0 ? out[i - 1] : i;
+        }
+        return out;
+    }
+
+    /** For each row, one past the last row of its peer group. */
+    public static int[] peerEnds(int[] peerStart, int n) {
+        int[] out = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            out[i] = i == n - 1 || peerStart[i + 1] == i + 1 ? i + 1 : out[i + 1];
+        }
+        return out;
+    }
+
+    /** ROWS frames: {@code lo}/{@code hi} are signed row offsets, Long.MIN/MAX_VALUE unbounded. */
+    public static void rows(int n, long lo, long hi, int[] start, int[] end) {
+        for (int i = 0; i < n; i++) {
+            long s = lo == Long.MIN_VALUE ? 0 : clamp(i + lo, n);
+            long e = hi == Long.MAX_VALUE ? n : clamp(i + hi + 1, n);
+            start[i] = (int) s;
+            end[i] = (int) Math.max(s, e);
+        }
+    }
+
+    private static long clamp(long v, int n) {
+        return Math.max(0, Math.min(n, v));
+    }
+
+    /** Moves a key value by a RANGE offset; saturates instead of overflowing. */
+    @FunctionalInterface
+    public interface Shift {
+        long apply(long value);
+
+        /** value + offset, saturating. */
+        static Shift plus(long offset) {
+            return v -> {
+                long r = v + offset;
+                return ((v ^ r) & (offset ^ r)) < 0 ? (offset < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
+            };
+        }
+    }
+
+    /**
+     * RANGE frames over one order key whose values read as longs (integers, dates in days,
+     * timestamps in their unit). Each edge is UNBOUNDED, CURRENT (the peer group) or OFFSET with
+     * a shift that moves a key value toward "following" (the caller turns {@code 2 PRECEDING} over
+     * an ascending key into {@code v - 2}, over a descending key into {@code v + 2}). Rows with a
+     * null key frame their null peers for OFFSET edges, as in PostgreSQL.
+     */
+    public static void rangeLong(FieldVector key, DataType type, boolean descending, int n, int[] peerStart,
+            int[] peerEnd, int startKind, Shift startShift, int endKind, Shift endShift, int[] start, int[] end) {
+        int w = dev.floe.arrow.kernels.Physical.width(type);
+        boolean unsigned = type.kind() == DataType.Kind.UINT8 || type.kind() == DataType.Kind.UINT16
+                || type.kind() == DataType.Kind.UINT32;
+        ArrowBuf data = key.getDataBuffer();
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (w) {
+                case 1 -> unsigned ? data.getByte(i) & 0xFFL : data.getByte(i);
+                case 2 -> unsigned ? data.getShort(2L * i) & 0xFFFFL : data.getShort(2L * i);
+                case 4 -> unsigned ? data.getInt(4L * i) & 0xFFFFFFFFL : data.getInt(4L * i);
+                default -> data.getLong(8L * i);
+            };
+        }
+        int[] valued = valued(key, n);
+        int a = valued[0];
+        int b = valued[1];
+        edge(v, descending, a, b, n, peerStart, peerEnd, startKind, startShift, false, start);
+        edge(v, descending, a, b, n, peerStart, peerEnd, endKind, endShift, true, end);
+        for (int i = 0; i < n; i++) {
+            end[i] = Math.max(start[i], end[i]);
+        }
+    }
+
+    private static void edge(long[] v, boolean desc, int a, int b, int n, int[] peerStart, int[] peerEnd, int kind,
+            Shift shift, boolean isEnd, int[] out) {
+        int j = a;
+        for (int i = 0; i < n; i++) {
+            if (kind == UNBOUNDED) {
+                out[i] = isEnd ? n : 0;
+            } else if (kind == CURRENT || i < a || i >= b) {
+                out[i] = isEnd ? peerEnd[i] : peerStart[i];
+            } else {
+                long target = shift.apply(v[i]);
+                // first row at (start) or past (end) the target in the key's order; targets only grow
+                while (j < b && (isEnd ? !after(v[j], target, desc) : before(v[j], target, desc))) {
+                    j++;
+                }
+                while (j > a && (isEnd ? after(v[j - 1], target, desc) : !before(v[j - 1], target, desc))) {
+                    j--;
+                }
+                out[i] = j;
+            }
+        }
+    }
+
+    /** The rows [a, b) with a non-null key (nulls sort to one end). */
+    private static int[] valued(FieldVector key, int n) {
+        int a = 0;
+        while (a < n && key.isNull(a)) {
+            a++;
+        }
+        int b = n;
+        while (b > a && key.isNull(b - 1)) {
+            b--;
+        }
+        return new int[] {a, b};
+    }
+
+    private static boolean before(long x, long target, boolean desc) {
+        return desc ? x > target : x < target;
+    }
+
+    private static boolean after(long x, long target, boolean desc) {
+        return desc ? x < target : x > target;
+    }
+
+    /** {@link #rangeLong} over float keys; offsets are added to the value (NaN sorts last and is its own peer). */
+    public static void rangeDouble(FieldVector key, DataType type, boolean descending, int n, int[] peerStart,
+            int[] peerEnd, int startKind, double startOffset, int endKind, double endOffset, int[] start, int[] end) {
+        boolean f32 = type.kind() == DataType.Kind.FLOAT32;
+        ArrowBuf data = key.getDataBuffer();
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = f32 ? data.getFloat(4L * i) : data.getDouble(8L * i);
+        }
+        int[] valued = valued(key, n);
+        int a = valued[0];
+        int b = valued[1];
+        edgeDouble(v, descending, a, b, n, peerStart, peerEnd, startKind, startOffset, false, start);
+        edgeDouble(v, descending, a, b, n, peerStart, peerEnd, endKind, endOffset, true, end);
+        for (int i = 0; i < n; i++) {
+            end[i] = Math.max(start[i], end[i]);
+        }
+    }
+
+    private static void edgeDouble(double[] v, boolean desc, int a, int b, int n, int[] peerStart, int[] peerEnd,
+            int kind, double offset, boolean isEnd, int[] out) {
+        for (int i = 0; i < n; i++) {
+            if (kind == UNBOUNDED) {
+                out[i] = isEnd ? n : 0;
+            } else if (kind == CURRENT || i < a || i >= b || Double.isNaN(v[i])) {
+                out[i] = isEnd ? peerEnd[i] : peerStart[i];
+            } else {
+                double target = v[i] + offset;
+                // binary search: NaN and infinities make a two-pointer walk fragile
+                int lo = a;
+                int hi = b;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    double x = v[mid];
+                    int c = Double.isNaN(x) ? 1 : Double.compare(x == 0.0 ? 0.0 : x, target == 0.0 ? 0.0 : target);
+                    if (desc) {
+                        c = -c;
+                    }
+                    if (isEnd ? c <= 0 : c < 0) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                out[i] = lo;
+            }
+        }
+    }
+}
