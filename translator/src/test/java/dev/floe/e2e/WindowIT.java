@@ -21,6 +21,7 @@ import dev.floe.api.DataFrame;
 import dev.floe.api.Window;
 import dev.floe.api.WindowSpec;
 import dev.floe.arrow.Table;
+import dev.floe.operators.spill.SpillDirectory;
 import dev.floe.testing.DuckOracle;
 import dev.floe.testing.Rows;
 import dev.floe.testing.SharedCluster;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -224,5 +226,48 @@ class WindowIT {
                 "SELECT g, k, sum(v), count(*), rank() OVER (PARTITION BY g ORDER BY sum(v) DESC NULLS FIRST),"
                         + " sum(v) / sum(sum(v)) OVER (PARTITION BY g),"
                         + " sum(count(*)) OVER (ORDER BY g, k)::BIGINT FROM t GROUP BY g, k");
+    }
+
+    /**
+     * One unpartitioned window (a single task) over 300 000 rows against a 1 MiB budget: the sort
+     * spills sorted runs, the window step streams the partition in pieces, and the result still
+     * equals DuckDB's.
+     */
+    @Test
+    void aWindowLargerThanTheBudgetSpillsItsSortAndStreams() {
+        int rows = 300_000;
+        duck.execute("CREATE OR REPLACE TABLE big AS SELECT i::BIGINT AS id, ((i * 7919) % 1000)::BIGINT AS k,"
+                + " CASE WHEN i % 17 = 0 THEN NULL ELSE ((i * 104729) % 1000003) / 7.0 END::DOUBLE AS v"
+                + " FROM range(0, " + rows + ") r(i)");
+        List<List<Object>> data = duck.query("SELECT id, k, v FROM big");
+        Map<String, List<?>> big = new LinkedHashMap<>();
+        for (int c = 0; c < 3; c++) {
+            List<Object> values = new ArrayList<>(rows);
+            for (List<Object> r : data) {
+                values.add(r.get(c));
+            }
+            big.put(List.of("id", "k", "v").get(c), values);
+        }
+        long files = SpillDirectory.totalFilesCreated();
+        long bytes = SpillDirectory.totalBytesWritten();
+        WindowSpec w = Window.orderBy(col("k"));
+        try (Floe floe = Floe.builder().remote("127.0.0.1", SharedCluster.restPort()).parallelism(2)
+                .config("floe.operator.memory-budget", "1mb").build()) {
+            DataFrame df = floe.fromColumns(big).select(col("id"), rank().over(w).alias("r"),
+                    denseRank().over(w).alias("dr"), col("v").sum().over(w).alias("s"), count().over(w).alias("c"))
+                    .where(col("id").mod(500).eq(0));
+            System.out.println(df.explain(true));
+            try (Table t = df.toTable()) {
+                Rows.assertSameRows(t.toRows(), duck.query("SELECT * FROM (SELECT id, rank() OVER w, dense_rank() OVER w,"
+                        + " sum(v) OVER w, count(*) OVER w FROM big WINDOW w AS (ORDER BY k)) WHERE id % 500 = 0"));
+            }
+        }
+        long spilledFiles = SpillDirectory.totalFilesCreated() - files;
+        long spilledBytes = SpillDirectory.totalBytesWritten() - bytes;
+        System.out.printf("window over %d rows at a 1 MiB budget spilled %d files, %d bytes%n", rows, spilledFiles,
+                spilledBytes);
+        assertThat(spilledFiles).as("spill files written").isPositive();
+        assertThat(spilledBytes).as("bytes spilled").isGreaterThan(1L << 20);
+        assertThat(SpillDirectory.liveFiles()).as("spill files left behind").isZero();
     }
 }

@@ -5,6 +5,7 @@ import dev.floe.api.optimizer.rules.FoldConstants;
 import dev.floe.api.optimizer.rules.MergeFilters;
 import dev.floe.api.optimizer.rules.MergeLimits;
 import dev.floe.api.optimizer.rules.MergeProjects;
+import dev.floe.api.optimizer.rules.MergeWindows;
 import dev.floe.api.optimizer.rules.PruneColumns;
 import dev.floe.api.optimizer.rules.PushFilterIntoScan;
 import dev.floe.api.optimizer.rules.PushFilterThroughAggregate;
@@ -33,7 +34,8 @@ final class Rules {
                         new FoldConstants()),
                 RuleBatch.fixedPoint("merge",
                         "collapse chains the DataFrame API builds one call at a time (withColumn, where, limit)",
-                        new MergeFilters(), new MergeProjects(), new MergeLimits(), new RemoveNoOpProjects()),
+                        new MergeFilters(), new MergeProjects(), new MergeLimits(), new RemoveNoOpProjects(),
+                        new MergeWindows()),
                 RuleBatch.fixedPoint("push down",
                         "move filters and limits toward the scans (through unions into both sides), merging what meets"
                                 + " on the way; a filter over a"
@@ -49,6 +51,6 @@ final class Rules {
                         new PruneColumns()),
                 RuleBatch.fixedPoint("tidy",
                         "pruning leaves projections that pass their input through",
-                        new MergeProjects(), new RemoveNoOpProjects()));
+                        new MergeProjects(), new RemoveNoOpProjects(), new MergeWindows()));
     }
 }

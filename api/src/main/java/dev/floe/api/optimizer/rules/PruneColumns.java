@@ -96,10 +96,12 @@ public final class PruneColumns implements PlanRule {
         @Override
         public LogicalPlan visitWindow(dev.floe.api.plan.Window w) {
             List<dev.floe.api.expr.Alias> kept = w.functionsProducing(required);
-            LogicalPlan input = prune(w.input(), w.requiredColumns(required).get(0));
             if (kept.isEmpty()) {
-                return input;
+                Set<String> inputColumns = new LinkedHashSet<>(w.input().schema().names());
+                inputColumns.retainAll(required);
+                return prune(w.input(), inputColumns);
             }
+            LogicalPlan input = prune(w.input(), w.requiredColumns(required).get(0));
             return kept.equals(w.functions()) && input == w.input() ? w : dev.floe.api.plan.Window.of(input, kept);
         }
 
