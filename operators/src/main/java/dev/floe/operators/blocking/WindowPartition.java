@@ -7,6 +7,7 @@ import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.kernels.Physical;
 import dev.floe.arrow.kernels.window.FrameAggregates;
 import dev.floe.arrow.kernels.window.FrameBounds;
+import dev.floe.arrow.kernels.window.RunningAggregates;
 import dev.floe.arrow.kernels.window.WindowValues;
 import java.time.Duration;
 import java.time.Period;
@@ -132,6 +133,10 @@ final class WindowPartition {
             };
         }
         int[][] f = frames(spec, c.frame(), part, n, peerStart, peerEnd);
+        if (RunningAggregates.supports(c.agg().function(), c.inputType()) && RunningAggregates.isRunning(f[0], f[1], n)) {
+            return RunningAggregates.evaluate(c.agg().function(), in, c.inputType(), f[1], n, carry.states().get(k),
+                    allocator);
+        }
         return FrameAggregates.evaluate(() -> c.newAccumulator(allocator), c.agg().function().decomposable(), in,
                 c.inputType(), c.outputType(), f[0], f[1], n, carry.states().get(k), allocator);
     }

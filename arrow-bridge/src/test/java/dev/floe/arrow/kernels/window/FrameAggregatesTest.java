@@ -137,4 +137,33 @@ class FrameAggregatesTest {
             }
         }
     }
+
+    @Test
+    void runningFramesFoldInOnePassAsTheAccumulatorsDo() {
+        Random r = new Random(9);
+        for (int n : new int[] {1, 5, 400}) {
+            List<Long> values = data(n, r);
+            int[] start = new int[n];
+            int[] end = new int[n];
+            for (int i = 0, e = 0; i < n; i++) {
+                e = Math.min(n, Math.max(e, i + 1 + (r.nextBoolean() ? r.nextInt(3) : 0)));
+                end[i] = e;
+            }
+            assertThat(RunningAggregates.isRunning(start, end, n)).isTrue();
+            for (AggFunction fn : List.of(AggFunction.SUM, AggFunction.COUNT, AggFunction.COUNT_ALL, AggFunction.MIN,
+                    AggFunction.MAX)) {
+                assertThat(RunningAggregates.supports(fn, DataType.int64())).isTrue();
+                try (FieldVector in = Values.toVector("v", DataType.int64(), values, allocator);
+                        FieldVector out = RunningAggregates.evaluate(fn, fn == AggFunction.COUNT_ALL ? null : in,
+                                DataType.int64(), end, n, null, allocator)) {
+                    List<Object> got = Batches.values(out, fn.resultType(DataType.int64()));
+                    for (int i = 0; i < n; i++) {
+                        assertThat(got.get(i)).as("running %s to row %d", fn, end[i])
+                                .isEqualTo(expected(fn, values, 0, end[i]));
+                    }
+                }
+            }
+        }
+        assertThat(RunningAggregates.supports(AggFunction.MEAN, DataType.int64())).isFalse();
+    }
 }
