@@ -36,7 +36,7 @@ class FloeLocalIT {
             Matcher m = Pattern.compile("\"name\":\"(Floe [^\"]*)\"").matcher(overview);
             int jobs = 0;
             while (m.find()) {
-                assertThat(m.group(1)).startsWith("Floe countRows: ");
+                assertThat(m.group(1)).startsWith("Floe countRows at FloeLocalIT.java:").contains(": Scan: fromColumns");
                 jobs++;
             }
             assertThat(jobs).as("jobs run on the session's cluster").isEqualTo(2);

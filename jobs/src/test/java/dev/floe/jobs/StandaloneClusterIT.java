@@ -50,8 +50,17 @@ class StandaloneClusterIT {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(OrdersData.parse(run.output())).as(run.output()).isEqualTo(expected);
-        JsonNode job = onlyFloeJob("Floe toTable: Scan: csv " + data);
+        JsonNode job = onlyFloeJob("Scan: csv " + data);
         assertThat(job.get("state").asText()).isEqualTo("FINISHED");
+        // Job names start with the action and the user's call site (issue 16).
+        assertThat(job.get("name").asText()).startsWith("Floe toTable at TpchJob.java:");
+        // The per-step figures explainAnalyze() and lastJob() read travel as accumulators, which the
+        // JobManager loads from the user jar: they must reach the client of a flink run job too.
+        List<String> accumulators = new ArrayList<>();
+        cluster.rest("/jobs/" + job.get("jid").asText() + "/accumulators").get("user-task-accumulators")
+                .forEach(a -> accumulators.add(a.get("name").asText()));
+        assertThat(accumulators).as("accumulators of job %s", job.get("jid").asText())
+                .anyMatch(name -> name.startsWith("floe.figures."));
         List<String> operators = new ArrayList<>();
         cluster.rest("/jobs/" + job.get("jid").asText() + "/plan").get("plan").get("nodes")
                 .forEach(n -> operators.add(n.get("description").asText()));
@@ -95,7 +104,7 @@ class StandaloneClusterIT {
             expected = OrdersData.write(data, rows, 4);
             run = cluster.flinkAsync("run", "-p", "2", LocalCluster.JOBS_JAR.toString(),
                     "tpch", "--data", data.toString(), "--format", "csv");
-            jobId = awaitRunningTask("Floe toTable: Scan: csv " + data, run);
+            jobId = awaitRunningTask("Scan: csv " + data, run);
         }
         String victim = busyTaskManager();
         cluster.kill(victim);
@@ -119,23 +128,29 @@ class StandaloneClusterIT {
         }
     }
 
-    private static JsonNode onlyFloeJob(String namePrefix) throws Exception {
+    /** A Floe job is named {@code Floe <action> at <File>.java:<line>: <its scan> ... <its root>}. */
+    private static boolean floeJobOf(JsonNode job, String planSummary) {
+        String name = job.get("name").asText();
+        return name.startsWith("Floe ") && name.contains(": " + planSummary);
+    }
+
+    private static JsonNode onlyFloeJob(String planSummary) throws Exception {
         List<JsonNode> matches = new ArrayList<>();
         cluster.rest("/jobs/overview").get("jobs").forEach(j -> {
-            if (j.get("name").asText().startsWith(namePrefix)) {
+            if (floeJobOf(j, planSummary)) {
                 matches.add(j);
             }
         });
-        assertThat(matches).as("jobs named %s...", namePrefix).hasSize(1);
+        assertThat(matches).as("Floe jobs of %s", planSummary).hasSize(1);
         return matches.get(0);
     }
 
     /** Waits until a subtask of the job runs; returns the job id, or null if the job finished before that was seen. */
-    private static String awaitRunningTask(String namePrefix, Process client) throws Exception {
+    private static String awaitRunningTask(String planSummary, Process client) throws Exception {
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode j : cluster.rest("/jobs/overview").get("jobs")) {
-                if (j.get("name").asText().startsWith(namePrefix)) {
+                if (floeJobOf(j, planSummary)) {
                     String id = j.get("jid").asText();
                     if (j.get("state").asText().equals("FINISHED")) {
                         return null;
