@@ -3,6 +3,7 @@ package dev.floe.arrow.kernels.agg;
 import dev.floe.api.types.DataType;
 import dev.floe.arrow.kernels.Buffers;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -221,6 +222,33 @@ final class Cols {
             total += b.capacity();
         }
         return total;
+    }
+
+    /** {@code shifts[g] + means[g]} for the first {@code n} groups: the mean a shifted accumulator kept. */
+    static double[] unshifted(double[] shifts, double[] means, int n) {
+        double[] out = new double[n];
+        for (int g = 0; g < n; g++) {
+            out[g] = shifts[g] + means[g];
+        }
+        return out;
+    }
+
+    /**
+     * The partial state of a moments-style accumulator: the int64 counts, then one all-valid float64
+     * column per array, in order; nothing is left allocated if a column cannot be built.
+     */
+    static List<FieldVector> countsThenDoubles(long[] counts, int n, BufferAllocator allocator, double[]... columns) {
+        List<FieldVector> out = new ArrayList<>(1 + columns.length);
+        try {
+            out.add(longs(counts, n, allocator));
+            for (double[] column : columns) {
+                out.add(doubles(column, null, n, allocator));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            closeAll(out);
+            throw e;
+        }
     }
 
     /** Closes vectors built so far when building a multi-column state fails half way. */

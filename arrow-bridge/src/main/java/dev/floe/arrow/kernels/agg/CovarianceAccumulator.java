@@ -1,7 +1,6 @@
 package dev.floe.arrow.kernels.agg;
 
 import dev.floe.api.types.DataType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -130,25 +129,8 @@ final class CovarianceAccumulator extends GroupedAccumulator {
     @Override
     public List<FieldVector> state(int numGroups, BufferAllocator allocator) {
         ensure(numGroups);
-        List<FieldVector> out = new ArrayList<>(6);
-        try {
-            out.add(Cols.longs(counts, numGroups, allocator));
-            double[] mx = new double[numGroups];
-            double[] my = new double[numGroups];
-            for (int g = 0; g < numGroups; g++) {
-                mx[g] = shiftX[g] + meanX[g];
-                my[g] = shiftY[g] + meanY[g];
-            }
-            out.add(Cols.doubles(mx, null, numGroups, allocator));
-            out.add(Cols.doubles(my, null, numGroups, allocator));
-            out.add(Cols.doubles(co, null, numGroups, allocator));
-            out.add(Cols.doubles(m2X, null, numGroups, allocator));
-            out.add(Cols.doubles(m2Y, null, numGroups, allocator));
-            return out;
-        } catch (RuntimeException e) {
-            Cols.closeAll(out);
-            throw e;
-        }
+        return Cols.countsThenDoubles(counts, numGroups, allocator, Cols.unshifted(shiftX, meanX, numGroups),
+                Cols.unshifted(shiftY, meanY, numGroups), co, m2X, m2Y);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.floe.arrow.kernels.agg;
 
 import dev.floe.api.types.DataType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -119,22 +118,8 @@ final class MomentsAccumulator extends GroupedAccumulator {
     @Override
     public List<FieldVector> state(int numGroups, BufferAllocator allocator) {
         ensure(numGroups);
-        List<FieldVector> out = new ArrayList<>(5);
-        try {
-            out.add(Cols.longs(counts, numGroups, allocator));
-            double[] unshifted = new double[numGroups];
-            for (int g = 0; g < numGroups; g++) {
-                unshifted[g] = shifts[g] + means[g];
-            }
-            out.add(Cols.doubles(unshifted, null, numGroups, allocator));
-            out.add(Cols.doubles(m2s, null, numGroups, allocator));
-            out.add(Cols.doubles(m3s, null, numGroups, allocator));
-            out.add(Cols.doubles(m4s, null, numGroups, allocator));
-            return out;
-        } catch (RuntimeException e) {
-            Cols.closeAll(out);
-            throw e;
-        }
+        return Cols.countsThenDoubles(counts, numGroups, allocator, Cols.unshifted(shifts, means, numGroups), m2s, m3s,
+                m4s);
     }
 
     @Override
