@@ -136,6 +136,24 @@ class ExplainAnalyzeIT {
         }
     }
 
+    /**
+     * At parallelism 1 the sort is fused into the scan, whose reader runs outside Flink's managed
+     * memory: it must still spill at floe.operator.memory-budget (it held everything up to a fixed
+     * 256 MiB before, so 0 files were spilled here).
+     */
+    @Test
+    void aSortFusedIntoItsScanSpillsAtTheMemoryBudget() {
+        try (Floe floe = Floe.builder().remote("127.0.0.1", SharedCluster.restPort()).parallelism(1)
+                .config("floe.operator.memory-budget", "256kb").build()) {
+            floe.fromColumns(ids(50_000)).sort(col("s")).collect();
+            JobReport job = floe.lastJob();
+            JobReport.Stage scan = job.stage("Scan:");
+            assertThat(scan.name()).contains("-> Sort: s ASC");
+            assertThat(scan.spillFiles()).as("files the fused sort spilled").isPositive();
+            assertThat(job.step("Scan:").spillBytes()).isNotNegative();
+        }
+    }
+
     @Test
     void pruningCountsMatchTheRowGroupsAndFilesSkipped() {
         String file = dir.resolve("ids.parquet").toString();

@@ -88,9 +88,14 @@ public final class OperatorRuntime implements AutoCloseable {
         return new OperatorRuntime(operatorName, memory, metrics, FailureInjection.armed(env, operatorName));
     }
 
-    /** For a source reader: no managed memory, spills to {@code java.io.tmpdir}. */
-    public static OperatorRuntime unmanaged(String name, MetricGroup metrics) {
-        return new OperatorRuntime(name, OperatorMemory.unmanaged(name, 0), metrics, false);
+    /**
+     * For a source reader: no managed memory, spills to {@code java.io.tmpdir}.
+     *
+     * @param budget bytes a blocking step fused into the source holds before spilling
+     *               ({@code floe.operator.memory-budget}); 0 = the default budget
+     */
+    public static OperatorRuntime unmanaged(String name, MetricGroup metrics, long budget) {
+        return new OperatorRuntime(name, OperatorMemory.unmanaged(name, budget), metrics, false);
     }
 
     /** Without Flink (the step harness): a budget (0 = unbounded) and no metric reporter. */

@@ -26,18 +26,23 @@ public final class FloeSource implements Source<EncodedBatch, FloeSplit, ArrayLi
     private final Schema readSchema;
     private final List<StepSpec> steps;
     private final String name;
+    private final long memoryBudget;
 
     /**
      * @param readSchema schema of the batches the opener produces
      * @param steps      the fused steps, the first taking {@code readSchema}
      * @param name       the operator name (the plan nodes' one-line descriptions)
+     * @param memoryBudget bytes a blocking step fused into the source holds before spilling
+     *                   ({@code floe.operator.memory-budget}); 0 = the default budget of unmanaged memory
      */
-    public FloeSource(List<FloeSplit> splits, SplitOpener opener, Schema readSchema, List<StepSpec> steps, String name) {
+    public FloeSource(List<FloeSplit> splits, SplitOpener opener, Schema readSchema, List<StepSpec> steps, String name,
+            long memoryBudget) {
         this.splits = List.copyOf(splits);
         this.opener = opener;
         this.readSchema = readSchema;
         this.steps = List.copyOf(steps);
         this.name = name;
+        this.memoryBudget = memoryBudget;
     }
 
     public List<FloeSplit> splits() {
@@ -72,6 +77,6 @@ public final class FloeSource implements Source<EncodedBatch, FloeSplit, ArrayLi
 
     @Override
     public SourceReader<EncodedBatch, FloeSplit> createReader(SourceReaderContext context) {
-        return new FloeSourceReader(context, opener, readSchema, steps, name);
+        return new FloeSourceReader(context, opener, readSchema, steps, name, memoryBudget);
     }
 }

@@ -32,6 +32,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     private final Schema readSchema;
     private final List<StepSpec> steps;
     private final String name;
+    private final long memoryBudget;
     private final ArrayDeque<FloeSplit> pending = new ArrayDeque<>();
     private final Counter rowGroupsRead;
     private final Counter columnsDecoded;
@@ -54,12 +55,13 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     private CompletableFuture<Void> available = new CompletableFuture<>();
 
     FloeSourceReader(SourceReaderContext context, SplitOpener opener, Schema readSchema, List<StepSpec> steps,
-            String name) {
+            String name, long memoryBudget) {
         this.context = context;
         this.opener = opener;
         this.readSchema = readSchema;
         this.steps = steps;
         this.name = name;
+        this.memoryBudget = memoryBudget;
         this.scan = new StepMetrics(name);
         this.rowGroupsRead = context.metricGroup().counter("floeRowGroupsRead");
         this.columnsDecoded = context.metricGroup().counter("floeColumnChunksDecoded");
@@ -69,7 +71,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     @Override
     public void start() {
         runtime = OperatorRuntime.unmanaged("source[" + context.getIndexOfSubtask() + "] " + name,
-                context.metricGroup());
+                context.metricGroup(), memoryBudget);
         runtime.register(scan);
         reportFigures();
         var send = runtime.sender(e -> {

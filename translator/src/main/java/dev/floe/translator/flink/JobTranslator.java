@@ -113,7 +113,7 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
     public DataStream<EncodedBatch> visitScan(ScanStage stage) {
         SourceSplits splits = SourceSplits.of(stage.source(), stage.readColumns(), stage.filePlan(), fileSplitSize);
         FloeSource source = new FloeSource(splits.splits(), splits.opener(), stage.readSchema(), stage.steps(),
-                stage.describe());
+                stage.describe(), memoryBudget);
         int parallelism = Math.max(1, Math.min(stage.parallelism(), splits.splits().size()));
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), stage.describe(), EncodedBatchTypeInfo.INSTANCE)
                 .setParallelism(parallelism)
