@@ -7,10 +7,13 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
 
-/** COUNT (non-null values) and COUNT_ALL (rows) per group; state = [int64 count]. */
-final class CountAccumulator extends GroupedAccumulator {
+/**
+ * COUNT (non-null values) and COUNT_ALL (rows) per group; state = [int64 count]. Counts of other
+ * rows ({@link CountIfAccumulator}) override {@link #update} and keep the rest.
+ */
+class CountAccumulator extends GroupedAccumulator {
     private final boolean countAll;
-    private long[] counts = new long[0];
+    long[] counts = new long[0];
 
     CountAccumulator(boolean countAll) {
         this.countAll = countAll;
