@@ -2,11 +2,28 @@ package dev.floe.api.expr;
 
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Schema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /** {@code left op right}: arithmetic, comparison or Kleene AND/OR. Types follow {@link TypeRules}. */
 public record Binary(BinaryOp op, Expr left, Expr right) implements Expr {
+    /** The parts of {@code e} joined by AND, left to right ({@code e} itself when it is no AND). */
+    public static List<Expr> conjuncts(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        addConjuncts(e, out);
+        return out;
+    }
+
+    private static void addConjuncts(Expr e, List<Expr> out) {
+        if (e instanceof Binary b && b.op() == BinaryOp.AND) {
+            addConjuncts(b.left(), out);
+            addConjuncts(b.right(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
     public Binary {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(left, "left");

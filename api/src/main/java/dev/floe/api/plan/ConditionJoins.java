@@ -32,7 +32,7 @@ public final class ConditionJoins {
         List<Expr> leftOn = new ArrayList<>();
         List<Expr> rightOn = new ArrayList<>();
         List<Expr> rest = new ArrayList<>();
-        for (Expr c : conjuncts(condition)) {
+        for (Expr c : Binary.conjuncts(condition)) {
             Expr[] key = key(c, ls.size(), pair);
             if (key != null) {
                 leftOn.add(key[0]);
@@ -64,20 +64,6 @@ public final class ConditionJoins {
         return Join.of(left, right, keys, keys, JoinType.LEFT, JoinStrategy.AUTO, null, new Join.Asof(l, r), true);
     }
 
-    static List<Expr> conjuncts(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        collect(e, out);
-        return out;
-    }
-
-    private static void collect(Expr e, List<Expr> out) {
-        if (e instanceof Binary b && b.op() == BinaryOp.AND) {
-            collect(b.left(), out);
-            collect(b.right(), out);
-        } else {
-            out.add(e);
-        }
-    }
 
     /**
      * {left expression, right expression (pair names)} when {@code c} equates an expression over

@@ -6,7 +6,6 @@ import dev.floe.api.expr.BinaryOp;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.expr.Literal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +16,7 @@ final class Exprs {
     }
 
     static List<Expr> conjuncts(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        collect(e, out);
-        return out;
-    }
-
-    private static void collect(Expr e, List<Expr> out) {
-        if (e instanceof Binary b && b.op() == BinaryOp.AND) {
-            collect(b.left(), out);
-            collect(b.right(), out);
-        } else {
-            out.add(e);
-        }
+        return Binary.conjuncts(e);
     }
 
     static Expr and(List<Expr> parts) {
