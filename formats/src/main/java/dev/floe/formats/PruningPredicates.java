@@ -220,6 +220,16 @@ public final class PruningPredicates {
         }
 
         @Override
+        public StatsPredicate visitSubquery(dev.floe.api.expr.Subquery e) {
+            return null;
+        }
+
+        @Override
+        public StatsPredicate visitOuterColumn(dev.floe.api.expr.OuterColumn e) {
+            return null;
+        }
+
+        @Override
         public StatsPredicate visitGrouping(Grouping e) {
             return null;
         }

@@ -184,6 +184,16 @@ public final class ExprCompiler {
         }
 
         @Override
+        public Node visitSubquery(dev.floe.api.expr.Subquery s) {
+            throw new PlanException(dev.floe.api.optimizer.Decorrelation.notDecorrelated(s));
+        }
+
+        @Override
+        public Node visitOuterColumn(dev.floe.api.expr.OuterColumn o) {
+            throw new PlanException(dev.floe.api.optimizer.Decorrelation.notDecorrelated(o));
+        }
+
+        @Override
         public Node visitGrouping(Grouping g) {
             g.type(input);
             throw new IllegalStateException("unreachable: " + g.display());

@@ -57,4 +57,8 @@ public interface ExprVisitor<R> {
     R visitWindow(WindowExpr e);
 
     R visitWindowFunction(WindowFunction e);
+
+    R visitSubquery(Subquery e);
+
+    R visitOuterColumn(OuterColumn e);
 }

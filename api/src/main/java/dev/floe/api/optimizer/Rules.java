@@ -51,6 +51,9 @@ final class Rules {
                         new PruneColumns()),
                 RuleBatch.fixedPoint("tidy",
                         "pruning leaves projections that pass their input through",
-                        new MergeProjects(), new RemoveNoOpProjects(), new MergeWindows()));
+                        new MergeProjects(), new RemoveNoOpProjects(), new MergeWindows()),
+                RuleBatch.once("check",
+                        "a subquery no rule turned into a join is an error naming it, before the executor sees it",
+                        new Decorrelation()));
     }
 }

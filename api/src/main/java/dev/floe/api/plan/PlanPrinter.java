@@ -1,6 +1,13 @@
 package dev.floe.api.plan;
 
-/** Draws a plan tree, one node per line, children indented by two spaces. Deterministic. */
+import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.Subquery;
+
+/**
+ * Draws a plan tree, one node per line, children indented by two spaces; a subquery in a node's
+ * expressions is drawn under the node ({@code Subquery: EXISTS correlated on ...}), its plan indented
+ * further, before the node's inputs. Deterministic.
+ */
 public final class PlanPrinter {
     private PlanPrinter() {
     }
@@ -13,6 +20,12 @@ public final class PlanPrinter {
 
     private static void print(LogicalPlan plan, int depth, StringBuilder sb) {
         sb.append("  ".repeat(depth)).append(plan.describe()).append('\n');
+        for (Expr e : NodeExpressions.of(plan)) {
+            for (Subquery s : Subquery.in(e)) {
+                sb.append("  ".repeat(depth + 1)).append(s.header()).append('\n');
+                print(s.plan(), depth + 2, sb);
+            }
+        }
         for (LogicalPlan child : plan.children()) {
             print(child, depth + 1, sb);
         }
