@@ -59,7 +59,8 @@ final class SqlFunctionCatalog {
         define(a, 1, 1, c -> noDistinct(c).arg(0).first(), "first", "arbitrary");
         define(a, 1, 1, c -> noDistinct(c).arg(0).last(), "last");
         define(a, 1, 1, c -> c.arg(0).anyValue(), "any_value");
-        define(a, 1, 1, c -> noDistinct(c).arg(0).countIf(), "count_if", "countif");
+        // DuckDB's count_if is null for a group without a non-null value: the sum of a boolean is that
+        define(a, 1, 1, c -> boolArg(noDistinct(c), 0).sum(), "count_if", "countif");
         define(a, 1, 1, c -> noDistinct(c).arg(0).product(), "product");
         define(a, 1, 1, c -> noDistinct(c).arg(0).skew(), "skewness");
         define(a, 1, 1, c -> noDistinct(c).arg(0).kurtosis(), "kurtosis");
@@ -77,6 +78,14 @@ final class SqlFunctionCatalog {
                     + "SELECT " + c.lower() + "(x) FROM (SELECT DISTINCT x FROM t)");
         }
         return c;
+    }
+
+    private static Expression boolArg(SqlCall c, int i) {
+        DataType t = c.type(i);
+        if (t != null && t.kind() != Kind.BOOL && t.kind() != Kind.NULL) {
+            throw c.error("needs a boolean as argument " + (i + 1) + ", got " + SqlTypes.sqlName(t) + " (" + c.arg(i) + ")");
+        }
+        return c.arg(i);
     }
 
     private static Expression grouping(SqlCall c) {
