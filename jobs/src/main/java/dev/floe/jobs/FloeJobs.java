@@ -17,12 +17,13 @@ import picocli.CommandLine.Command;
 @Command(name = "floe-jobs.jar", mixinStandardHelpOptions = true, version = "Floe jobs 0.1.0",
         description = "Floe jobs: each subcommand runs as Flink batch jobs, locally or under `flink run`.",
         subcommands = {TpchJob.class, RunJob.class, dev.floe.jobs.tpch.TpchGenerator.class,
-                dev.floe.jobs.tpch.TpchCheck.class, CommandLine.HelpCommand.class})
+                dev.floe.jobs.tpch.TpchCheck.class, dev.floe.jobs.tpcds.TpcdsGenerator.class,
+                dev.floe.jobs.tpcds.TpcdsCheck.class, CommandLine.HelpCommand.class})
 public final class FloeJobs implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: tpch, run, tpch-generate or tpch-check");
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: tpch, run, tpch-generate, tpch-check, tpcds-generate or tpcds-check");
     }
 
     public static void main(String[] args) {
