@@ -14,8 +14,8 @@ import java.util.Locale;
  *   <li>{@code BOOLEAN}/{@code BOOL} → bool; {@code TINYINT}/{@code INT1} → int8, {@code SMALLINT}/{@code INT2}
  *       → int16, {@code INTEGER}/{@code INT}/{@code INT4}/{@code SIGNED} → int32, {@code BIGINT}/{@code INT8}/{@code LONG}
  *       → int64, {@code HUGEINT} → decimal(38, 0), {@code UTINYINT} .. {@code UBIGINT} → uint8 .. uint64;</li>
- *   <li>{@code REAL}/{@code FLOAT4} → float32; {@code FLOAT}/{@code FLOAT8}/{@code DOUBLE [PRECISION]} → float64
- *       (DuckDB's {@code FLOAT} is 4 bytes, PostgreSQL's 8: Floe takes PostgreSQL's, so no digits are lost);</li>
+ *   <li>{@code REAL}/{@code FLOAT4}/{@code FLOAT} → float32 (DuckDB's {@code FLOAT} is 4 bytes; PostgreSQL's
+ *       is 8); {@code FLOAT8}/{@code DOUBLE [PRECISION]} → float64;</li>
  *   <li>{@code DECIMAL(p, s)}/{@code NUMERIC(p, s)}/{@code DEC}: decimal(p, s); {@code DECIMAL(p)} is scale 0;
  *       bare {@code DECIMAL} is DuckDB's decimal(18, 3);</li>
  *   <li>{@code VARCHAR(n)}, {@code CHAR(n)}, {@code CHARACTER [VARYING]}, {@code TEXT}, {@code STRING},
@@ -88,8 +88,8 @@ public final class SqlTypes {
             case "usmallint" -> DataType.uint16();
             case "uinteger" -> DataType.uint32();
             case "ubigint" -> DataType.uint64();
-            case "real", "float4" -> DataType.float32();
-            case "float", "float8", "double", "double precision" -> DataType.float64();
+            case "real", "float4", "float" -> DataType.float32();
+            case "float8", "double", "double precision" -> DataType.float64();
             case "decimal", "numeric", "dec" -> decimal(a, display, position);
             case "varchar", "char", "character", "character varying", "char varying", "text", "string", "bpchar",
                     "nvarchar", "nchar", "clob" -> DataType.string();
@@ -121,7 +121,7 @@ public final class SqlTypes {
     private static boolean lengthTakingType(String n) {
         return switch (n) {
             case "varchar", "char", "character", "character varying", "char varying", "nvarchar", "nchar", "bpchar",
-                    "string", "text", "binary", "varbinary", "float", "timestamp", "timestamptz" -> true;
+                    "string", "text", "binary", "varbinary", "timestamp", "timestamptz" -> true;
             default -> false;
         };
     }
@@ -149,6 +149,38 @@ public final class SqlTypes {
         } catch (NumberFormatException e) {
             throw new PlanException("Invalid '" + display + "'" + at(position) + ": '" + s + "' is not an integer");
         }
+    }
+
+    /**
+     * {@code CAST(e AS to)} ({@code TRY_CAST} with {@code tryCast}: null where a value does not convert)
+     * with DuckDB's conversions where they differ from Floe's {@code cast}: a decimal to an integer rounds
+     * half away from zero, a float to an integer half to even (Floe's cast truncates both); a string
+     * constant cast to a date, timestamp or number is converted at planning ({@code CAST('2000-03-11' AS DATE)}).
+     * A float cast to VARCHAR prints as Java does ({@code 1.0E10} where DuckDB prints {@code 10000000000.0}).
+     */
+    public static dev.floe.api.Expression cast(dev.floe.api.Expression e, DataType to, boolean tryCast, String position,
+            dev.floe.api.types.Schema input) {
+        if (!tryCast && e.node() instanceof dev.floe.api.expr.Literal l && l.value() instanceof String) {
+            dev.floe.api.Expression constant = SqlArithmetic.alignConstant(e, to, position);
+            if (constant != e) {
+                DataType t = constant.node().type(dev.floe.api.types.Schema.empty());
+                return t.equals(to) ? constant : constant.cast(to);
+            }
+        }
+        DataType from = input == null ? null : e.node().type(input);
+        dev.floe.api.Expression in = e;
+        if (from != null && to.isInteger()) {
+            if (from instanceof DataType.Decimal d && d.scale() > 0) {
+                // DuckDB rounds half away from zero; Floe's cast truncates. A decimal to scale 0 rounds that way.
+                in = e.cast(DataType.decimal(Math.min(d.precision() - d.scale() + 1, DataType.Decimal.MAX_PRECISION), 0));
+            } else if (from.isFloating()) {
+                // DuckDB rounds floats half to even (nearbyint): 2.5 -> 2, 3.5 -> 4, -2.5 -> -2
+                dev.floe.api.Expression half = dev.floe.api.Functions.lit(0.5);
+                dev.floe.api.Expression two = dev.floe.api.Functions.lit(2);
+                in = dev.floe.api.Functions.ifElse(e.sub(e.floor()).eq(half), e.div(two).round().mul(two), e.round());
+            }
+        }
+        return tryCast ? in.tryCast(to) : in.cast(to);
     }
 
     /** The SQL spelling of a Floe type (DuckDB's names), for messages and DESCRIBE. */

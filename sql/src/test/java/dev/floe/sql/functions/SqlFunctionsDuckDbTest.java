@@ -42,9 +42,9 @@ class SqlFunctionsDuckDbTest {
     static final List<List<Object>> ROWS = List.of(
             row(1, 10L, "12.34", "-3.5", 1.5, "Hello World", "lo", LocalDate.of(1995, 3, 15),
                     LocalDateTime.of(1995, 3, 15, 10, 30, 5), true),
-            row(-7, 3L, "-0.05", "2.5", -2.25, "  padded  ", "ad", LocalDate.of(2000, 2, 29),
+            row(-7, 3L, "-0.05", "2.5", -2.5, "  padded  ", "ad", LocalDate.of(2000, 2, 29),
                     LocalDateTime.of(2000, 12, 31, 23, 59, 59), false),
-            row(0, -4L, "99999.99", "0.0", 0.0, "ünïcödé", "ü", LocalDate.of(1970, 1, 1),
+            row(0, -4L, "99999.99", "0.0", 2.5, "ünïcödé", "ü", LocalDate.of(1970, 1, 1),
                     LocalDateTime.of(1970, 1, 1, 0, 0, 0), true),
             row(null, null, null, null, null, null, null, null, null, null),
             row(42, 42L, "1.00", "10.0", 1e10, "", "", LocalDate.of(1999, 12, 31),
@@ -117,6 +117,39 @@ class SqlFunctionsDuckDbTest {
                 o("IS NOT DISTINCT FROM", "@i", "@j"), o("IS DISTINCT FROM", "@s", "@u"), o("//", "@i", "@j"), o("//", "@x", "2"));
     }
 
+    static Stream<Arguments> casts() {
+        return Stream.of(
+                k("@d", "INTEGER"), k("@d", "BIGINT"), k("@d", "DOUBLE"), k("@d", "DECIMAL(8,1)"), k("@d", "DECIMAL(9,0)"), k("2.675", "DECIMAL(5,2)"), k("-0.125", "DECIMAL(5,2)"), k("@d", "VARCHAR"),
+                k("@e", "DECIMAL(9,3)"), k("@x", "DECIMAL(14,2)"), k("@x", "DECIMAL(14,1)"), k("@i", "DECIMAL(7,2)"),
+                k("@i", "DOUBLE"), k("@i", "VARCHAR"), k("@i", "BOOLEAN"), k("@i", "SMALLINT"), k("@j", "INTEGER"),
+                k("@dt", "VARCHAR"), k("@dt", "TIMESTAMP"), k("@ts", "DATE"), k("@ts", "VARCHAR"), k("@b", "VARCHAR"),
+                k("@b", "INTEGER"), k("'12'", "INTEGER"), k("'1.5'", "DECIMAL(5,2)"), k("'2000-03-11'", "DATE"),
+                k("'2000-03-11 10:00:00'", "TIMESTAMP"), k("'true'", "BOOLEAN"), k("'-7'", "BIGINT"),
+                k("1.5", "INTEGER"), k("2.5", "INTEGER"), k("-2.5", "INTEGER"), k("@x", "REAL"));
+    }
+
+    static Stream<Arguments> tryCasts() {
+        return Stream.of(k("@x", "SMALLINT"), k("@x", "INTEGER"), k("@s", "INTEGER"), k("@s", "DATE"), k("@x", "BIGINT"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casts")
+    void castMatchesDuckDb(String label, String[] c) {
+        Expression floe = SqlTypes.cast(floeArg(c[0]), SqlTypes.parse(c[1], "1:1"), false, "1:1", SCHEMA);
+        assertSame(floe, "CAST(" + sqlArg(c[0]) + " AS " + c[1] + ")");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tryCasts")
+    void tryCastMatchesDuckDb(String label, String[] c) {
+        Expression floe = SqlTypes.cast(floeArg(c[0]), SqlTypes.parse(c[1], "1:1"), true, "1:1", SCHEMA);
+        assertSame(floe, "TRY_CAST(" + sqlArg(c[0]) + " AS " + c[1] + ")");
+    }
+
+    private static Arguments k(String value, String type) {
+        return Arguments.of("CAST(" + sqlArg(value) + " AS " + type + ")", new String[] {value, type});
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
     void functionMatchesDuckDb(String label, String[] c) {
@@ -184,6 +217,9 @@ class SqlFunctionsDuckDbTest {
             int close = rest.lastIndexOf('\'');
             String unit = rest.substring(close + 1).trim();
             return SqlLiterals.interval(rest.substring(1, close), unit.isEmpty() ? null : unit);
+        }
+        if (a.startsWith("-")) {
+            return SqlArithmetic.negate(SqlLiterals.number(a.substring(1)), "1:1");
         }
         return SqlLiterals.number(a);
     }

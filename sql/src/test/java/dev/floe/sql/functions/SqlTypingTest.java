@@ -147,7 +147,7 @@ class SqlTypingTest {
         assertThat(SqlTypes.parse("tinyint", null)).isEqualTo(DataType.int8());
         assertThat(SqlTypes.parse("REAL", null)).isEqualTo(DataType.float32());
         assertThat(SqlTypes.parse("double precision", null)).isEqualTo(DataType.float64());
-        assertThat(SqlTypes.parse("FLOAT", null)).isEqualTo(DataType.float64());
+        assertThat(SqlTypes.parse("FLOAT", null)).isEqualTo(DataType.float32());
         assertThat(SqlTypes.parse("varchar(60)", null)).isEqualTo(DataType.string());
         assertThat(SqlTypes.parse("char(16)", null)).isEqualTo(DataType.string());
         assertThat(SqlTypes.parse("character varying(10)", null)).isEqualTo(DataType.string());
