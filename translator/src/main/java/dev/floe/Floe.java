@@ -54,6 +54,8 @@ public final class Floe implements AutoCloseable {
     /** Folders of the embedded cluster (the Web UI's upload folder) removed at close, or null. */
     private final java.nio.file.Path sessionDir;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final dev.floe.sql.SqlCatalog catalog = new dev.floe.sql.SqlCatalog();
+    private final dev.floe.sql.SqlFrontend sqlFrontend = new dev.floe.sql.SqlFrontend(catalog, new SessionSqlSources(this));
 
     private Floe(MiniCluster miniCluster, FlinkExecutor executor, URI restAddress, java.nio.file.Path sessionDir) {
         this.miniCluster = miniCluster;
@@ -145,6 +147,48 @@ public final class Floe implements AutoCloseable {
      */
     public dev.floe.api.JobReport lastJob() {
         return executor.lastJob();
+    }
+
+    // ---- SQL ---------------------------------------------------------------------------------
+
+    /**
+     * A SQL statement over the tables registered with {@link #register}, files
+     * ({@code FROM 'data/*.parquet'}, {@code read_parquet('...')}, {@code read_csv('...')},
+     * {@code read_json('...')}) and views; lazy like every DataFrame (nothing runs until an action).
+     * Identifiers are case-insensitive unless double-quoted; result columns keep the spelling of
+     * their alias or column. Also {@code CREATE [TEMP] VIEW name AS ...} (registers the view and
+     * returns its DataFrame), {@code DROP VIEW}, {@code DESCRIBE name|query} and {@code SHOW TABLES}.
+     * A bad name or syntax is a {@link PlanException} naming its line:column and the closest name.
+     * {@code floe.sql("SELECT o_orderpriority, count(*) AS n FROM orders GROUP BY 1 ORDER BY n DESC")}
+     */
+    public DataFrame sql(String query) {
+        return sqlFrontend.sql(query);
+    }
+
+    /**
+     * A SQL statement that also sees {@code tables} by name (for this statement only; they hide
+     * registered tables of the same name). {@code floe.sql("SELECT * FROM t WHERE a > 1", Map.of("t", df))}
+     */
+    public DataFrame sql(String query, Map<String, DataFrame> tables) {
+        return sqlFrontend.sql(query, tables);
+    }
+
+    /**
+     * Makes {@code df} a table of this session's SQL under {@code name} (case-insensitive; replaces
+     * a table of that name). {@code floe.register("orders", floe.readParquet("data/orders/*.parquet"))}
+     */
+    public void register(String name, DataFrame df) {
+        catalog.register(name, df);
+    }
+
+    /** Removes a table or view from this session's SQL; false when there was none. {@code floe.unregister("orders")} */
+    public boolean unregister(String name) {
+        return catalog.unregister(name);
+    }
+
+    /** The names of the registered tables and views, in registration order. */
+    public List<String> tables() {
+        return catalog.tables();
     }
 
     // ---- sources -----------------------------------------------------------------------------

@@ -44,13 +44,6 @@ class ApiConformanceTest {
 
     /** Second-wave methods no open issue has delivered yet, as printed by {@link Sig#toString()}. */
     private static final Set<String> PENDING = Set.of(
-            // #14 SQL
-            "dev.floe.Floe#register(String, DataFrame)",
-            "dev.floe.Floe#sql(String)",
-            "dev.floe.Floe#sql(String, Map)",
-            "dev.floe.Floe#tables()",
-            "dev.floe.Floe#unregister(String)",
-            "dev.floe.api.Functions#sqlExpr(String)",
             // Iceberg tables: no open issue yet.
             "dev.floe.Floe#readIceberg(String)",
             "dev.floe.Floe#readIceberg(String, long)",

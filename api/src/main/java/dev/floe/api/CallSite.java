@@ -10,7 +10,7 @@ package dev.floe.api;
 public final class CallSite {
     private static final String[] FLOE_PACKAGES = {
         "dev.floe.api.", "dev.floe.arrow.", "dev.floe.formats.", "dev.floe.operators.", "dev.floe.translator.",
-        "dev.floe.Floe"};
+        "dev.floe.sql.", "net.sf.jsqlparser.", "dev.floe.Floe"};
 
     private CallSite() {
     }

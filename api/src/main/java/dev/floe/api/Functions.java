@@ -298,4 +298,18 @@ public final class Functions {
     public static Expression groupingId() {
         return Expression.of(dev.floe.api.expr.Grouping.id());
     }
+
+    /**
+     * One SQL expression as an {@link Expression}, for SQL snippets in the DataFrame API. Its column
+     * names resolve when the expression is used, as {@link #col} does: a name matches the column
+     * spelled the same (double quotes for names that are not plain identifiers); an {@code AS}
+     * alias names the result. Needs {@code floe-sql} on the class path (the translator brings it).
+     * {@code df.select(sqlExpr("a + b * 2 AS c"))}, {@code df.where(sqlExpr("price BETWEEN 1 AND 10"))}
+     */
+    public static Expression sqlExpr(String sql) {
+        if (sql == null) {
+            throw new PlanException("sqlExpr(sql): the SQL text is null; pass an expression, e.g. sqlExpr(\"a + 1\")");
+        }
+        return SqlExpressionParsers.get().parse(sql);
+    }
 }

@@ -1,0 +1,253 @@
+package dev.floe.sql;
+
+import dev.floe.api.Expression;
+import dev.floe.api.Functions;
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.CaseExpression;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.ExtractExpression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.NotExpression;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.WhenClause;
+import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
+import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
+import net.sf.jsqlparser.expression.operators.arithmetic.Division;
+import net.sf.jsqlparser.expression.operators.arithmetic.IntegerDivision;
+import net.sf.jsqlparser.expression.operators.arithmetic.Modulo;
+import net.sf.jsqlparser.expression.operators.arithmetic.Multiplication;
+import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Turns a JSqlParser expression into a Floe {@link Expression} over the internal column names of
+ * a {@link Scope}: operators and predicates here, literals in {@link Literals}, function calls,
+ * aggregates and windows in {@link Calls}, subqueries through the {@link Subqueries} hook. The
+ * result is checked by the DataFrame call that uses it (its type rules are SQL's).
+ */
+final class ExpressionBinder {
+    private final Scope scope;
+    private final Subqueries subqueries;
+
+    ExpressionBinder(Scope scope, Subqueries subqueries) {
+        this.scope = scope;
+        this.subqueries = subqueries;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    List<Expression> bindAll(List<? extends net.sf.jsqlparser.expression.Expression> nodes) {
+        List<Expression> out = new ArrayList<>(nodes.size());
+        for (net.sf.jsqlparser.expression.Expression n : nodes) {
+            out.add(bind(n));
+        }
+        return out;
+    }
+
+    Expression bind(net.sf.jsqlparser.expression.Expression node) {
+        if (node instanceof Column c) {
+            return column(c);
+        }
+        if (node instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+            return bind(p.get(0));
+        }
+        Expression literal = Literals.bind(node);
+        if (literal != null) {
+            return literal;
+        }
+        if (node instanceof BinaryExpression b && !(node instanceof LikeExpression)) {
+            return binary(b);
+        }
+        if (node instanceof NotExpression n) {
+            return bind(n.getExpression()).not();
+        }
+        if (node instanceof SignedExpression s) {
+            Expression inner = bind(s.getExpression());
+            return s.getSign() == '-' ? inner.neg() : inner;
+        }
+        if (node instanceof Function f) {
+            return Calls.function(f, this);
+        }
+        if (node instanceof AnalyticExpression a) {
+            return Calls.window(a, this);
+        }
+        if (node instanceof CastExpression c) {
+            return Casts.bind(c, this);
+        }
+        if (node instanceof ExtractExpression e) {
+            return Calls.extract(e, this);
+        }
+        return predicate(node);
+    }
+
+    private Expression predicate(net.sf.jsqlparser.expression.Expression node) {
+        if (node instanceof IsNullExpression n) {
+            Expression e = bind(n.getLeftExpression());
+            return n.isNot() ? e.notNull() : e.isNull();
+        }
+        if (node instanceof Between b) {
+            Expression e = bind(b.getLeftExpression()).between(bind(b.getBetweenExpressionStart()),
+                    bind(b.getBetweenExpressionEnd()));
+            return b.isNot() ? e.not() : e;
+        }
+        if (node instanceof LikeExpression l) {
+            return like(l);
+        }
+        if (node instanceof InExpression in) {
+            return in(in);
+        }
+        if (node instanceof CaseExpression c) {
+            return caseWhen(c);
+        }
+        if (node instanceof ExistsExpression e) {
+            return subqueries.exists(e, this);
+        }
+        if (node instanceof ParenthesedSelect s) {
+            return subqueries.scalar(s, this);
+        }
+        throw SqlErrors.unsupported("the expression " + node + " (" + node.getClass().getSimpleName() + ")",
+                Position.of(node));
+    }
+
+    private Expression column(Column c) {
+        Identifier name = Identifier.of(c.getColumnName());
+        Identifier qualifier = c.getTable() == null || c.getTable().getName() == null ? null
+                : Identifier.of(c.getTable().getName());
+        Position at = Position.of(c);
+        for (Scope s = scope; s != null; s = s.outer()) {
+            List<Scope.Entry> found = s.matches(qualifier, name);
+            if (found.size() > 1) {
+                List<String> names = new ArrayList<>();
+                found.forEach(e -> names.add(e.qualifiedName()));
+                throw SqlErrors.ambiguousColumn(c.getFullyQualifiedName(), at, names);
+            }
+            if (found.size() == 1) {
+                return s == scope ? Functions.col(found.get(0).internal())
+                        : subqueries.outerColumn(found.get(0), s, at);
+            }
+        }
+        String written = c.getFullyQualifiedName();
+        throw SqlErrors.unknownColumn(written, at, qualifier == null ? scope.plainNames() : scope.names(), scope.names());
+    }
+
+    private Expression binary(BinaryExpression b) {
+        if (b instanceof AndExpression) {
+            return bind(b.getLeftExpression()).and(bind(b.getRightExpression()));
+        }
+        if (b instanceof OrExpression) {
+            return bind(b.getLeftExpression()).or(bind(b.getRightExpression()));
+        }
+        Expression l = bind(b.getLeftExpression());
+        Expression r = bind(b.getRightExpression());
+        if (b instanceof EqualsTo) {
+            return l.eq(r);
+        } else if (b instanceof NotEqualsTo) {
+            return l.neq(r);
+        } else if (b instanceof GreaterThan) {
+            return l.gt(r);
+        } else if (b instanceof GreaterThanEquals) {
+            return l.ge(r);
+        } else if (b instanceof MinorThan) {
+            return l.lt(r);
+        } else if (b instanceof MinorThanEquals) {
+            return l.le(r);
+        } else if (b instanceof IsDistinctExpression d) {
+            return d.isNot() ? l.eqNullSafe(r) : l.eqNullSafe(r).not();
+        }
+        return Arithmetic.bind(b, l, r);
+    }
+
+    private Expression like(LikeExpression l) {
+        if (l.getEscape() != null) {
+            throw SqlErrors.unsupported("LIKE ... ESCAPE", Position.of(l.getRightExpression()));
+        }
+        Expression subject = bind(l.getLeftExpression());
+        if (!(l.getRightExpression() instanceof net.sf.jsqlparser.expression.StringValue pattern)) {
+            throw SqlErrors.unsupported("LIKE with a pattern that is not a string literal (" + l.getRightExpression()
+                    + ")", Position.of(l.getRightExpression()));
+        }
+        if (l.getLikeKeyWord() == LikeExpression.KeyWord.ILIKE) {
+            subject = subject.str().lower();
+        }
+        String p = l.getLikeKeyWord() == LikeExpression.KeyWord.ILIKE
+                ? pattern.getValue().toLowerCase(java.util.Locale.ROOT) : pattern.getValue();
+        Expression e = subject.str().like(p);
+        return l.isNot() ? e.not() : e;
+    }
+
+    private Expression in(InExpression in) {
+        net.sf.jsqlparser.expression.Expression right = in.getRightExpression();
+        if (right instanceof Select select) {
+            return subqueries.in(in, select, this);
+        }
+        Expression left = bind(in.getLeftExpression());
+        List<Expression> values = right instanceof ExpressionList<?> list ? bindAll(list) : List.of(bind(right));
+        Expression e = Predicates.in(left, values);
+        return in.isNot() ? e.not() : e;
+    }
+
+    private Expression caseWhen(CaseExpression c) {
+        Expression subject = c.getSwitchExpression() == null ? null : bind(c.getSwitchExpression());
+        Functions.When when = null;
+        Functions.Branch branch = null;
+        for (WhenClause w : c.getWhenClauses()) {
+            Expression cond = bind(w.getWhenExpression());
+            if (subject != null) {
+                cond = subject.eq(cond);
+            }
+            when = branch == null ? Functions.when(cond) : branch.when(cond);
+            branch = when.then(bind(w.getThenExpression()));
+        }
+        Expression otherwise = c.getElseExpression() == null ? Functions.lit(null) : bind(c.getElseExpression());
+        return branch.otherwise(otherwise);
+    }
+
+    /** Integer and decimal division and the other arithmetic operators. */
+    static final class Arithmetic {
+        private Arithmetic() {
+        }
+
+        static Expression bind(BinaryExpression b, Expression l, Expression r) {
+            if (b instanceof Addition) {
+                return l.add(r);
+            } else if (b instanceof Subtraction) {
+                return l.sub(r);
+            } else if (b instanceof Multiplication) {
+                return l.mul(r);
+            } else if (b instanceof Division) {
+                return l.div(r);
+            } else if (b instanceof IntegerDivision) {
+                return l.floorDiv(r);
+            } else if (b instanceof Modulo) {
+                return l.mod(r);
+            } else if (b instanceof Concat) {
+                return l.str().concat(r);
+            }
+            throw SqlErrors.unsupported("the operator " + b.getStringExpression() + " in " + b,
+                    Position.of(b.getLeftExpression()));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.floe.sql;
+
+import dev.floe.api.Expression;
+import dev.floe.api.Functions;
+import dev.floe.api.Window;
+import dev.floe.api.WindowSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.WindowElement;
+import net.sf.jsqlparser.expression.WindowOffset;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+
+/**
+ * {@code f(...) OVER (PARTITION BY ... ORDER BY ... ROWS|RANGE BETWEEN ...)} through the
+ * DataFrame window API: ranking and offset functions, and every aggregate over a frame.
+ */
+final class Windows {
+    static final Set<String> NAMES = Set.of("row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
+            "lag", "lead", "first_value", "last_value", "nth_value");
+
+    private Windows() {
+    }
+
+    static Expression bind(AnalyticExpression a, ExpressionBinder binder) {
+        Position at = Position.of(a);
+        if (a.getWindowName() != null && a.getWindowDefinition() == null) {
+            throw SqlErrors.unsupported("named windows (OVER " + a.getWindowName() + ")", at);
+        }
+        Expression function = function(a, binder, at);
+        return function.over(window(a, binder, at));
+    }
+
+    private static Expression function(AnalyticExpression a, ExpressionBinder binder, Position at) {
+        String name = a.getName().toLowerCase(Locale.ROOT);
+        List<Expression> args = new ArrayList<>();
+        if (a.getExpression() != null) {
+            if (a.getExpression() instanceof net.sf.jsqlparser.expression.operators.relational.ExpressionList<?> list) {
+                args.addAll(binder.bindAll(list));
+            } else {
+                args.add(binder.bind(a.getExpression()));
+            }
+        }
+        if (a.getOffset() != null) {
+            args.add(binder.bind(a.getOffset()));
+        }
+        if (a.getDefaultValue() != null) {
+            args.add(binder.bind(a.getDefaultValue()));
+        }
+        if (Aggregates.isAggregate(name)) {
+            return Aggregates.call(name, args, a.isDistinct(), a.isAllColumns() || args.isEmpty() && name.equals("count"), at);
+        }
+        return switch (name) {
+            case "row_number" -> Functions.rowNumber();
+            case "rank" -> Functions.rank();
+            case "dense_rank" -> Functions.denseRank();
+            case "percent_rank" -> Functions.percentRank();
+            case "cume_dist" -> Functions.cumeDist();
+            case "ntile" -> Functions.ntile(Calls.intArgument(args.get(0), name, at));
+            case "lag", "lead" -> offset(name, args, at);
+            case "first_value" -> Functions.firstValue(args.get(0));
+            case "last_value" -> Functions.lastValue(args.get(0));
+            case "nth_value" -> Functions.nthValue(args.get(0), Calls.intArgument(args.get(1), name, at));
+            default -> throw SqlErrors.unknownFunction(name, at, ScalarFunctions.names());
+        };
+    }
+
+    private static Expression offset(String name, List<Expression> args, Position at) {
+        int n = args.size() > 1 ? Calls.intArgument(args.get(1), name, at) : 1;
+        boolean lag = name.equals("lag");
+        if (args.size() > 2) {
+            return lag ? Functions.lag(args.get(0), n, args.get(2)) : Functions.lead(args.get(0), n, args.get(2));
+        }
+        return lag ? Functions.lag(args.get(0), n) : Functions.lead(args.get(0), n);
+    }
+
+    private static Window window(AnalyticExpression a, ExpressionBinder binder, Position at) {
+        WindowSpec w = Window.partitionBy();
+        if (a.getPartitionExpressionList() != null) {
+            w = w.partitionBy(binder.bindAll(a.getPartitionExpressionList()).toArray(Expression[]::new));
+        }
+        if (a.getOrderByElements() != null) {
+            List<Expression> keys = new ArrayList<>();
+            for (OrderByElement o : a.getOrderByElements()) {
+                keys.add(OrderKeys.key(binder.bind(o.getExpression()), o));
+            }
+            w = w.orderBy(keys.toArray(Expression[]::new));
+        }
+        WindowElement frame = a.getWindowElement();
+        if (frame == null) {
+            return w;
+        }
+        WindowOffset start = frame.getRange() != null ? frame.getRange().getStart() : frame.getOffset();
+        WindowOffset end = frame.getRange() != null ? frame.getRange().getEnd() : null;
+        boolean rows = frame.getType() == WindowElement.Type.ROWS;
+        Object lo = bound(start, true, rows, binder, at);
+        Object hi = end == null ? (rows ? Window.CURRENT_ROW : (Object) 0L) : bound(end, false, rows, binder, at);
+        if (rows) {
+            return w.rowsBetween(((Number) lo).longValue(), ((Number) hi).longValue());
+        }
+        return w.rangeBetween(lo, hi);
+    }
+
+    /** A frame bound as the window API takes it: row counts, or the key's distance for RANGE. */
+    private static Object bound(WindowOffset o, boolean start, boolean rows, ExpressionBinder binder, Position at) {
+        WindowOffset.Type type = o.getType();
+        if (type == WindowOffset.Type.CURRENT) {
+            return rows ? Window.CURRENT_ROW : (Object) 0L;
+        }
+        if (o.getExpression() == null) {
+            return type == WindowOffset.Type.PRECEDING ? Window.UNBOUNDED_PRECEDING : Window.UNBOUNDED_FOLLOWING;
+        }
+        Expression amount = binder.bind(o.getExpression());
+        if (!(amount.node() instanceof dev.floe.api.expr.Literal l) || l.value() == null) {
+            throw SqlErrors.invalid("a window frame bound must be a constant, got " + o.getExpression(), at);
+        }
+        boolean preceding = type == WindowOffset.Type.PRECEDING;
+        Object v = l.value();
+        if (v instanceof Number n) {
+            long x = n.longValue();
+            return preceding ? -x : x;
+        }
+        if (v instanceof java.time.Period p) {
+            return preceding ? p.negated() : p;
+        }
+        if (v instanceof java.time.Duration d) {
+            return preceding ? d.negated() : d;
+        }
+        throw SqlErrors.invalid("cannot use " + o.getExpression() + " as a window frame bound", at);
+    }
+}
