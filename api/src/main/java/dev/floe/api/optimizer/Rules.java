@@ -1,6 +1,9 @@
 package dev.floe.api.optimizer;
 
 import dev.floe.api.optimizer.rules.ConvertCrossJoinToInnerJoin;
+import dev.floe.api.optimizer.rules.DecorrelatePredicateSubquery;
+import dev.floe.api.optimizer.rules.ScalarSubqueryToJoin;
+import dev.floe.api.optimizer.rules.SubqueryToMarkJoin;
 import dev.floe.api.optimizer.rules.FoldConstants;
 import dev.floe.api.optimizer.rules.MergeFilters;
 import dev.floe.api.optimizer.rules.MergeLimits;
@@ -29,6 +32,9 @@ final class Rules {
 
     static List<RuleBatch> standardBatches() {
         return List.of(
+                RuleBatch.fixedPoint("decorrelate",
+                        "subqueries become semi, anti and left joins first, so every later rule sees joins",
+                        new DecorrelatePredicateSubquery(), new ScalarSubqueryToJoin(), new SubqueryToMarkJoin()),
                 RuleBatch.fixedPoint("simplify",
                         "fold constants first so later rules see simple predicates",
                         new FoldConstants()),
