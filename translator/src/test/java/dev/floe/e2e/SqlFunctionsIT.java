@@ -90,6 +90,7 @@ class SqlFunctionsIT {
         aggs.put("covar_samp(x, v)", fn("covar_samp", false, col("x"), col("v")));
         aggs.put("corr(x, v)", fn("corr", false, col("x"), col("v")));
         aggs.put("skewness(x)", fn("skewness", false, col("x")));
+        aggs.put("covar_pop(x, v)", fn("covar_pop", false, col("x"), col("v")));
         aggs.put("length(string_agg(s))", fn("length", false, fn("string_agg", false, col("s"))));
         aggs.put("length(string_agg(s, ' | '))", fn("length", false, fn("string_agg", false, col("s"),
                 SqlLiterals.string(" | "))));

@@ -76,6 +76,58 @@ public final class SqlArithmetic {
         return out;
     }
 
+    /**
+     * {@code value BETWEEN low AND high} (inclusive), string constant bounds converted to the value's
+     * date, timestamp or number type at planning ({@code d_date BETWEEN '1999-02-01' AND ...}).
+     */
+    public static Expression between(Expression value, Expression low, Expression high, String position, Schema input) {
+        DataType t = typeOf(value, input);
+        Expression out = value.between(alignConstant(low, t, position), alignConstant(high, t, position));
+        check(out, "BETWEEN", position, input);
+        return out;
+    }
+
+    /**
+     * {@code value IN (v1, v2, ...)} with SQL's null semantics (no match and a null in the list gives
+     * null): Floe's {@code isIn} when every item is a constant (string constants converted to the
+     * value's type), else {@code value = v1 OR value = v2 ...}.
+     */
+    public static Expression in(Expression value, java.util.List<Expression> items, String position, Schema input) {
+        DataType t = typeOf(value, input);
+        java.util.List<Object> constants = new java.util.ArrayList<>();
+        boolean allConstant = true;
+        for (Expression item : items) {
+            Expression a = alignConstant(item, t, position);
+            if (a.node() instanceof Literal) {
+                constants.add(a);
+            } else {
+                allConstant = false;
+            }
+        }
+        Expression out;
+        if (allConstant) {
+            out = value.isIn(constants.toArray());
+        } else {
+            out = null;
+            for (Expression item : items) {
+                Expression eq = binary("=", value, item, position, input);
+                out = out == null ? eq : out.or(eq);
+            }
+        }
+        check(out, "IN", position, input);
+        return out;
+    }
+
+    private static void check(Expression out, String what, String position, Schema input) {
+        if (input != null) {
+            try {
+                out.node().type(input);
+            } catch (PlanException e) {
+                throw new PlanException(what + at(position) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Unary minus; a numeric literal folds into a literal of the same type ({@code -1} stays int32). */
     public static Expression negate(Expression e, String position) {
         if (e.node() instanceof Literal l && l.value() != null) {

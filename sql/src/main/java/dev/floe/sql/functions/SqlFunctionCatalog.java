@@ -66,6 +66,12 @@ final class SqlFunctionCatalog {
         define(a, 1, 1, c -> noDistinct(c).arg(0).kurtosis(), "kurtosis");
         define(a, 2, 2, c -> Functions.covariance(noDistinct(c).arg(0), c.arg(1)), "covar_samp");
         define(a, 2, 2, c -> Functions.correlation(noDistinct(c).arg(0), c.arg(1)), "corr");
+        // population covariance: the sample one times (n - 1) / n over the n rows where both are non-null
+        define(a, 2, 2, c -> {
+            Expression n = Functions.ifElse(noDistinct(c).arg(0).isNull().or(c.arg(1).isNull()),
+                    SqlLiterals.nullValue(), Functions.lit(1)).count();
+            return Functions.covariance(c.arg(0), c.arg(1)).mul(n.sub(Functions.lit(1))).div(n);
+        }, "covar_pop");
         define(a, 1, 1, c -> c.distinct() ? c.arg(0).aggSet() : c.arg(0).aggList(), "list", "array_agg");
         // grouping(a, b, ...) = grouping(a) * 2^(n-1) + ... + grouping(last) (PostgreSQL's bit order)
         define(a, 1, 31, SqlFunctionCatalog::grouping, "grouping");
@@ -227,6 +233,7 @@ final class SqlFunctionCatalog {
         define(s, 1, 1, c -> numeric(c, 0).log(), "ln");
         define(s, 1, 1, SqlFunctionCatalog::sign, "sign");
         define(s, 2, 2, c -> numeric(c, 0).mod(numeric(c, 1)), "mod");
+        define(s, 1, 1, SqlFunctionCatalog::trunc, "trunc");
         define(s, 0, 0, c -> Functions.lit(Math.PI), "pi");
     }
 
@@ -253,6 +260,20 @@ final class SqlFunctionCatalog {
         }
         return Functions.when(x.gt(Functions.lit(0))).then(Functions.lit(1)).when(x.lt(Functions.lit(0)))
                 .then(Functions.lit(-1)).when(x.notNull()).then(Functions.lit(0)).otherwise(SqlLiterals.nullValue());
+    }
+
+    /** Rounds toward zero, keeping floats float and decimal(p, s) as decimal(p, 0) (DuckDB's types). */
+    private static Expression trunc(SqlCall c) {
+        Expression x = numeric(c, 0);
+        DataType t = c.type(0);
+        if (t != null && t.isInteger()) {
+            return x;
+        }
+        Expression out = Functions.ifElse(x.lt(Functions.lit(0)), x.ceil(), x.floor());
+        if (t instanceof DataType.Decimal d && d.scale() > 0) {
+            return out.cast(DataType.decimal(d.precision(), 0));
+        }
+        return out;
     }
 
     /** ceil/floor of a decimal(p, s) is decimal(p - s + 1, 0) (the integer digits plus a carry), as DuckDB drops the scale. */
@@ -282,6 +303,7 @@ final class SqlFunctionCatalog {
         define(s, 1, MANY, c -> extreme(c, true), "greatest");
         define(s, 1, MANY, c -> extreme(c, false), "least");
         define(s, 1, 1, c -> c.arg(0).hash(), "hash");
+        define(s, 3, 3, c -> Functions.ifElse(c.arg(0), c.arg(1), c.arg(2)), "if", "iif");
     }
 
     /** greatest/least skip nulls (null only when every argument is null), as DuckDB and PostgreSQL. */
@@ -309,6 +331,72 @@ final class SqlFunctionCatalog {
         define(s, 2, 2, c -> temporal(c, 1).dt().truncate(truncUnit(c, c.stringArg(0, "unit"))),
                 "date_trunc", "datetrunc");
         define(s, 1, 1, SqlFunctionCatalog::toDate, "date");
+        define(s, 3, 3, SqlFunctionCatalog::dateDiff, "date_diff", "datediff");
+        define(s, 2, 2, c -> SqlArithmetic.binary("+", temporal(c, 0), c.arg(1), c.position(), c.input()), "date_add");
+        define(s, 1, 1, c -> temporal(c, 0).dt().truncate("month").add(SqlLiterals.interval("1", "month"))
+                .sub(SqlLiterals.interval("1", "day")).dt().date(), "last_day");
+        define(s, 1, 1, c -> names(temporal(c, 0).dt().dayOfWeek(), 0, "Monday", "Tuesday", "Wednesday", "Thursday",
+                "Friday", "Saturday", "Sunday"), "dayname");
+        define(s, 1, 1, c -> names(temporal(c, 0).dt().month(), 1, "January", "February", "March", "April", "May",
+                "June", "July", "August", "September", "October", "November", "December"), "monthname");
+    }
+
+    /** The name of each number from {@code first} on, null for null. */
+    private static Expression names(Expression number, int first, String... names) {
+        Functions.Branch out = null;
+        for (int i = 0; i < names.length; i++) {
+            Expression is = number.eq(Functions.lit(first + i));
+            out = out == null ? Functions.when(is).then(Functions.lit(names[i])) : out.when(is).then(Functions.lit(names[i]));
+        }
+        return out.otherwise(SqlLiterals.nullValue());
+    }
+
+    /**
+     * DuckDB's {@code date_diff(part, start, end)}: the number of part boundaries between the two
+     * (BIGINT): {@code date_diff('month', DATE '2000-01-31', DATE '2000-02-01')} is 1; weeks are whole
+     * 7-day spans, toward zero.
+     */
+    private static Expression dateDiff(SqlCall c) {
+        String part = c.stringArg(0, "part").toLowerCase(Locale.ROOT);
+        if (part.endsWith("s")) {
+            part = part.substring(0, part.length() - 1);
+        }
+        Expression a = temporal(c, 1);
+        Expression b = temporal(c, 2);
+        Expression twelve = Functions.lit(12);
+        return switch (part) {
+            case "year", "yr", "y" -> b.dt().year().sub(a.dt().year()).cast(DataType.int64());
+            case "quarter" -> quarterIndex(b).sub(quarterIndex(a)).cast(DataType.int64());
+            case "month", "mon" -> b.dt().year().mul(twelve).add(b.dt().month())
+                    .sub(a.dt().year().mul(twelve).add(a.dt().month())).cast(DataType.int64());
+            case "day", "d" -> days(b).sub(days(a));
+            case "week", "w" -> {
+                Expression n = days(b).sub(days(a));
+                Expression seven = Functions.lit(7L);
+                yield n.sub(n.mod(seven)).floorDiv(seven);   // toward zero
+            }
+            case "hour", "h", "hr" -> clockDiff(a, b, 3_600_000_000L);
+            case "minute", "min", "m" -> clockDiff(a, b, 60_000_000L);
+            case "second", "sec", "s" -> clockDiff(a, b, 1_000_000L);
+            case "millisecond", "ms", "msec" -> clockDiff(a, b, 1_000L);
+            case "microsecond", "us", "usec" -> clockDiff(a, b, 1L);
+            default -> throw c.error("does not know the part '" + c.stringArg(0, "part") + "'; use year, quarter, "
+                    + "month, week, day, hour, minute, second, millisecond or microsecond");
+        };
+    }
+
+    private static Expression quarterIndex(Expression d) {
+        return d.dt().year().mul(Functions.lit(4)).add(d.dt().month().sub(Functions.lit(1)).floorDiv(Functions.lit(3)));
+    }
+
+    private static Expression days(Expression d) {
+        return d.dt().date().cast(DataType.int64());
+    }
+
+    private static Expression clockDiff(Expression a, Expression b, long unitMicros) {
+        DataType us = DataType.timestamp(dev.floe.api.types.TimeUnit.MICROSECOND, null);
+        Expression unit = Functions.lit(unitMicros);
+        return b.cast(us).cast(DataType.int64()).floorDiv(unit).sub(a.cast(us).cast(DataType.int64()).floorDiv(unit));
     }
 
     /** {@code date(x)}: a string constant is parsed at planning time, anything else is cast. */

@@ -102,7 +102,16 @@ class SqlFunctionsDuckDbTest {
                 c("isodow", "@dt"), c("dayofyear", "@dt"), c("dayofmonth", "@ts"), c("hour", "@ts"),
                 c("minute", "@ts"), c("second", "@ts"), c("year", "@ts"), c("date_part", "'year'", "@dt"),
                 c("date_part", "'doy'", "@ts"), c("date_part", "'dow'", "@ts"), c("date_part", "'quarter'", "@ts"),
-                c("date", "'1994-01-01'"), c("date", "@ts"));
+                c("date", "'1994-01-01'"), c("date", "@ts"), c("date_diff", "'day'", "@dt", "DATE '1996-07-04'"),
+                c("date_diff", "'month'", "@dt", "DATE '1996-07-04'"), c("date_diff", "'year'", "DATE '1996-07-04'", "@dt"),
+                c("date_diff", "'quarter'", "@dt", "DATE '1996-07-04'"), c("date_diff", "'week'", "@dt", "DATE '1996-07-04'"),
+                c("datediff", "'hour'", "@ts", "TIMESTAMP '1999-06-30 07:45:10'"),
+                c("date_diff", "'minute'", "TIMESTAMP '1999-06-30 07:45:10'", "@ts"),
+                c("date_diff", "'second'", "@ts", "TIMESTAMP '1999-06-30 07:45:10'"),
+                c("date_diff", "'day'", "@ts", "TIMESTAMP '1999-06-30 07:45:10'"),
+                c("date_add", "@dt", "INTERVAL '40' DAY"), c("last_day", "@dt"), c("last_day", "@ts"),
+                c("dayname", "@dt"), c("monthname", "@ts"), c("trunc", "@x"), c("trunc", "@e"), c("trunc", "@i"),
+                c("if", "@b", "@i", "@j"), c("if", "@b", "@s", "'no'"));
     }
 
     static Stream<Arguments> operators() {
@@ -144,6 +153,23 @@ class SqlFunctionsDuckDbTest {
     void tryCastMatchesDuckDb(String label, String[] c) {
         Expression floe = SqlTypes.cast(floeArg(c[0]), SqlTypes.parse(c[1], "1:1"), true, "1:1", SCHEMA);
         assertSame(floe, "TRY_CAST(" + sqlArg(c[0]) + " AS " + c[1] + ")");
+    }
+
+    @org.junit.jupiter.api.Test
+    void betweenAndInConvertStringConstantsAndKeepSqlNulls() {
+        assertSame(SqlArithmetic.between(col("dt"), floeArg("'1995-01-01'"), SqlLiterals.date("2000-01-01"), "1:1",
+                SCHEMA), "dt BETWEEN '1995-01-01' AND DATE '2000-01-01'");
+        assertSame(SqlArithmetic.between(col("d"), floeArg("-1"), floeArg("'100'"), "1:1", SCHEMA),
+                "d BETWEEN -1 AND '100'");
+        assertSame(SqlArithmetic.in(col("i"), List.of(floeArg("1"), floeArg("'42'"), floeArg("5")), "1:1", SCHEMA),
+                "i IN (1, '42', 5)");
+        assertSame(SqlArithmetic.in(col("i"), List.of(floeArg("1"), SqlLiterals.nullValue()), "1:1", SCHEMA),
+                "i IN (1, NULL)");
+        assertSame(SqlArithmetic.in(col("i"), List.of(floeArg("1"), SqlLiterals.nullValue()), "1:1", SCHEMA).not(),
+                "i NOT IN (1, NULL)");
+        assertSame(SqlArithmetic.in(col("j"), List.of(col("i"), floeArg("3")), "1:1", SCHEMA), "j IN (i, 3)");
+        assertSame(SqlArithmetic.in(col("dt"), List.of(floeArg("'1995-03-15'"), floeArg("'1970-01-01'")), "1:1",
+                SCHEMA), "dt IN ('1995-03-15', '1970-01-01')");
     }
 
     private static Arguments k(String value, String type) {
@@ -208,6 +234,9 @@ class SqlFunctionsDuckDbTest {
         }
         if (a.startsWith("'")) {
             return SqlLiterals.string(a.substring(1, a.length() - 1));
+        }
+        if (a.startsWith("TIMESTAMP ")) {
+            return SqlLiterals.timestamp(a.substring(11, a.length() - 1));
         }
         if (a.startsWith("DATE ")) {
             return SqlLiterals.date(a.substring(6, a.length() - 1));
