@@ -419,6 +419,86 @@ public final class Expression implements Serializable {
         return new Expression(new dev.floe.api.expr.SortKey(k.child(), k.descending(), false));
     }
 
+    // ---- more math (issue 15): FunctionCall with MathFn ------------------------------------------
+
+    private Expression math(dev.floe.api.expr.MathFn f, Object... more) {
+        List<Expr> args = new ArrayList<>(1 + more.length);
+        args.add(node);
+        for (Object o : more) {
+            args.add(toExpr(o));
+        }
+        return new Expression(new dev.floe.api.expr.FunctionCall(f, args, List.of()));
+    }
+
+    /** This number raised to {@code exponent}, float64. {@code col("x").pow(2)} */
+    public Expression pow(Object exponent) { return math(dev.floe.api.expr.MathFn.POW, exponent); }
+
+    /** Base-10 logarithm, float64 (NaN for negatives, -Infinity for 0). {@code col("x").log10()} */
+    public Expression log10() { return math(dev.floe.api.expr.MathFn.LOG10); }
+
+    /** Base-2 logarithm, float64. {@code col("x").log2()} */
+    public Expression log2() { return math(dev.floe.api.expr.MathFn.LOG2); }
+
+    /** Natural logarithm, float64 (the same as {@link #log()}). {@code col("x").ln()} */
+    public Expression ln() { return math(dev.floe.api.expr.MathFn.LN); }
+
+    /** Sine of radians, float64. {@code col("a").sin()} */
+    public Expression sin() { return math(dev.floe.api.expr.MathFn.SIN); }
+
+    /** Cosine of radians, float64. {@code col("a").cos()} */
+    public Expression cos() { return math(dev.floe.api.expr.MathFn.COS); }
+
+    /** Tangent of radians, float64. {@code col("a").tan()} */
+    public Expression tan() { return math(dev.floe.api.expr.MathFn.TAN); }
+
+    /** Arc sine in radians, NaN outside [-1, 1]. {@code col("x").asin()} */
+    public Expression asin() { return math(dev.floe.api.expr.MathFn.ASIN); }
+
+    /** Arc cosine in radians, NaN outside [-1, 1]. {@code col("x").acos()} */
+    public Expression acos() { return math(dev.floe.api.expr.MathFn.ACOS); }
+
+    /** Arc tangent in radians. {@code col("x").atan()} */
+    public Expression atan() { return math(dev.floe.api.expr.MathFn.ATAN); }
+
+    /** The angle in radians of the point (x = {@code x}, y = this). {@code col("y").atan2(col("x"))} */
+    public Expression atan2(Object x) { return math(dev.floe.api.expr.MathFn.ATAN2, x); }
+
+    /** Hyperbolic sine. {@code col("x").sinh()} */
+    public Expression sinh() { return math(dev.floe.api.expr.MathFn.SINH); }
+
+    /** Hyperbolic cosine. {@code col("x").cosh()} */
+    public Expression cosh() { return math(dev.floe.api.expr.MathFn.COSH); }
+
+    /** Hyperbolic tangent. {@code col("x").tanh()} */
+    public Expression tanh() { return math(dev.floe.api.expr.MathFn.TANH); }
+
+    /** Radians to degrees. {@code col("a").degrees()} */
+    public Expression degrees() { return math(dev.floe.api.expr.MathFn.DEGREES); }
+
+    /** Degrees to radians. {@code col("deg").radians()} */
+    public Expression radians() { return math(dev.floe.api.expr.MathFn.RADIANS); }
+
+    /** Cube root. {@code col("x").cbrt()} */
+    public Expression cbrt() { return math(dev.floe.api.expr.MathFn.CBRT); }
+
+    /**
+     * The value limited to [lo, hi] in the common type of the three; a null bound is no bound
+     * (Daft's {@code clip}). {@code col("x").clip(0, 100)}
+     */
+    public Expression clip(Object lo, Object hi) { return math(dev.floe.api.expr.MathFn.CLIP, lo, hi); }
+
+    /**
+     * Positive remainder (Spark's {@code pmod}): int64 for integers (division by zero gives null),
+     * float64 otherwise. {@code col("x").pmod(7)}
+     */
+    public Expression pmod(Object divisor) { return math(dev.floe.api.expr.MathFn.PMOD, divisor); }
+
+    /** Whether the number is NaN (false for integers; null stays null). {@code col("x").isNan()} */
+    public Expression isNan() { return math(dev.floe.api.expr.MathFn.IS_NAN); }
+
+    /** NaN replaced by {@code value}, as float64 (null stays null). {@code col("x").fillNan(0.0)} */
+    public Expression fillNan(Object value) { return math(dev.floe.api.expr.MathFn.FILL_NAN, value); }
+
     @Override
     public String toString() {
         return node.display();

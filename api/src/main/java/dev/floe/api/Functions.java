@@ -312,4 +312,37 @@ public final class Functions {
         }
         return SqlExpressionParsers.get().parse(sql);
     }
+
+    // ---- functions people look for (issue 15): FunctionCall families ------------------------------
+
+    private static Expression call(dev.floe.api.expr.ScalarFn fn, List<Expr> args, Object... params) {
+        return new Expression(new dev.floe.api.expr.FunctionCall(fn, args, List.of(params)));
+    }
+
+    /**
+     * The non-null string arguments joined with {@code separator}; null arguments are skipped
+     * (Spark's and DuckDB's {@code concat_ws}). {@code concatWs("-", col("y"), col("m"), col("d"))}
+     */
+    public static Expression concatWs(String separator, Expression... args) {
+        if (separator == null) {
+            throw new PlanException("concatWs needs a separator, got null; use \"\" for none");
+        }
+        if (args.length == 0) {
+            throw new PlanException("concatWs needs at least one string argument");
+        }
+        return call(dev.floe.api.expr.StringFn.CONCAT_WS, nodes(args), separator);
+    }
+
+    /**
+     * The largest non-null argument in their common type; null only when all are null (Spark,
+     * DuckDB). {@code greatest(col("a"), col("b"), lit(0))}
+     */
+    public static Expression greatest(Expression... args) {
+        return call(dev.floe.api.expr.MathFn.GREATEST, nodes(args));
+    }
+
+    /** The smallest non-null argument in their common type. {@code least(col("a"), col("b"))} */
+    public static Expression least(Expression... args) {
+        return call(dev.floe.api.expr.MathFn.LEAST, nodes(args));
+    }
 }

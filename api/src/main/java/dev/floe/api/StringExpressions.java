@@ -1,6 +1,8 @@
 package dev.floe.api;
 
 import dev.floe.api.expr.Expr;
+import dev.floe.api.expr.FunctionCall;
+import dev.floe.api.expr.StringFn;
 import dev.floe.api.expr.StringFunction;
 import dev.floe.api.expr.StringOp;
 import java.io.Serializable;
@@ -90,4 +92,91 @@ public final class StringExpressions implements Serializable {
 
     /** This string followed by another; null if either is null. {@code col("first").str().concat(col("last"))} */
     public Expression concat(Object other) { return fn(StringOp.CONCAT, List.of(Expression.toExpr(other))); }
+
+    // ---- functions called through FunctionCall (StringFn) ----------------------------------------
+
+    private Expression call(StringFn f, List<Expr> more, Object... params) {
+        List<Expr> args = new java.util.ArrayList<>();
+        args.add(node);
+        args.addAll(more);
+        return new Expression(new FunctionCall(f, args, List.of(params)));
+    }
+
+    /**
+     * Every match of the Java regex replaced (Spark's {@code regexp_replace}; {@code $1} in the
+     * replacement is group 1). {@code col("phone").str().regexpReplace("[^0-9]", "")}
+     */
+    public Expression regexpReplace(String regex, String replacement) {
+        return call(StringFn.REGEXP_REPLACE, List.of(), regex, replacement);
+    }
+
+    /**
+     * Splits into list(string) on a Java regex when {@code regex} is true (empty parts kept, as
+     * Spark's {@code split}), on a literal otherwise (as {@link #split(String)}).
+     * {@code col("s").str().split(",\s*", true)}
+     */
+    public Expression split(String pattern, boolean regex) {
+        return regex ? call(StringFn.REGEXP_SPLIT, List.of(), pattern) : split(pattern);
+    }
+
+    /**
+     * Left-pads with {@code pad} to {@code length} characters, or keeps the first {@code length}
+     * characters of a longer string. {@code col("id").str().lpad(8, "0")}
+     */
+    public Expression lpad(int length, String pad) { return call(StringFn.LPAD, List.of(), length, pad); }
+
+    /** Right-pads with {@code pad} to {@code length} characters, or cuts to that many. {@code col("s").str().rpad(10, ".")} */
+    public Expression rpad(int length, String pad) { return call(StringFn.RPAD, List.of(), length, pad); }
+
+    /** The first {@code n} characters. {@code col("s").str().left(3)} */
+    public Expression left(int n) { return call(StringFn.LEFT, List.of(), nonNegative("left", n)); }
+
+    /** The last {@code n} characters. {@code col("s").str().right(3)} */
+    public Expression right(int n) { return call(StringFn.RIGHT, List.of(), nonNegative("right", n)); }
+
+    private int nonNegative(String method, int n) {
+        if (n < 0) {
+            throw new PlanException(method + " needs a count >= 0, got " + n + " in " + method + "(" + node.display() + ")");
+        }
+        return n;
+    }
+
+    /** The characters (code points) in reverse order. {@code col("s").str().reverse()} */
+    public Expression reverse() { return call(StringFn.REVERSE, List.of()); }
+
+    /** The string repeated {@code n} times ("" for n <= 0). {@code col("s").str().repeat(3)} */
+    public Expression repeat(int n) { return call(StringFn.REPEAT, List.of(), n); }
+
+    /**
+     * Each character of {@code from} replaced by the one at the same position of {@code to}, or
+     * removed when {@code to} is shorter. {@code col("s").str().translate("-/", "_")}
+     */
+    public Expression translate(String from, String to) { return call(StringFn.TRANSLATE, List.of(), from, to); }
+
+    /**
+     * Words (separated by spaces) with their first letter in upper case and the rest in lower
+     * case (Spark's {@code initcap}). {@code col("name").str().initcap()}
+     */
+    public Expression initcap() { return call(StringFn.INITCAP, List.of()); }
+
+    /**
+     * 1-based character position of the first occurrence of {@code substring}, 0 when absent (SQL
+     * {@code instr}); int64. {@code col("email").str().instr("@")}
+     */
+    public Expression instr(Object substring) { return call(StringFn.INSTR, List.of(Expression.toExpr(substring))); }
+
+    /** 0-based character position of the first occurrence, -1 when absent (Daft's {@code find}); int64. {@code col("s").str().find("x")} */
+    public Expression find(Object substring) { return call(StringFn.FIND, List.of(Expression.toExpr(substring))); }
+
+    /** Levenshtein edit distance in characters to another string, int64. {@code col("a").str().levenshtein(col("b"))} */
+    public Expression levenshtein(Object other) { return call(StringFn.LEVENSHTEIN, List.of(Expression.toExpr(other))); }
+
+    /**
+     * Part {@code index} of the string split on a literal delimiter: 1-based, negative counts from
+     * the end, "" when out of range. {@code col("path").str().splitPart("/", -1)}
+     */
+    public Expression splitPart(String delimiter, int index) { return call(StringFn.SPLIT_PART, List.of(), delimiter, index); }
+
+    /** Case-insensitive {@link #like}. {@code col("name").str().ilike("%smith%")} */
+    public Expression ilike(String sqlPattern) { return call(StringFn.ILIKE, List.of(), sqlPattern); }
 }

@@ -195,6 +195,11 @@ public final class PruningPredicates {
         }
 
         @Override
+        public StatsPredicate visitCall(dev.floe.api.expr.FunctionCall e) {
+            return null;
+        }
+
+        @Override
         public StatsPredicate visitList(ListFunction e) {
             return null;
         }

@@ -162,6 +162,16 @@ public final class ExprCompiler {
         }
 
         @Override
+        public Node visitCall(dev.floe.api.expr.FunctionCall f) {
+            dev.floe.api.expr.ScalarFn.Signature sig = f.signature(input);
+            List<Node> args = new ArrayList<>(f.args().size());
+            for (int i = 0; i < f.args().size(); i++) {
+                args.add(cast(build(f.args().get(i)), sig.args().get(i), false, f.display()));
+            }
+            return FunctionNodes.call(f, sig, args);
+        }
+
+        @Override
         public Node visitStructField(StructField f) {
             return NestedNodes.structField(f, build(f.child()), f.type(input));
         }

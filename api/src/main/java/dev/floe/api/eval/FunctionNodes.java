@@ -2,6 +2,8 @@ package dev.floe.api.eval;
 
 import dev.floe.api.expr.Binary;
 import dev.floe.api.expr.BinaryOp;
+import dev.floe.api.expr.FunctionCall;
+import dev.floe.api.expr.ScalarFn;
 import dev.floe.api.expr.StringFunction;
 import dev.floe.api.expr.StringOp;
 import dev.floe.api.expr.TemporalFunction;
@@ -10,6 +12,8 @@ import dev.floe.api.types.DataType;
 import dev.floe.api.types.DataType.Kind;
 import dev.floe.arrow.kernels.TemporalKernels;
 import java.util.List;
+import dev.floe.arrow.kernels.Broadcast;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
@@ -60,5 +64,34 @@ final class FunctionNodes {
         DataType.Timestamp ts = (DataType.Timestamp) result;
         return Nodes.vectorAndOperand(result, temporal, delta,
                 (v, d, n, a) -> TemporalKernels.addDuration(v, in, d, deltaType, ts, sign, what, a));
+    }
+
+    /**
+     * A {@link FunctionCall}: every argument as a vector of its signature type (a scalar is
+     * broadcast to the batch), one kernel call.
+     */
+    static Node call(FunctionCall f, ScalarFn.Signature sig, List<Node> args) {
+        List<DataType> types = sig.args();
+        return Nodes.nary(sig.result(), args, (in, n, a) -> {
+            FieldVector[] vectors = new FieldVector[in.length];
+            boolean[] owned = new boolean[in.length];
+            try {
+                for (int i = 0; i < in.length; i++) {
+                    if (in[i].isScalar()) {
+                        vectors[i] = Broadcast.of(in[i], types.get(i), n, a);
+                        owned[i] = true;
+                    } else {
+                        vectors[i] = in[i].vector();
+                    }
+                }
+                return f.fn().apply(vectors, sig, f, n, a);
+            } finally {
+                for (int i = 0; i < in.length; i++) {
+                    if (owned[i] && vectors[i] != null) {
+                        vectors[i].close();
+                    }
+                }
+            }
+        });
     }
 }

@@ -61,4 +61,6 @@ public interface ExprVisitor<R> {
     R visitSubquery(Subquery e);
 
     R visitOuterColumn(OuterColumn e);
+
+    R visitCall(FunctionCall e);
 }

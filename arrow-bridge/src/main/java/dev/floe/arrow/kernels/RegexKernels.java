@@ -74,4 +74,91 @@ public final class RegexKernels {
             throw e;
         }
     }
+
+    /**
+     * Every match of the regex replaced by {@code replacement} ({@link Matcher#replaceAll} syntax:
+     * {@code $1} is group 1), as Spark's {@code regexp_replace}. {@code replaceAll(s, "[0-9]+", "#", a)}
+     */
+    public static VarCharVector replaceAll(VarCharVector s, String regex, String replacement, BufferAllocator allocator) {
+        Matcher m = Pattern.compile(regex).matcher("");
+        int n = s.getValueCount();
+        ArrowBuf data = s.getDataBuffer();
+        ArrowBuf offsets = s.getOffsetBuffer();
+        Utf8Output out = Utf8Output.create(n, StringKernels.dataEnd(s), allocator);
+        try {
+            for (int i = 0; i < n; i++) {
+                if (s.isNull(i)) {
+                    out.endRow(i, false);
+                    continue;
+                }
+                String str = StringKernels.decode(data, offsets.getInt((long) i * 4), offsets.getInt((long) (i + 1) * 4));
+                byte[] bytes = m.reset(str).replaceAll(replacement).getBytes(StandardCharsets.UTF_8);
+                out.append(bytes, 0, bytes.length);
+                out.endRow(i, true);
+            }
+            return out.finish();
+        } catch (RuntimeException e) {
+            out.vector().close();
+            throw e;
+        }
+    }
+
+    /**
+     * Splits each string around the matches of the regex into list(string), keeping empty parts
+     * (DuckDB's {@code regexp_split_to_array}, Spark's {@code split} with limit -1).
+     * {@code split(s, ",\\s*", a)}
+     */
+    public static org.apache.arrow.vector.complex.ListVector split(VarCharVector s, String regex, BufferAllocator allocator) {
+        Matcher m = Pattern.compile(regex).matcher("");
+        int n = s.getValueCount();
+        ArrowBuf data = s.getDataBuffer();
+        ArrowBuf offsets = s.getOffsetBuffer();
+        org.apache.arrow.vector.complex.ListVector list = org.apache.arrow.vector.complex.ListVector.empty("out", allocator);
+        try {
+            list.addOrGetVector(org.apache.arrow.vector.types.pojo.FieldType.nullable(
+                    org.apache.arrow.vector.types.pojo.ArrowType.Utf8.INSTANCE));
+            list.setInitialCapacity(Math.max(n, 1));
+            list.allocateNew();
+            VarCharVector child = (VarCharVector) list.getDataVector();
+            child.allocateNew(Math.max(StringKernels.dataEnd(s), 16), Math.max(n, 1));
+            Utf8Output out = Utf8Output.appendTo(child, 0);
+            int items = 0;
+            for (int i = 0; i < n; i++) {
+                if (s.isNull(i)) {
+                    list.setNull(i);
+                    continue;
+                }
+                list.startNewValue(i);
+                int b = offsets.getInt((long) i * 4);
+                String str = StringKernels.decode(data, b, offsets.getInt((long) (i + 1) * 4));
+                int count = 0;
+                int last = 0;
+                m.reset(str);
+                while (m.find()) {
+                    if (m.end() == 0) {
+                        continue; // a zero-width match at the start splits off nothing
+                    }
+                    items = part(out, str, last, m.start(), items);
+                    count++;
+                    last = m.end();
+                }
+                items = part(out, str, last, str.length(), items);
+                count++;
+                list.endValue(i, count);
+            }
+            out.finish();
+            list.setValueCount(n);
+            return list;
+        } catch (RuntimeException e) {
+            list.close();
+            throw e;
+        }
+    }
+
+    private static int part(Utf8Output out, String str, int from, int to, int item) {
+        byte[] bytes = str.substring(from, to).getBytes(StandardCharsets.UTF_8);
+        out.append(bytes, 0, bytes.length);
+        out.endRow(item, true);
+        return item + 1;
+    }
 }
