@@ -345,4 +345,45 @@ public final class Functions {
     public static Expression least(Expression... args) {
         return call(dev.floe.api.expr.MathFn.LEAST, nodes(args));
     }
+
+    /**
+     * Days from {@code start} to {@code end} as int64 (timestamps count by their dates; Spark's
+     * {@code datediff(end, start)}). {@code dateDiff(col("shipped"), col("ordered"))}
+     */
+    public static Expression dateDiff(Expression end, Expression start) {
+        return call(dev.floe.api.expr.DateFn.DATE_DIFF, nodes(end, start));
+    }
+
+    /**
+     * Months from {@code start} to {@code end} as float64 (Spark's {@code months_between}: whole
+     * when the days of the month match or both are month ends, else the rest over 31 days, rounded
+     * to 8 decimals). {@code monthsBetween(col("end"), col("start"))}
+     */
+    public static Expression monthsBetween(Expression end, Expression start) {
+        return call(dev.floe.api.expr.DateFn.MONTHS_BETWEEN, nodes(end, start));
+    }
+
+    /** Whole seconds since the epoch as a timestamp(us, UTC). {@code fromUnixTime(col("epoch"))} */
+    public static Expression fromUnixTime(Expression seconds) {
+        return call(dev.floe.api.expr.DateFn.FROM_UNIXTIME, nodes(seconds));
+    }
+
+    /**
+     * Whole seconds since the epoch formatted in UTC with a date pattern (Spark's
+     * {@code from_unixtime(s, fmt)}); a string. {@code fromUnixTime(col("epoch"), "yyyy-MM-dd HH:mm:ss")}
+     */
+    public static Expression fromUnixTime(Expression seconds, String pattern) {
+        return fromUnixTime(seconds).dt().dateFormat(pattern);
+    }
+
+    /** Today's date in UTC, fixed when the expression is built; named {@code current_date}. {@code currentDate()} */
+    public static Expression currentDate() {
+        return lit(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).alias("current_date");
+    }
+
+    /** The current instant as timestamp(us, UTC), fixed when the expression is built; named {@code now}. {@code now()} */
+    public static Expression now() {
+        java.time.Instant t = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return new Expression(new Literal(t, DataType.timestamp(dev.floe.api.types.TimeUnit.MICROSECOND, "UTC"))).alias("now");
+    }
 }

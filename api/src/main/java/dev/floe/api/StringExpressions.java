@@ -179,4 +179,18 @@ public final class StringExpressions implements Serializable {
 
     /** Case-insensitive {@link #like}. {@code col("name").str().ilike("%smith%")} */
     public Expression ilike(String sqlPattern) { return call(StringFn.ILIKE, List.of(), sqlPattern); }
+
+    /**
+     * Parses with a {@link java.time.format.DateTimeFormatter}-style pattern of numeric fields (y M
+     * d H m s S and literals) into a date; a string that does not match gives null (Spark's
+     * {@code to_date}). {@code col("s").str().toDate("dd/MM/yyyy")}
+     */
+    public Expression toDate(String pattern) { return datePattern(dev.floe.api.expr.DateFn.TO_DATE, pattern); }
+
+    /** Parses into a zone-less timestamp(us) like {@link #toDate}. {@code col("s").str().toTimestamp("yyyy-MM-dd HH:mm:ss")} */
+    public Expression toTimestamp(String pattern) { return datePattern(dev.floe.api.expr.DateFn.TO_TIMESTAMP, pattern); }
+
+    private Expression datePattern(dev.floe.api.expr.DateFn f, String pattern) {
+        return new Expression(new FunctionCall(f, List.of(node), java.util.Arrays.asList(pattern)));
+    }
 }

@@ -2,6 +2,9 @@ package dev.floe.e2e;
 
 import static dev.floe.api.Functions.col;
 import static dev.floe.api.Functions.concatWs;
+import static dev.floe.api.Functions.dateDiff;
+import static dev.floe.api.Functions.fromUnixTime;
+import static dev.floe.api.Functions.monthsBetween;
 import static dev.floe.api.Functions.greatest;
 import static dev.floe.api.Functions.least;
 import static dev.floe.api.Functions.lit;
@@ -12,6 +15,9 @@ import dev.floe.arrow.Table;
 import dev.floe.testing.DuckOracle;
 import dev.floe.testing.Rows;
 import dev.floe.testing.SharedCluster;
+import dev.floe.api.types.DataType;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +48,22 @@ class FunctionsIT {
               CASE WHEN i % 17 = 0 THEN NULL WHEN i % 23 = 0 THEN 'NaN'::DOUBLE
                    ELSE ((i * 7919) % 2001 - 1000) / 7.0 END AS x,
               CASE WHEN i % 19 = 0 THEN NULL ELSE (i * 104729) % 301 - 150 END::BIGINT AS k,
-              CASE WHEN i % 29 = 0 THEN NULL ELSE (i % 13) - 6 END::INTEGER AS j
-            FROM range(0, ROWS) r(i)
+              CASE WHEN i % 29 = 0 THEN NULL ELSE (i % 13) - 6 END::INTEGER AS j,
+              CASE WHEN i % 13 = 0 THEN NULL ELSE DATE '1960-01-01' + ((i * 7919) % 40000)::INTEGER END AS d,
+              CASE WHEN i % 31 = 0 THEN NULL WHEN i % 37 = 0 THEN last_day(DATE '1999-02-01' + i::INTEGER)
+                   ELSE DATE '1990-01-01' + ((i * 104729) % 20000)::INTEGER END AS d2,
+              CASE WHEN i % 17 = 0 THEN NULL
+                   ELSE make_timestamp(((i * 104729) % 4000000000)::BIGINT * 1000003 - 600000000000000) END AS ts,
+              CASE WHEN i % 41 = 0 THEN NULL
+                   ELSE make_timestamp(((i * 7907) % 4000000000)::BIGINT * 999983 - 900000000000000) END AS ts2,
+              CASE WHEN i % 43 = 0 THEN NULL ELSE ((i * 7919) % 4000000000)::BIGINT - 1500000000 END AS e
+            FROM range(0, ROWS) r(i);
+            SET TimeZone = 'UTC';
+            CREATE OR REPLACE TABLE x AS SELECT *,
+              CASE WHEN id % 9 = 0 THEN '31/02/2020' WHEN id % 10 = 0 THEN 'x' || strftime(d, '%d/%m/%Y')
+                   ELSE strftime(d, '%d/%m/%Y') END AS ds,
+              CASE WHEN id % 8 = 0 THEN strftime(ts, '%Y-%m-%d %H:%M') ELSE strftime(ts, '%Y-%m-%d %H:%M:%S') END AS tss
+            FROM x
             """.replace("ROWS", Integer.toString(ROWS));
 
     private static DuckOracle duck;
@@ -53,13 +73,17 @@ class FunctionsIT {
     static void setUp() {
         duck = new DuckOracle();
         duck.execute(CREATE);
-        String[] names = {"id", "s", "p", "a", "x", "k", "j"};
-        List<List<Object>> rows = duck.query("SELECT " + String.join(", ", names) + " FROM x");
+        String[] names = {"id", "s", "p", "a", "x", "k", "j", "d", "d2", "ts", "ts2", "e", "ds", "tss"};
+        String select = String.join(", ", names).replace("ts, ts2", "epoch_us(ts), epoch_us(ts2)");
+        List<List<Object>> rows = duck.query("SELECT " + select + " FROM x");
         columns = new LinkedHashMap<>();
         for (int c = 0; c < names.length; c++) {
             List<Object> values = new ArrayList<>(rows.size());
+            boolean micros = names[c].startsWith("ts") && !names[c].equals("tss");
             for (List<Object> r : rows) {
-                values.add(r.get(c));
+                Object v = r.get(c);
+                values.add(micros && v != null ? LocalDateTime.ofEpochSecond(Math.floorDiv((Long) v, 1_000_000L),
+                        (int) Math.floorMod((Long) v, 1_000_000L) * 1000, ZoneOffset.UTC) : v);
             }
             columns.put(names[c], values);
         }
@@ -152,6 +176,46 @@ class FunctionsIT {
                 c(col("x").isNan(), "isnan(x)"),
                 c(col("k").isNan(), "CASE WHEN k IS NULL THEN NULL ELSE false END"),
                 c(col("x").fillNan(0.5), "CASE WHEN isnan(x) THEN 0.5 ELSE x END")));
+    }
+
+    @Test
+    void dateFunctionsMatchDuckDb() {
+        String months = "((year(A) * 12 + month(A)) - (year(B) * 12 + month(B)))";
+        String secs = "((day(X) - 1) * 86400 + hour(X) * 3600 + minute(X) * 60 + second(X))";
+        String tsMonths = ("CASE WHEN day(ts) = day(ts2) OR (ts::DATE = last_day(ts) AND ts2::DATE = last_day(ts2)) THEN M"
+                + " ELSE round(M + (" + secs.replace("X", "ts") + " - " + secs.replace("X", "ts2") + ") / (31.0 * 86400), 8) END")
+                .replace("M", months.replace("A", "ts").replace("B", "ts2"));
+        String dateMonths = ("CASE WHEN day(d) = day(d2) OR (d = last_day(d) AND d2 = last_day(d2)) THEN M"
+                + " ELSE round(M + (day(d) - day(d2)) / 31.0, 8) END").replace("M", months.replace("A", "d").replace("B", "d2"));
+        check(List.of(
+                c(dateDiff(col("d"), col("d2")), "datediff('day', d2, d)"),
+                c(dateDiff(col("ts"), col("d")), "datediff('day', d, ts::DATE)"),
+                c(col("d").dt().dateAdd(col("j")), "d + j"),
+                c(col("d").dt().dateSub(30), "d - 30"),
+                c(col("ts").dt().dateAdd(1), "ts::DATE + 1"),
+                c(col("d").dt().lastDay(), "last_day(d)"),
+                c(col("d").dt().quarter(), "quarter(d)"),
+                c(col("d").dt().weekOfYear(), "week(d)"),
+                c(col("ts").dt().quarter(), "quarter(ts)"),
+                c(col("ts").dt().weekOfYear(), "week(ts)"),
+                c(monthsBetween(col("d"), col("d2")), dateMonths),
+                c(monthsBetween(col("ts"), col("ts2")), tsMonths),
+                c(col("ts").dt().unixTimestamp(), "floor(epoch_us(ts) / 1000000.0)::BIGINT"),
+                c(col("d").dt().unixTimestamp(), "epoch(d)::BIGINT"),
+                c(fromUnixTime(col("e")).cast(DataType.int64()), "epoch_us(to_timestamp(e))"),
+                c(fromUnixTime(col("e"), "yyyy-MM-dd HH:mm:ss"), "strftime(make_timestamp(e * 1000000), '%Y-%m-%d %H:%M:%S')"),
+                c(col("ts").dt().dateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS"), "strftime(ts, '%Y-%m-%dT%H:%M:%S.%g')"),
+                c(col("d").dt().dateFormat("EEE, d MMM yy"), "strftime(d, '%a, %-d %b %y')"),
+                c(col("d").dt().dateFormat("EEEE MMMM D"), "strftime(d, '%A %B %-j')"),
+                c(col("ts").dt().dateFormat("hh a"), "strftime(ts, '%I %p')"),
+                c(col("ds").str().toDate("dd/MM/yyyy"), "try_strptime(ds, '%d/%m/%Y')::DATE"),
+                c(col("tss").str().toTimestamp("yyyy-MM-dd HH:mm:ss").cast(DataType.int64()),
+                        "epoch_us(try_strptime(tss, '%Y-%m-%d %H:%M:%S'))"),
+                c(col("ts").dt().fromUtcTimestamp("America/New_York").cast(DataType.int64()),
+                        "epoch_us(timezone('America/New_York', ts::TIMESTAMPTZ))"),
+                c(col("ts").dt().toUtcTimestamp("Asia/Kolkata").cast(DataType.int64()),
+                        "epoch_us(timezone('Asia/Kolkata', ts))"),
+                c(col("ts").dt().convertTimeZone("Asia/Tokyo").dt().hour(), "hour(timezone('Asia/Tokyo', ts::TIMESTAMPTZ))")));
     }
 
     /** Lists become their elements joined with '|', like DuckDB's array_to_string. */

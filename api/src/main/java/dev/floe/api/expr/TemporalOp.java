@@ -14,6 +14,7 @@ public enum TemporalOp {
     YEAR("year", field(Field.YEAR)), MONTH("month", field(Field.MONTH)), DAY("day", field(Field.DAY)),
     HOUR("hour", field(Field.HOUR)), MINUTE("minute", field(Field.MINUTE)), SECOND("second", field(Field.SECOND)),
     DAY_OF_WEEK("day_of_week", field(Field.DAY_OF_WEEK)), DAY_OF_YEAR("day_of_year", field(Field.DAY_OF_YEAR)),
+    QUARTER("quarter", field(Field.QUARTER)), WEEK_OF_YEAR("week_of_year", field(Field.WEEK_OF_YEAR)),
     DATE("date", (v, in, call, a) -> TemporalKernels.date(v, in, a)),
     TRUNCATE("truncate", (v, in, call, a) -> TemporalKernels.truncate(call.truncateUnit(), v, in, a));
 

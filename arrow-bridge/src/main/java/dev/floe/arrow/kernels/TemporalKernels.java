@@ -27,7 +27,7 @@ public final class TemporalKernels {
     private static final long SECONDS_PER_DAY = 86_400L;
 
     /** Fields of {@link #field}; all int32. DAY_OF_WEEK is Monday = 0 … Sunday = 6, DAY_OF_YEAR starts at 1. */
-    public enum Field { YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, DAY_OF_WEEK, DAY_OF_YEAR;
+    public enum Field { YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, DAY_OF_WEEK, DAY_OF_YEAR, QUARTER, WEEK_OF_YEAR;
 
         /** Whether the field needs a time of day (a timestamp). */
         public boolean isTimeOfDay() {
@@ -122,6 +122,22 @@ public final class TemporalKernels {
         };
     }
 
+    /** The ISO-8601 week of the year, 1..53 (weeks start on Monday; week 1 holds the year's first Thursday). */
+    static int isoWeek(long days) {
+        int y = year(civil(days));
+        long doy = days - daysFromCivil(y, 1, 1) + 1;
+        long week = (doy - (dayOfWeek(days) + 1) + 10) / 7;
+        if (week < 1) {
+            return weeksIn(y - 1);
+        }
+        return week > weeksIn(y) ? 1 : (int) week;
+    }
+
+    private static int weeksIn(long y) {
+        int jan1 = dayOfWeek(daysFromCivil(y, 1, 1));
+        return jan1 == 3 || (jan1 == 2 && isLeap(y)) ? 53 : 52;
+    }
+
     /** Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday). */
     static int dayOfWeek(long days) {
         return (int) Math.floorMod(days + 3, 7L);
@@ -210,6 +226,8 @@ public final class TemporalKernels {
                 case HOUR -> (int) (tod / (local.perSecond * 3600));
                 case MINUTE -> (int) (tod / (local.perSecond * 60) % 60);
                 case SECOND -> (int) (tod / local.perSecond % 60);
+                case QUARTER -> (month(civil(days)) + 2) / 3;
+                case WEEK_OF_YEAR -> isoWeek(days);
             };
             out.set(i, r);
         }
