@@ -81,6 +81,8 @@ class TemporalKernelsTest {
             case SECOND -> t.getSecond();
             case DAY_OF_WEEK -> t.getDayOfWeek().getValue() - 1;
             case DAY_OF_YEAR -> t.getDayOfYear();
+            case QUARTER -> t.get(java.time.temporal.IsoFields.QUARTER_OF_YEAR);
+            case WEEK_OF_YEAR -> t.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         };
     }
 
