@@ -59,6 +59,11 @@ public final class ExprCompiler {
         return new Compiled(new ExprCompiler.Builder(input).build(expr));
     }
 
+    /** The type both sides of a comparison are converted to. */
+    static DataType comparisonType(Expr e, DataType l, DataType r) {
+        return Builder.comparisonType(e, l, r);
+    }
+
     /** The compiled form; evaluates to a vector (scalars are broadcast at the top only). */
     record Compiled(Node node) implements CompiledExpr {
         @Override
@@ -101,7 +106,7 @@ public final class ExprCompiler {
             if (index < 0) {
                 c.type(input); // throws the helpful PlanException
             }
-            return Nodes.column(index, input.field(index).type());
+            return Branches.total(Nodes.column(index, input.field(index).type()));
         }
 
         @Override
@@ -240,7 +245,8 @@ public final class ExprCompiler {
                     throw new PlanException("Cannot cast " + value + " to " + to + " in " + what + ": " + e.getMessage());
                 }
             }
-            return Nodes.unary(to, child, (in, n, a) -> Casts.cast(in.vector(), from, to, lenient, what, a));
+            Node converted = Nodes.unary(to, child, (in, n, a) -> Casts.cast(in.vector(), from, to, lenient, what, a));
+            return Branches.isTotal(child) && (lenient || Branches.widens(from, to)) ? Branches.total(converted) : converted;
         }
 
         /** Turns a canonical scalar back into the API's Java value for conversion. */
@@ -260,25 +266,32 @@ public final class ExprCompiler {
 
         @Override
         public Node visitBinary(Binary b) {
-            Node left = build(b.left());
-            Node right = build(b.right());
             BinaryOp op = b.op();
             String what = b.display();
+            Node left = build(b.left());
             if (op.isLogical()) {
                 Node l = cast(left, DataType.bool(), false, what);
-                Node r = cast(right, DataType.bool(), false, what);
-                return op == BinaryOp.AND ? Nodes.binary(DataType.bool(), l, r, Logic::and)
-                        : Nodes.binary(DataType.bool(), l, r, Logic::or);
+                Branches.Branch r = branch(b.right(), DataType.bool(), what);
+                if (r.isGuarded()) {
+                    return Branches.logic(op == BinaryOp.AND, l, r);
+                }
+                Node logic = op == BinaryOp.AND ? Nodes.binary(DataType.bool(), l, r.node(), Logic::and)
+                        : Nodes.binary(DataType.bool(), l, r.node(), Logic::or);
+                return Branches.isTotal(l) ? Branches.total(logic) : logic;
             }
+            Node right = build(b.right());
             if (op.isComparison()) {
                 DataType common = comparisonType(b, left.type(), right.type());
                 Node l = cast(left, common, false, what);
                 Node r = cast(right, common, false, what);
+                Node compare;
                 if (op == BinaryOp.EQ_NULL_SAFE) {
-                    return Nodes.binary(DataType.bool(), l, r, Comparison::eqNullSafe);
+                    compare = Nodes.binary(DataType.bool(), l, r, Comparison::eqNullSafe);
+                } else {
+                    Comparison.Op cmp = cmp(op);
+                    compare = Nodes.binary(DataType.bool(), l, r, (x, y, n, a) -> Comparison.compare(cmp, x, y, n, a));
                 }
-                Comparison.Op cmp = cmp(op);
-                return Nodes.binary(DataType.bool(), l, r, (x, y, n, a) -> Comparison.compare(cmp, x, y, n, a));
+                return Branches.isTotal(l) && Branches.isTotal(r) ? Branches.total(compare) : compare;
             }
             return arithmetic(b, left, right);
         }
@@ -373,10 +386,17 @@ public final class ExprCompiler {
             DataType t = child.type();
             DataType result = u.type(input);
             String what = u.display();
-            return switch (u.op()) {
+            Node logical = switch (u.op()) {
                 case NOT -> Nodes.unary(DataType.bool(), cast(child, DataType.bool(), false, what), Logic::not);
                 case IS_NULL -> Nodes.unary(DataType.bool(), child, (in, n, a) -> Nulls.isNull(in, n, true, a));
                 case NOT_NULL -> Nodes.unary(DataType.bool(), child, (in, n, a) -> Nulls.isNull(in, n, false, a));
+                default -> null;
+            };
+            if (logical != null) {
+                return Branches.isTotal(child) ? Branches.total(logical) : logical;
+            }
+            return switch (u.op()) {
+                case NOT, IS_NULL, NOT_NULL -> throw new IllegalStateException(u.op().toString());
                 case NEG -> Nodes.map(result, child, (v, n, a) -> Arithmetic.negate(v, t, what, a));
                 case ABS -> math(MathKernels.Op.ABS, child, result, what);
                 case CEIL -> math(MathKernels.Op.CEIL, child, result, what);
@@ -397,9 +417,14 @@ public final class ExprCompiler {
         public Node visitIfElse(IfElse e) {
             DataType result = e.type(input);
             Node cond = cast(build(e.predicate()), DataType.bool(), false, e.display());
-            Node then = cast(build(e.then()), result, false, e.display());
-            Node otherwise = cast(build(e.otherwise()), result, false, e.display());
-            return Nodes.nary(result, List.of(cond, then, otherwise), (in, n, a) -> {
+            Branches.Branch thenBranch = branch(e.then(), result, e.display());
+            Branches.Branch otherwiseBranch = branch(e.otherwise(), result, e.display());
+            if (thenBranch.isGuarded() || otherwiseBranch.isGuarded()) {
+                return Branches.ifElse(result, cond, thenBranch, otherwiseBranch);
+            }
+            Node then = thenBranch.node();
+            Node otherwise = otherwiseBranch.node();
+            Node choice = Nodes.nary(result, List.of(cond, then, otherwise), (in, n, a) -> {
                 if (!in[0].isScalar()) {
                     return Conditional.ifElse((BitVector) in[0].vector(), in[1], in[2], result, n, a);
                 }
@@ -407,6 +432,7 @@ public final class ExprCompiler {
                     return Conditional.ifElse(bits, in[1], in[2], result, n, a);
                 }
             });
+            return Branches.isTotal(cond) ? Branches.total(choice) : choice;
         }
 
         @Override
@@ -426,11 +452,39 @@ public final class ExprCompiler {
 
         private Node coalesce(List<Expr> args, Expr whole) {
             DataType result = whole.type(input);
-            List<Node> nodes = new ArrayList<>();
-            for (Expr a : args) {
-                nodes.add(cast(build(a), result, false, whole.display()));
+            List<Branches.Branch> later = new ArrayList<>();
+            boolean guarded = false;
+            for (Expr a : args.subList(1, args.size())) {
+                Branches.Branch b = branch(a, result, whole.display());
+                later.add(b);
+                guarded |= b.isGuarded();
             }
-            return Nodes.nary(result, nodes, (in, n, a) -> Conditional.coalesce(in, result, n, a));
+            Node first = cast(build(args.get(0)), result, false, whole.display());
+            if (guarded) {
+                return Branches.coalesce(result, first, later);
+            }
+            List<Node> nodes = new ArrayList<>();
+            nodes.add(first);
+            later.forEach(b -> nodes.add(b.node()));
+            Node any = Nodes.nary(result, nodes, (in, n, a) -> Conditional.coalesce(in, result, n, a));
+            return Branches.isTotal(first) ? Branches.total(any) : any;
+        }
+
+        /**
+         * An argument evaluated only on the rows that need it ({@link Branches}) when it can fail;
+         * one that cannot fail runs on every row.
+         */
+        private Branches.Branch branch(Expr e, DataType to, String what) {
+            Node node = cast(build(e), to, false, what);
+            if (Branches.isTotal(node)) {
+                return Branches.Branch.of(node, null);
+            }
+            List<String> refs = e.columnRefs();
+            int[] columns = new int[refs.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = input.indexOf(refs.get(i));
+            }
+            return Branches.Branch.of(node, columns);
         }
     }
 }

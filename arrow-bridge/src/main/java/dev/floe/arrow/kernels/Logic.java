@@ -65,6 +65,50 @@ public final class Logic {
         return out;
     }
 
+    /** Which rows of a three-valued condition a mask selects. */
+    public enum Rows {
+        /** rows where the condition is true */
+        TRUE,
+        /** rows where it is false or null (the else branch of a CASE) */
+        NOT_TRUE,
+        /** rows where it is true or null (those an AND must still look at) */
+        NOT_FALSE
+    }
+
+    /** A mask without nulls: bit i set when row i of {@code cond} is in {@code which}. */
+    public static BitVector rows(Operand cond, Rows which, int n, BufferAllocator allocator) {
+        BitVector out = new BitVector("rows", allocator);
+        out.allocateNew(n);
+        int words = (n + 63) / 64;
+        for (int w = 0; w < words; w++) {
+            long v = value(cond, w);
+            long k = valid(cond, w);
+            long bits = switch (which) {
+                case TRUE -> v & k;
+                case NOT_TRUE -> ~(v & k);
+                case NOT_FALSE -> v | ~k;
+            };
+            putWord(out.getDataBuffer(), w, bits, n);
+            putWord(out.getValidityBuffer(), w, -1L, n);
+        }
+        out.setValueCount(n);
+        return out;
+    }
+
+    /** {@code mask AND isNull(in)}: the rows of a mask (without nulls) where {@code in} is null. */
+    public static BitVector andNull(BitVector mask, Operand in, int n, BufferAllocator allocator) {
+        BitVector out = new BitVector("need", allocator);
+        out.allocateNew(n);
+        Operand m = Operand.of(mask, dev.floe.api.types.DataType.bool());
+        int words = (n + 63) / 64;
+        for (int w = 0; w < words; w++) {
+            putWord(out.getDataBuffer(), w, value(m, w) & valid(m, w) & ~valid(in, w), n);
+            putWord(out.getValidityBuffer(), w, -1L, n);
+        }
+        out.setValueCount(n);
+        return out;
+    }
+
     static long value(Operand o, int word) {
         if (o.isScalar()) {
             return o.isNullScalar() || !o.boolValue ? 0L : -1L;

@@ -93,6 +93,61 @@ public final class Selection {
         return bits;
     }
 
+    /** How many rows the mask selects (true and not null) among the first n. */
+    public static int count(BitVector mask, int n) {
+        return countSelected(mask, n);
+    }
+
+    /**
+     * The inverse of {@link #filter} for one column: a vector of n rows holding the values of
+     * {@code compact} (one per selected row, in order) at the rows the mask selects, and null at
+     * the others. Used to put back the result of an expression evaluated only on some rows.
+     */
+    public static FieldVector expand(FieldVector compact, DataType type, BitVector mask, int n,
+            BufferAllocator allocator) {
+        if (type.kind() == DataType.Kind.NULL) {
+            org.apache.arrow.vector.NullVector out = new org.apache.arrow.vector.NullVector("out");
+            out.setValueCount(n);
+            return out;
+        }
+        int count = countSelected(mask, n);
+        if (compact.getValueCount() != count) {
+            throw new IllegalArgumentException("expand of " + compact.getValueCount() + " values into "
+                    + count + " selected rows");
+        }
+        FieldVector out = Buffers.allocate(type, n, allocator);
+        try {
+            boolean maskNoNulls = mask.getNullCount() == 0;
+            boolean fixed = isFixedWidth(type);
+            int width = fixed ? Physical.width(type) : 0;
+            long src = fixed ? compact.getDataBuffer().memoryAddress() : 0;
+            long dst = fixed ? out.getDataBuffer().memoryAddress() : 0;
+            boolean noNulls = compact.getNullCount() == 0;
+            int k = 0;
+            for (int w = 0, words = (n + 63) / 64; w < words; w++) {
+                long bits = selectedWord(mask, maskNoNulls, w, n);
+                while (bits != 0) {
+                    int i = w * 64 + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (!fixed) {
+                        out.copyFromSafe(k++, i, compact);
+                        continue;
+                    }
+                    MemoryUtil.copyMemory(src + (long) k * width, dst + (long) i * width, width);
+                    if (noNulls || BitVectorHelper.get(compact.getValidityBuffer(), k) != 0) {
+                        BitVectorHelper.setBit(out.getValidityBuffer(), i);
+                    }
+                    k++;
+                }
+            }
+            out.setValueCount(n);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
     private static int countSelected(BitVector mask, int n) {
         boolean noNulls = mask.getNullCount() == 0;
         int count = 0;
