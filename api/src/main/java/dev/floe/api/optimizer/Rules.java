@@ -9,6 +9,7 @@ import dev.floe.api.optimizer.rules.MergeFilters;
 import dev.floe.api.optimizer.rules.MergeLimits;
 import dev.floe.api.optimizer.rules.MergeProjects;
 import dev.floe.api.optimizer.rules.MergeWindows;
+import dev.floe.api.optimizer.rules.PropagateEmptyRelations;
 import dev.floe.api.optimizer.rules.PruneColumns;
 import dev.floe.api.optimizer.rules.PushFilterIntoScan;
 import dev.floe.api.optimizer.rules.PushFilterThroughAggregate;
@@ -36,8 +37,9 @@ final class Rules {
                         "subqueries become semi, anti and left joins first, so every later rule sees joins",
                         new DecorrelatePredicateSubquery(), new ScalarSubqueryToJoin(), new SubqueryToMarkJoin()),
                 RuleBatch.fixedPoint("simplify",
-                        "fold constants first so later rules see simple predicates",
-                        new FoldConstants()),
+                        "fold constants first so later rules see simple predicates; a filter that folded to false"
+                                + " empties its subtree, which then never runs",
+                        new FoldConstants(), new PropagateEmptyRelations()),
                 RuleBatch.fixedPoint("merge",
                         "collapse chains the DataFrame API builds one call at a time (withColumn, where, limit)",
                         new MergeFilters(), new MergeProjects(), new MergeLimits(), new RemoveNoOpProjects(),
@@ -50,7 +52,8 @@ final class Rules {
                         new PushFilterThroughAggregate(), new PushFilterThroughExpand(), new PushFilterThroughWindow(),
                         new PushFilterThroughProject(), new PushFilterIntoScan(),
                         new PushLimitThroughProject(), new PushLimitIntoScan(), new MergeFilters(), new MergeLimits(),
-                        new PushFilterThroughUnion(), new PushFilterThroughReplicate(), new PushOffsetThroughProject()),
+                        new PushFilterThroughUnion(), new PushFilterThroughReplicate(), new PushOffsetThroughProject(),
+                        new PropagateEmptyRelations()),
                 RuleBatch.once("prune",
                         "once filters sit in the scans, ask each scan (through joins and aggregates) for exactly the"
                                 + " columns the plan reads",
