@@ -74,6 +74,10 @@ public final class SqlTypes {
      * {@code ColDataType} gives both ({@code getDataType()}, {@code getArgumentsStringList()}).
      */
     public static DataType of(String name, List<String> args, String position) {
+        if (name.indexOf('(') >= 0 && (args == null || args.isEmpty())) {
+            // JSqlParser keeps the arguments in the name for some spellings: "decimal (7, 2)"
+            return parse(name, position);
+        }
         String n = name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         List<String> a = args == null ? List.of() : args;
         String display = name.trim() + (a.isEmpty() ? "" : "(" + String.join(", ", a) + ")");

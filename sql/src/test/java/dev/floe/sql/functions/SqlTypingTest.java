@@ -134,6 +134,19 @@ class SqlTypingTest {
                 .hasMessageStartingWith("Invalid date 'soon' at 3:9");
     }
 
+    /** The type as JSqlParser hands it over in a CAST: it keeps the arguments in the name ("decimal (7, 2)"). */
+    @ParameterizedTest
+    @ValueSource(strings = {"decimal(7,2)=decimal(7, 2)", "DECIMAL(17,2)=decimal(17, 2)", "decimal (15, 4)=decimal(15, 4)",
+            "varchar(10)=string", "double precision=float64", "int=int32", "character varying(3)=string",
+            "timestamp=timestamp(us)", "date=date", "bigint=int64", "char(16)=string"})
+    void castTypesAsJSqlParserGivesThem(String spec) throws Exception {
+        String[] p = spec.split("=");
+        var cast = (net.sf.jsqlparser.expression.CastExpression) net.sf.jsqlparser.parser.CCJSqlParserUtil
+                .parseExpression("CAST(x AS " + p[0] + ")");
+        DataType t = SqlTypes.of(cast.getColDataType().getDataType(), cast.getColDataType().getArgumentsStringList(), "1:1");
+        assertThat(t.toString()).isEqualTo(p[1]);
+    }
+
     @Test
     void sqlTypeNames() {
         assertThat(SqlTypes.parse("DECIMAL(7,2)", null)).isEqualTo(DataType.decimal(7, 2));
@@ -157,6 +170,7 @@ class SqlTypingTest {
         assertThat(SqlTypes.parse("boolean", null)).isEqualTo(DataType.bool());
         assertThat(SqlTypes.parse("interval", null)).isEqualTo(DataType.interval());
         assertThat(SqlTypes.of("DECIMAL", List.of("5", "2"), null)).isEqualTo(DataType.decimal(5, 2));
+        assertThat(SqlTypes.of("decimal (7, 2)", null, null)).isEqualTo(DataType.decimal(7, 2));
         assertThatThrownBy(() -> SqlTypes.parse("integr", "7:20"))
                 .hasMessageStartingWith("Unknown SQL type 'integr' at 7:20; did you mean 'INTEGER'?");
         assertThatThrownBy(() -> SqlTypes.parse("decimal(40,2)", "1:1"))
