@@ -56,13 +56,18 @@ class FunctionsIT {
                    ELSE make_timestamp(((i * 104729) % 4000000000)::BIGINT * 1000003 - 600000000000000) END AS ts,
               CASE WHEN i % 41 = 0 THEN NULL
                    ELSE make_timestamp(((i * 7907) % 4000000000)::BIGINT * 999983 - 900000000000000) END AS ts2,
-              CASE WHEN i % 43 = 0 THEN NULL ELSE ((i * 7919) % 4000000000)::BIGINT - 1500000000 END AS e
+              CASE WHEN i % 43 = 0 THEN NULL ELSE ((i * 7919) % 4000000000)::BIGINT - 1500000000 END AS e,
+              CASE WHEN i % 7 = 3 THEN NULL WHEN i % 11 = 5 THEN []::BIGINT[] ELSE
+                (CASE WHEN i % 2 = 0 THEN [i % 5, CASE WHEN i % 3 = 0 THEN NULL ELSE (i * 7) % 5 END, i % 4]
+                      ELSE [(i * 3) % 7, i % 5, i % 5, NULL, (i * 11) % 6] END)::BIGINT[] END AS l,
+              CASE WHEN i % 6 = 4 THEN NULL ELSE [chr(97 + (i % 3)::INTEGER), CASE WHEN i % 5 = 0 THEN NULL ELSE chr(97 + (i % 4)::INTEGER) END] END AS sl
             FROM range(0, ROWS) r(i);
             SET TimeZone = 'UTC';
             CREATE OR REPLACE TABLE x AS SELECT *,
               CASE WHEN id % 9 = 0 THEN '31/02/2020' WHEN id % 10 = 0 THEN 'x' || strftime(d, '%d/%m/%Y')
                    ELSE strftime(d, '%d/%m/%Y') END AS ds,
-              CASE WHEN id % 8 = 0 THEN strftime(ts, '%Y-%m-%d %H:%M') ELSE strftime(ts, '%Y-%m-%d %H:%M:%S') END AS tss
+              CASE WHEN id % 8 = 0 THEN strftime(ts, '%Y-%m-%d %H:%M') ELSE strftime(ts, '%Y-%m-%d %H:%M:%S') END AS tss,
+              CASE WHEN id % 13 = 1 THEN NULL ELSE [l, NULL, [id % 3]] END AS ll
             FROM x
             """.replace("ROWS", Integer.toString(ROWS));
 
@@ -73,7 +78,7 @@ class FunctionsIT {
     static void setUp() {
         duck = new DuckOracle();
         duck.execute(CREATE);
-        String[] names = {"id", "s", "p", "a", "x", "k", "j", "d", "d2", "ts", "ts2", "e", "ds", "tss"};
+        String[] names = {"id", "s", "p", "a", "x", "k", "j", "d", "d2", "ts", "ts2", "e", "ds", "tss", "l", "sl", "ll"};
         String select = String.join(", ", names).replace("ts, ts2", "epoch_us(ts), epoch_us(ts2)");
         List<List<Object>> rows = duck.query("SELECT " + select + " FROM x");
         columns = new LinkedHashMap<>();
@@ -216,6 +221,24 @@ class FunctionsIT {
                 c(col("ts").dt().toUtcTimestamp("Asia/Kolkata").cast(DataType.int64()),
                         "epoch_us(timezone('Asia/Kolkata', ts))"),
                 c(col("ts").dt().convertTimeZone("Asia/Tokyo").dt().hour(), "hour(timezone('Asia/Tokyo', ts::TIMESTAMPTZ))")));
+    }
+
+    @Test
+    void listFunctionsMatchDuckDb() {
+        String strings = "array_to_string(list_transform(L, lambda v: coalesce(v::VARCHAR, 'null')), '|')";
+        check(List.of(
+                c(col("l").list().contains(col("k").pmod(5)), "list_contains(l, CASE WHEN k % 5 < 0 THEN k % 5 + 5 ELSE k % 5 END)"),
+                c(col("l").list().contains(3), "list_contains(l, 3)"),
+                c(col("sl").list().contains("b"), "list_contains(sl, 'b')"),
+                c(col("l").list().sort(), strings.replace("L", "list_sort(l, 'ASC', 'NULLS LAST')")),
+                c(col("l").list().sort(true), strings.replace("L", "list_sort(l, 'DESC', 'NULLS LAST')")),
+                c(col("sl").list().sort(), strings.replace("L", "list_sort(sl, 'ASC', 'NULLS LAST')")),
+                c(col("l").list().distinct().list().sort(), strings.replace("L", "list_sort(list_distinct(l))")),
+                c(col("l").list().slice(1, 3), strings.replace("L", "list_slice(l, 2, 3)")),
+                c(col("l").list().slice(-2), strings.replace("L", "list_slice(l, greatest(len(l) - 1, 1), len(l))")),
+                c(col("ll").list().flatten(), strings.replace("L", "flatten(ll)")),
+                c(col("l").list().count(), "len(list_filter(l, lambda v: v IS NOT NULL))"),
+                c(col("l").list().mean(), "list_avg(l)")));
     }
 
     /** Lists become their elements joined with '|', like DuckDB's array_to_string. */
