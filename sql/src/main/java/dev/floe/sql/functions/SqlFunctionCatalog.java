@@ -154,13 +154,66 @@ final class SqlFunctionCatalog {
         define(s, 2, 3, c -> Functions.ifElse(string(c, 0).isNull(), SqlLiterals.nullValue(), Functions.coalesce(
                 c.arg(0).str().extract(c.stringArg(1, "regular expression"), c.arity() == 3 ? c.intArg(2, "group") : 0),
                 Functions.lit(""))), "regexp_extract");
-        define(s, 2, 2, c -> {
-            int n = c.intArg(1, "length");
-            if (n < 0) {
-                throw c.error("with a negative length is not supported yet, got " + n);
+        define(s, 2, 2, c -> string(c, 0).str().left(nonNegative(c, 1, "length")), "left");
+        define(s, 2, 2, c -> string(c, 0).str().right(nonNegative(c, 1, "length")), "right");
+        define(s, 3, 3, c -> string(c, 0).str().lpad(nonNegative(c, 1, "length"), c.stringArg(2, "padding")), "lpad");
+        define(s, 3, 3, c -> string(c, 0).str().rpad(nonNegative(c, 1, "length"), c.stringArg(2, "padding")), "rpad");
+        define(s, 1, 1, c -> string(c, 0).str().reverse(), "reverse");
+        define(s, 2, 2, c -> string(c, 0).str().repeat(c.intArg(1, "count")), "repeat");
+        define(s, 3, 3, c -> string(c, 0).str().translate(c.stringArg(1, "characters to replace"),
+                c.stringArg(2, "replacements")), "translate");
+        define(s, 1, 1, c -> string(c, 0).str().initcap(), "initcap");
+        define(s, 2, 2, c -> string(c, 0).str().instr(c.arg(1)), "strpos", "instr");
+        // counts characters; DuckDB's levenshtein counts bytes, so they differ on non-ASCII text
+        define(s, 2, 2, c -> string(c, 0).str().levenshtein(c.arg(1)), "levenshtein");
+        define(s, 3, 3, c -> string(c, 0).str().splitPart(c.stringArg(1, "delimiter"), c.intArg(2, "part number")),
+                "split_part");
+        define(s, 2, MANY, c -> Functions.concatWs(c.stringArg(0, "separator"),
+                c.args().subList(1, c.arity()).stream().map(e -> asText(c, e)).toArray(Expression[]::new)), "concat_ws");
+        define(s, 3, 4, SqlFunctionCatalog::regexpReplace, "regexp_replace");
+    }
+
+    private static int nonNegative(SqlCall c, int i, String what) {
+        int n = c.intArg(i, what);
+        if (n < 0) {
+            throw c.error("needs a " + what + " of at least 0, got " + n);
+        }
+        return n;
+    }
+
+    /**
+     * DuckDB's {@code regexp_replace(s, pattern, replacement[, options])}: the first match only, every
+     * match with the option {@code 'g'}; {@code \1} in the replacement is group 1. Floe's
+     * {@code regexpReplace} replaces every match, so the first-match form matches the shortest prefix
+     * and the pattern once, anchored at the start, and puts the prefix back.
+     */
+    private static Expression regexpReplace(SqlCall c) {
+        String regex = c.stringArg(1, "regular expression");
+        String replacement = c.stringArg(2, "replacement");
+        String options = c.arity() == 4 ? c.stringArg(3, "options") : "";
+        if (!options.matches("[gsi]*")) {
+            throw c.error("supports the options g (every match), s and i, got '" + options + "'");
+        }
+        String flags = (options.contains("s") ? "s" : "") + (options.contains("i") ? "i" : "");
+        String pattern = flags.isEmpty() ? regex : "(?" + flags + ")" + regex;
+        boolean all = options.contains("g");
+        StringBuilder target = new StringBuilder();
+        for (int k = 0; k < replacement.length(); k++) {
+            char ch = replacement.charAt(k);
+            if (ch == '\\' && k + 1 < replacement.length() && Character.isDigit(replacement.charAt(k + 1))) {
+                int group = replacement.charAt(++k) - '0';
+                target.append('$').append(all ? group : group + 1);
+            } else if (ch == '\\' && k + 1 < replacement.length()) {
+                target.append(java.util.regex.Matcher.quoteReplacement(String.valueOf(replacement.charAt(++k))));
+            } else {
+                target.append(java.util.regex.Matcher.quoteReplacement(String.valueOf(ch)));
             }
-            return string(c, 0).str().substr(0, n);
-        }, "left");
+        }
+        Expression s = string(c, 0);
+        if (all) {
+            return s.str().regexpReplace(pattern, target.toString());
+        }
+        return s.str().regexpReplace("(?s)^(.*?)(?:" + pattern + ")", "$1" + target);
     }
 
     /** SQL's 1-based {@code substring(s, start[, length])}; a start below 1 shortens the length (PostgreSQL, DuckDB). */
@@ -234,6 +287,22 @@ final class SqlFunctionCatalog {
         define(s, 1, 1, SqlFunctionCatalog::sign, "sign");
         define(s, 2, 2, c -> numeric(c, 0).mod(numeric(c, 1)), "mod");
         define(s, 1, 1, SqlFunctionCatalog::trunc, "trunc");
+        define(s, 2, 2, c -> numeric(c, 0).pow(numeric(c, 1)), "power", "pow");
+        // DuckDB's and PostgreSQL's log(x) is base 10; log(b, x) is base b
+        define(s, 1, 2, c -> c.arity() == 1 ? numeric(c, 0).log10() : numeric(c, 1).ln().div(numeric(c, 0).ln()), "log");
+        define(s, 1, 1, c -> numeric(c, 0).log10(), "log10");
+        define(s, 1, 1, c -> numeric(c, 0).log2(), "log2");
+        define(s, 1, 1, c -> numeric(c, 0).cbrt(), "cbrt");
+        define(s, 1, 1, c -> numeric(c, 0).sin(), "sin");
+        define(s, 1, 1, c -> numeric(c, 0).cos(), "cos");
+        define(s, 1, 1, c -> numeric(c, 0).tan(), "tan");
+        define(s, 1, 1, c -> numeric(c, 0).asin(), "asin");
+        define(s, 1, 1, c -> numeric(c, 0).acos(), "acos");
+        define(s, 1, 1, c -> numeric(c, 0).atan(), "atan");
+        define(s, 2, 2, c -> numeric(c, 0).atan2(numeric(c, 1)), "atan2");
+        define(s, 1, 1, c -> numeric(c, 0).degrees(), "degrees");
+        define(s, 1, 1, c -> numeric(c, 0).radians(), "radians");
+        define(s, 1, 1, c -> numeric(c, 0).isNan(), "isnan");
         define(s, 0, 0, c -> Functions.lit(Math.PI), "pi");
     }
 
@@ -300,22 +369,10 @@ final class SqlFunctionCatalog {
         define(s, 1, MANY, c -> Functions.coalesce(c.args().toArray(Expression[]::new)), "coalesce");
         define(s, 2, 2, c -> Functions.coalesce(c.arg(0), c.arg(1)), "ifnull", "nvl");
         define(s, 2, 2, c -> Functions.ifElse(c.arg(0).eq(c.arg(1)), SqlLiterals.nullValue(), c.arg(0)), "nullif");
-        define(s, 1, MANY, c -> extreme(c, true), "greatest");
-        define(s, 1, MANY, c -> extreme(c, false), "least");
+        define(s, 1, MANY, c -> Functions.greatest(c.args().toArray(Expression[]::new)), "greatest");
+        define(s, 1, MANY, c -> Functions.least(c.args().toArray(Expression[]::new)), "least");
         define(s, 1, 1, c -> c.arg(0).hash(), "hash");
         define(s, 3, 3, c -> Functions.ifElse(c.arg(0), c.arg(1), c.arg(2)), "if", "iif");
-    }
-
-    /** greatest/least skip nulls (null only when every argument is null), as DuckDB and PostgreSQL. */
-    private static Expression extreme(SqlCall c, boolean greatest) {
-        Expression out = c.arg(0);
-        for (int i = 1; i < c.arity(); i++) {
-            Expression a = out;
-            Expression b = c.arg(i);
-            out = Functions.when(a.isNull()).then(b).when(b.isNull()).then(a)
-                    .when(greatest ? a.ge(b) : a.le(b)).then(a).otherwise(b);
-        }
-        return out;
     }
 
     // ---- dates and timestamps --------------------------------------------------------------------
@@ -323,7 +380,7 @@ final class SqlFunctionCatalog {
     private static void temporal() {
         FunctionKind s = FunctionKind.SCALAR;
         for (String field : List.of("year", "quarter", "month", "day", "dayofmonth", "hour", "minute", "second",
-                "dayofweek", "isodow", "dayofyear")) {
+                "dayofweek", "isodow", "dayofyear", "week", "weekofyear")) {
             define(s, 1, 1, c -> datePart(c, field), field);
         }
         define(s, 2, 2, c -> datePart(new SqlCall(c.name(), List.of(c.arg(1)), false, c.position(), c.input()),
@@ -333,8 +390,9 @@ final class SqlFunctionCatalog {
         define(s, 1, 1, SqlFunctionCatalog::toDate, "date");
         define(s, 3, 3, SqlFunctionCatalog::dateDiff, "date_diff", "datediff");
         define(s, 2, 2, c -> SqlArithmetic.binary("+", temporal(c, 0), c.arg(1), c.position(), c.input()), "date_add");
-        define(s, 1, 1, c -> temporal(c, 0).dt().truncate("month").add(SqlLiterals.interval("1", "month"))
-                .sub(SqlLiterals.interval("1", "day")).dt().date(), "last_day");
+        define(s, 1, 1, c -> temporal(c, 0).dt().lastDay(), "last_day");
+        define(s, 0, 0, c -> Functions.currentDate(), "current_date", "today");
+        define(s, 0, 0, c -> Functions.now(), "now", "current_timestamp", "get_current_timestamp");
         define(s, 1, 1, c -> names(temporal(c, 0).dt().dayOfWeek(), 0, "Monday", "Tuesday", "Wednesday", "Thursday",
                 "Friday", "Saturday", "Sunday"), "dayname");
         define(s, 1, 1, c -> names(temporal(c, 0).dt().month(), 1, "January", "February", "March", "April", "May",
@@ -413,7 +471,8 @@ final class SqlFunctionCatalog {
         String f = field.toLowerCase(Locale.ROOT);
         return switch (f) {
             case "year", "years", "y", "yr", "yrs", "yyyy" -> d.dt().year();
-            case "quarter", "quarters" -> d.dt().month().sub(Functions.lit(1)).floorDiv(Functions.lit(3)).add(Functions.lit(1));
+            case "quarter", "quarters" -> d.dt().quarter();
+            case "week", "weeks", "w", "weekofyear" -> d.dt().weekOfYear();
             case "month", "months", "mon", "mons" -> d.dt().month();
             case "day", "days", "d", "dayofmonth" -> d.dt().day();
             case "hour", "hours", "h", "hr", "hrs" -> d.dt().hour();
@@ -423,8 +482,8 @@ final class SqlFunctionCatalog {
             case "dow", "dayofweek", "weekday" -> d.dt().dayOfWeek().add(Functions.lit(1)).mod(Functions.lit(7));
             case "isodow" -> d.dt().dayOfWeek().add(Functions.lit(1));
             case "doy", "dayofyear" -> d.dt().dayOfYear();
-            default -> throw c.error("does not know the date part '" + field + "'; use year, quarter, month, day, "
-                    + "hour, minute, second, dow, isodow or doy");
+            default -> throw c.error("does not know the date part '" + field + "'; use year, quarter, month, week, "
+                    + "day, hour, minute, second, dow, isodow or doy");
         };
     }
 
