@@ -89,6 +89,19 @@ public final class DataFrame {
         return with(dev.floe.api.plan.WindowExtraction.project(plan, nodes));
     }
 
+    /**
+     * Projection of SQL expressions, each parsed by {@link Functions#sqlExpr} (Spark's
+     * {@code selectExpr}); an {@code AS} alias names the column. Needs {@code floe-sql} on the
+     * class path (the translator brings it). {@code df.selectExpr("a", "b * 2 AS b2", "upper(name)")}
+     */
+    public DataFrame selectExpr(String... sqlExpressions) {
+        Expression[] exprs = new Expression[sqlExpressions.length];
+        for (int i = 0; i < exprs.length; i++) {
+            exprs[i] = Functions.sqlExpr(sqlExpressions[i]);
+        }
+        return select(exprs);
+    }
+
     /** {@code df.select("a", "b")} */
     public DataFrame select(String... columns) {
         List<Expr> nodes = new ArrayList<>(columns.length);

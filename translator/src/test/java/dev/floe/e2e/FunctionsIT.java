@@ -241,6 +241,15 @@ class FunctionsIT {
                 c(col("l").list().mean(), "list_avg(l)")));
     }
 
+    @Test
+    void selectExprParsesSqlLikeDuckDb() {
+        try (Floe f = SharedCluster.floe(2);
+                Table t = f.fromColumns(columns).selectExpr("id", "upper(s) AS u", "k * 2 + j AS kj", "length(p)").toTable()) {
+            Rows.assertSameRows(t.toRows(), duck.query("SELECT id, upper(s), k * 2 + j, length(p) FROM x"));
+            org.assertj.core.api.Assertions.assertThat(t.columnNames()).containsExactly("id", "u", "kj", "p");
+        }
+    }
+
     /** Lists become their elements joined with '|', like DuckDB's array_to_string. */
     private static List<List<Object>> joinLists(List<List<Object>> rows) {
         List<List<Object>> out = new ArrayList<>(rows.size());
