@@ -13,8 +13,8 @@ import net.sf.jsqlparser.statement.select.Select;
  * query binds with {@link #bindQuery}, whose scope's {@code outer} is the scope of the expression
  * being bound, so correlated names reach {@link #outerColumn}.
  *
- * <p>Subquery expressions and their decorrelation are the work of the api's subquery factory;
- * until it is wired here each method rejects the subquery with its position.
+ * <p>Each becomes an expression of the api's {@link dev.floe.api.Subqueries} factory; the optimizer's
+ * decorrelation rules turn them into joins.
  */
 class Subqueries {
     private final QueryBinder queries;
@@ -28,29 +28,33 @@ class Subqueries {
         return queries.bind(select, outer);
     }
 
-    /** {@code (SELECT ...)} used as a value. */
+    /** {@code (SELECT ...)} used as a value: its one column in its one row (null without a row). */
     Expression scalar(ParenthesedSelect select, ExpressionBinder outer) {
-        throw SqlErrors.unsupported("a scalar subquery", Position.of(select.getPlainSelect() == null ? select
-                : firstNode(select)));
+        return dev.floe.api.Subqueries.scalar(bindQuery(select, outer.scope()));
     }
 
     /** {@code [NOT] EXISTS (SELECT ...)}. */
     Expression exists(ExistsExpression exists, ExpressionBinder outer) {
-        throw SqlErrors.unsupported((exists.isNot() ? "NOT " : "") + "EXISTS (subquery)", Position.of(exists));
+        if (!(exists.getRightExpression() instanceof Select select)) {
+            throw SqlErrors.unsupported("EXISTS over " + exists.getRightExpression(), Position.of(exists));
+        }
+        DataFrame inner = bindQuery(select, outer.scope());
+        return exists.isNot() ? dev.floe.api.Subqueries.notExists(inner) : dev.floe.api.Subqueries.exists(inner);
     }
 
-    /** {@code x [NOT] IN (SELECT ...)}. */
+    /** {@code x [NOT] IN (SELECT ...)}, with SQL's null semantics. */
     Expression in(InExpression in, Select select, ExpressionBinder outer) {
-        throw SqlErrors.unsupported((in.isNot() ? "NOT " : "") + "IN (subquery)", Position.of(in.getLeftExpression()));
+        Expression probe = outer.bind(in.getLeftExpression());
+        DataFrame inner = bindQuery(select, outer.scope());
+        return in.isNot() ? dev.floe.api.Subqueries.notIn(probe, inner) : dev.floe.api.Subqueries.in(probe, inner);
     }
 
-    /** A column of an enclosing query's scope ({@code found} in {@code owner}), used inside a subquery. */
+    /**
+     * A column of an enclosing query's scope ({@code entry} in {@code owner}), used inside a subquery:
+     * an outer reference to the plan column holding it.
+     */
     Expression outerColumn(Scope.Entry entry, Scope owner, Position at) {
-        throw SqlErrors.unsupported("the correlated reference " + entry.qualifiedName() + " to an enclosing query", at);
+        return dev.floe.api.Subqueries.outer(entry.internal(), entry.type());
     }
 
-    private static Object firstNode(ParenthesedSelect select) {
-        var items = select.getPlainSelect().getSelectItems();
-        return items.isEmpty() ? select : items.get(0).getExpression();
-    }
 }
