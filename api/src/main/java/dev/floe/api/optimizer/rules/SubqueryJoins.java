@@ -79,7 +79,12 @@ final class SubqueryJoins {
 
     private static final Pattern FRESH = Pattern.compile("__sq(\\d+)_.*");
 
-    /** Names for the columns one subquery's joins add: {@code __sqN_<role>}, N unused in both plans. */
+    /**
+     * Names for the columns one subquery's joins add: {@code __sqN_<role>}, N unused in both plans.
+     * Two rewrites in different subtrees may pick the same N: that is safe because every rewrite ends
+     * in the node's own output columns (a restoring projection), so no added name leaves it and no
+     * join ever sees the same added name on both sides.
+     */
     static final class Fresh {
         final String prefix;
         private int next;
