@@ -66,13 +66,7 @@ public final class SqlArithmetic {
             case "OR" -> left.or(right);
             default -> throw new PlanException("Unknown operator '" + op + "'" + at(position));
         };
-        if (input != null) {
-            try {
-                out.node().type(input);
-            } catch (PlanException e) {
-                throw new PlanException("Operator '" + op + "'" + at(position) + ": " + e.getMessage(), e);
-            }
-        }
+        check(out, "Operator '" + op + "'", position, input);
         return out;
     }
 
@@ -123,7 +117,9 @@ public final class SqlArithmetic {
             try {
                 out.node().type(input);
             } catch (PlanException e) {
-                throw new PlanException(what + at(position) + ": " + e.getMessage(), e);
+                if (!SqlCall.typedLater(out.node())) {
+                    throw new PlanException(what + at(position) + ": " + e.getMessage(), e);
+                }
             }
         }
     }
@@ -233,7 +229,18 @@ public final class SqlArithmetic {
         return t != null && t.isInteger();
     }
 
+    /** The type in the input schema; null without a schema or for aggregations and the like (see SqlCall.typedLater). */
     private static DataType typeOf(Expression e, Schema input) {
-        return input == null ? null : e.node().type(input);
+        if (input == null) {
+            return null;
+        }
+        try {
+            return e.node().type(input);
+        } catch (PlanException ex) {
+            if (SqlCall.typedLater(e.node())) {
+                return null;
+            }
+            throw ex;
+        }
     }
 }

@@ -50,8 +50,38 @@ public record SqlCall(String name, List<Expression> args, boolean distinct, Stri
         try {
             return e.node().type(input);
         } catch (PlanException ex) {
+            if (typedLater(e.node())) {
+                return null;
+            }
             throw error("argument " + e + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * Whether {@code e} holds {@code grouping(...)}, a window function or an aggregation of an
+     * aggregation: their types are only known where the binder places them ({@code sum(sum(x)) OVER
+     * (...)} is a window over the aggregation's output, {@code grouping(k)} needs the ROLLUP), so the
+     * input schema cannot type them and their errors are left to the DataFrame the binder builds.
+     */
+    static boolean typedLater(dev.floe.api.expr.Expr e) {
+        return typedLater(e, false);
+    }
+
+    private static boolean typedLater(dev.floe.api.expr.Expr e, boolean inAggregate) {
+        if (e instanceof dev.floe.api.expr.Grouping || e instanceof dev.floe.api.expr.WindowFunction
+                || e instanceof dev.floe.api.expr.WindowExpr) {
+            return true;
+        }
+        boolean agg = e instanceof dev.floe.api.expr.AggExpr;
+        if (agg && inAggregate) {
+            return true;
+        }
+        for (dev.floe.api.expr.Expr c : e.children()) {
+            if (typedLater(c, inAggregate || agg)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value of argument {@code i} when it is constant (a literal or foldable), else empty. */

@@ -111,7 +111,9 @@ public final class SqlFunctions {
             try {
                 out.node().type(input);
             } catch (PlanException e) {
-                throw call.error("does not accept these arguments: " + e.getMessage(), e);
+                if (!SqlCall.typedLater(out.node())) {
+                    throw call.error("does not accept these arguments: " + e.getMessage(), e);
+                }
             }
         }
         return out;
