@@ -2,8 +2,6 @@ package dev.floe.jobs.tpcds;
 
 import dev.floe.Floe;
 import dev.floe.api.DataFrame;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,29 +41,6 @@ public final class TpcdsQueries {
 
     /** Any SQL over the 24 tables. */
     public DataFrame sql(String text) {
-        return sql(floe, text, tables);
-    }
-
-    /**
-     * {@code floe.sql(text, tables)}, looked up at run time while the SQL frontend lands (issue 14):
-     * without it every query reports that it does not parse.
-     */
-    static DataFrame sql(Floe floe, String text, Map<String, DataFrame> tables) {
-        Method sql;
-        try {
-            sql = Floe.class.getMethod("sql", String.class, Map.class);
-        } catch (NoSuchMethodException e) {
-            throw new UnsupportedOperationException("this build has no floe.sql(String, Map) yet (issue 14)");
-        }
-        try {
-            return (DataFrame) sql.invoke(floe, text, tables);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return floe.sql(text, tables);
     }
 }
