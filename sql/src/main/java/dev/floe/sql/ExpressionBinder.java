@@ -2,6 +2,9 @@ package dev.floe.sql;
 
 import dev.floe.api.Expression;
 import dev.floe.api.Functions;
+import dev.floe.api.types.DataType;
+import dev.floe.api.types.Schema;
+import dev.floe.sql.functions.SqlArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.AnalyticExpression;
@@ -13,28 +16,17 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.WhenClause;
-import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
-import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.arithmetic.IntegerDivision;
-import net.sf.jsqlparser.expression.operators.arithmetic.Modulo;
-import net.sf.jsqlparser.expression.operators.arithmetic.Multiplication;
-import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
-import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
-import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
-import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
-import net.sf.jsqlparser.expression.operators.relational.MinorThan;
-import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
-import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -49,14 +41,21 @@ import net.sf.jsqlparser.statement.select.Select;
 final class ExpressionBinder {
     private final Scope scope;
     private final Subqueries subqueries;
+    private final Schema input;
 
     ExpressionBinder(Scope scope, Subqueries subqueries) {
         this.scope = scope;
         this.subqueries = subqueries;
+        this.input = scope.schema();
     }
 
     Scope scope() {
         return scope;
+    }
+
+    /** The types of the columns in scope, for the function registry's and operators' typing rules. */
+    Schema input() {
+        return input;
     }
 
     List<Expression> bindAll(List<? extends net.sf.jsqlparser.expression.Expression> nodes) {
@@ -86,7 +85,7 @@ final class ExpressionBinder {
         }
         if (node instanceof SignedExpression s) {
             Expression inner = bind(s.getExpression());
-            return s.getSign() == '-' ? inner.neg() : inner;
+            return s.getSign() == '-' ? SqlArithmetic.negate(inner, Position.of(s.getExpression()).text()) : inner;
         }
         if (node instanceof Function f) {
             return Calls.function(f, this);
@@ -109,8 +108,11 @@ final class ExpressionBinder {
             return n.isNot() ? e.notNull() : e.isNull();
         }
         if (node instanceof Between b) {
-            Expression e = bind(b.getLeftExpression()).between(bind(b.getBetweenExpressionStart()),
-                    bind(b.getBetweenExpressionEnd()));
+            Expression x = bind(b.getLeftExpression());
+            DataType t = x.node().type(input);
+            String at = Position.of(b.getLeftExpression()).text();
+            Expression e = x.between(SqlArithmetic.alignConstant(bind(b.getBetweenExpressionStart()), t, at),
+                    SqlArithmetic.alignConstant(bind(b.getBetweenExpressionEnd()), t, at));
             return b.isNot() ? e.not() : e;
         }
         if (node instanceof LikeExpression l) {
@@ -153,6 +155,7 @@ final class ExpressionBinder {
         throw SqlErrors.unknownColumn(written, at, qualifier == null ? scope.plainNames() : scope.names(), scope.names());
     }
 
+    /** Operators through the SQL typing rules of {@link SqlArithmetic} (date +/- interval, integer division, ...). */
     private Expression binary(BinaryExpression b) {
         if (b instanceof AndExpression) {
             return bind(b.getLeftExpression()).and(bind(b.getRightExpression()));
@@ -162,22 +165,18 @@ final class ExpressionBinder {
         }
         Expression l = bind(b.getLeftExpression());
         Expression r = bind(b.getRightExpression());
-        if (b instanceof EqualsTo) {
-            return l.eq(r);
-        } else if (b instanceof NotEqualsTo) {
-            return l.neq(r);
-        } else if (b instanceof GreaterThan) {
-            return l.gt(r);
-        } else if (b instanceof GreaterThanEquals) {
-            return l.ge(r);
-        } else if (b instanceof MinorThan) {
-            return l.lt(r);
-        } else if (b instanceof MinorThanEquals) {
-            return l.le(r);
-        } else if (b instanceof IsDistinctExpression d) {
-            return d.isNot() ? l.eqNullSafe(r) : l.eqNullSafe(r).not();
+        if (b instanceof IsDistinctExpression d) {
+            Expression same = SqlArithmetic.binary("<=>", l, r, position(b), input);
+            return d.isNot() ? same : same.not();
         }
-        return Arithmetic.bind(b, l, r);
+        String op = b instanceof IntegerDivision ? "//" : b instanceof Concat ? "||" : b.getStringExpression();
+        return SqlArithmetic.binary(op, l, r, position(b), input);
+    }
+
+    /** Operators carry no position; the nearest one of their operands does. */
+    private static String position(BinaryExpression b) {
+        Position at = Position.of(b.getLeftExpression());
+        return (at.line() != 0 ? at : Position.of(b.getRightExpression())).text();
     }
 
     private Expression like(LikeExpression l) {
@@ -204,7 +203,12 @@ final class ExpressionBinder {
             return subqueries.in(in, select, this);
         }
         Expression left = bind(in.getLeftExpression());
-        List<Expression> values = right instanceof ExpressionList<?> list ? bindAll(list) : List.of(bind(right));
+        DataType t = left.node().type(input);
+        String at = Position.of(in.getLeftExpression()).text();
+        List<Expression> values = new ArrayList<>();
+        for (Expression v : right instanceof ExpressionList<?> list ? bindAll(list) : List.of(bind(right))) {
+            values.add(SqlArithmetic.alignConstant(v, t, at));
+        }
         Expression e = Predicates.in(left, values);
         return in.isNot() ? e.not() : e;
     }
@@ -223,31 +227,5 @@ final class ExpressionBinder {
         }
         Expression otherwise = c.getElseExpression() == null ? Functions.lit(null) : bind(c.getElseExpression());
         return branch.otherwise(otherwise);
-    }
-
-    /** Integer and decimal division and the other arithmetic operators. */
-    static final class Arithmetic {
-        private Arithmetic() {
-        }
-
-        static Expression bind(BinaryExpression b, Expression l, Expression r) {
-            if (b instanceof Addition) {
-                return l.add(r);
-            } else if (b instanceof Subtraction) {
-                return l.sub(r);
-            } else if (b instanceof Multiplication) {
-                return l.mul(r);
-            } else if (b instanceof Division) {
-                return l.div(r);
-            } else if (b instanceof IntegerDivision) {
-                return l.floorDiv(r);
-            } else if (b instanceof Modulo) {
-                return l.mod(r);
-            } else if (b instanceof Concat) {
-                return l.str().concat(r);
-            }
-            throw SqlErrors.unsupported("the operator " + b.getStringExpression() + " in " + b,
-                    Position.of(b.getLeftExpression()));
-        }
     }
 }

@@ -1,13 +1,7 @@
 package dev.floe.sql;
 
 import dev.floe.api.Expression;
-import dev.floe.api.Functions;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.Period;
-import java.util.Locale;
+import dev.floe.sql.functions.SqlLiterals;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.DateValue;
@@ -19,11 +13,9 @@ import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimestampValue;
 
 /**
- * SQL literals: integers (int32 when they fit, else int64, as DuckDB), numbers with a point as
- * decimals of their own precision and scale (PostgreSQL, DuckDB), with an exponent as float64,
- * strings, booleans, NULL, {@code DATE '...'}, {@code TIMESTAMP '...'} and intervals
- * ({@code INTERVAL '3' MONTH}, {@code INTERVAL '90 days'}: years, months and days as a
- * {@link Period}, which date arithmetic keeps a date; hours, minutes, seconds as a {@link Duration}).
+ * SQL literals from the parser's nodes, typed by {@link SqlLiterals} (integers int32 when they
+ * fit, numbers with a point decimals of their own precision and scale, {@code DATE '...'},
+ * {@code INTERVAL '3' MONTH}, ...).
  */
 final class Literals {
     private Literals() {
@@ -31,99 +23,51 @@ final class Literals {
 
     /** The literal, or null when the node is not one. */
     static Expression bind(net.sf.jsqlparser.expression.Expression node) {
+        String at = Position.of(node).text();
         if (node instanceof LongValue l) {
-            java.math.BigInteger v = l.getBigIntegerValue();
-            if (v.bitLength() < 32) {
-                return Functions.lit(v.intValue());
-            }
-            return v.bitLength() < 64 ? Functions.lit(v.longValue()) : Functions.lit(new BigDecimal(v));
+            return SqlLiterals.number(l.getStringValue(), at);
         }
         if (node instanceof DoubleValue d) {
-            String text = d.toString();
-            return text.contains("e") || text.contains("E") ? Functions.lit(d.getValue())
-                    : Functions.lit(new BigDecimal(text));
+            return SqlLiterals.number(d.toString(), at);
         }
         if (node instanceof StringValue s) {
-            return Functions.lit(s.getValue());
+            return SqlLiterals.string(s.getValue());
         }
         if (node instanceof BooleanValue b) {
-            return Functions.lit(b.getValue());
+            return SqlLiterals.bool(b.getValue());
         }
         if (node instanceof NullValue) {
-            return Functions.lit(null);
+            return SqlLiterals.nullValue();
         }
         if (node instanceof DateValue d) {
-            return Functions.lit(d.getValue().toLocalDate());
+            return SqlLiterals.date(d.getValue().toString(), at);
         }
         if (node instanceof TimestampValue t) {
-            return Functions.lit(t.getValue().toLocalDateTime());
+            return SqlLiterals.timestamp(t.getValue().toString(), at);
         }
         if (node instanceof DateTimeLiteralExpression d) {
-            return typed(d.getType().name(), unquote(d.getValue()), Position.of(d));
+            String text = unquote(d.getValue());
+            return d.getType() == DateTimeLiteralExpression.DateTime.DATE ? SqlLiterals.date(text, at)
+                    : SqlLiterals.timestamp(text, at);
         }
         if (node instanceof IntervalExpression i) {
-            return interval(i);
+            return interval(i, at);
         }
         return null;
     }
 
-    /** {@code DATE '1995-01-01'} and {@code TIMESTAMP '...'}; null for other type names. */
-    static Expression typed(String type, String text, Position at) {
-        try {
-            switch (type.toUpperCase(Locale.ROOT)) {
-                case "DATE":
-                    return Functions.lit(LocalDate.parse(text.strip()));
-                case "TIMESTAMP":
-                case "DATETIME":
-                    return Functions.lit(LocalDateTime.parse(text.strip().replace(' ', 'T')));
-                default:
-                    return null;
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            throw SqlErrors.invalid("'" + text + "' is not a " + type.toLowerCase(Locale.ROOT)
-                    + " (write DATE 'yyyy-mm-dd' or TIMESTAMP 'yyyy-mm-dd hh:mm:ss')", at);
-        }
-    }
-
-    private static Expression interval(IntervalExpression i) {
-        Position at = Position.of(i);
-        String text;
+    private static Expression interval(IntervalExpression i, String at) {
+        String value;
         if (i.getParameter() != null) {
-            text = unquote(i.getParameter());
-        } else if (i.getExpression() instanceof LongValue || i.getExpression() instanceof StringValue) {
-            text = i.getExpression() instanceof StringValue s ? s.getValue() : i.getExpression().toString();
+            value = unquote(i.getParameter());
+        } else if (i.getExpression() instanceof StringValue s) {
+            value = s.getValue();
+        } else if (i.getExpression() instanceof LongValue l) {
+            value = l.getStringValue();
         } else {
-            throw SqlErrors.unsupported("an interval of a computed amount (" + i + ")", at);
+            throw SqlErrors.unsupported("an interval of a computed amount (" + i + ")", Position.of(i));
         }
-        String unit = i.getIntervalType();
-        String[] parts = text.strip().split("\\s+");
-        if (unit == null && parts.length == 2) {
-            unit = parts[1];
-            text = parts[0];
-        } else if (unit == null || parts.length != 1) {
-            throw SqlErrors.invalid("cannot read the interval " + i + "; write e.g. INTERVAL '3' MONTH or INTERVAL '90 days'", at);
-        }
-        long n;
-        try {
-            n = Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw SqlErrors.invalid("the interval amount '" + text + "' is not a whole number in " + i, at);
-        }
-        String u = unit.toUpperCase(Locale.ROOT);
-        if (u.endsWith("S")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return switch (u) {
-            case "YEAR" -> Functions.lit(Period.ofYears(Math.toIntExact(n)));
-            case "MONTH" -> Functions.lit(Period.ofMonths(Math.toIntExact(n)));
-            case "WEEK" -> Functions.lit(Period.ofDays(Math.toIntExact(7 * n)));
-            case "DAY" -> Functions.lit(Period.ofDays(Math.toIntExact(n)));
-            case "HOUR" -> Functions.lit(Duration.ofHours(n));
-            case "MINUTE" -> Functions.lit(Duration.ofMinutes(n));
-            case "SECOND" -> Functions.lit(Duration.ofSeconds(n));
-            default -> throw SqlErrors.invalid("unknown interval unit '" + unit + "' in " + i
-                    + " (YEAR, MONTH, WEEK, DAY, HOUR, MINUTE or SECOND)", at);
-        };
+        return SqlLiterals.interval(value, i.getIntervalType(), at);
     }
 
     static String unquote(String s) {

@@ -25,6 +25,11 @@ record Position(int line, int column) {
         return line == 0 ? "" : " at " + line + ":" + column;
     }
 
+    /** {@code "line:column"}, or null when unknown (what the function registry takes). */
+    String text() {
+        return line == 0 ? null : toString();
+    }
+
     @Override
     public String toString() {
         return line + ":" + column;

@@ -104,6 +104,17 @@ class Scope {
         return out;
     }
 
+    /** The plan columns in scope with their types, which function and operator typing read. */
+    dev.floe.api.types.Schema schema() {
+        List<dev.floe.api.types.Field> fields = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.type() != null) {
+                fields.add(dev.floe.api.types.Field.of(e.internal(), e.type()));
+            }
+        }
+        return dev.floe.api.types.Schema.of(fields.toArray(dev.floe.api.types.Field[]::new));
+    }
+
     List<String> internalNames() {
         List<String> out = new ArrayList<>();
         for (Entry e : entries) {

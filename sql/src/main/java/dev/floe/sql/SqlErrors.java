@@ -34,13 +34,6 @@ final class SqlErrors {
                 + "). Register one with floe.register(\"" + name + "\", df) or read files with FROM 'path/*.parquet'");
     }
 
-    static PlanException unknownFunction(String name, Position at, List<String> known) {
-        String closest = Names.closest(name, known);
-        return new PlanException("SQL error" + at.at() + ": function '" + name + "' not found"
-                + (closest == null ? "" : "; did you mean '" + closest + "'?"));
-
-    }
-
     static PlanException unsupported(String what, Position at) {
         return new PlanException("SQL error" + at.at() + ": " + what + " is not supported");
     }

@@ -1,13 +1,11 @@
 package dev.floe.sql;
 
 import dev.floe.api.Expression;
-import dev.floe.api.Functions;
 import dev.floe.api.Window;
 import dev.floe.api.WindowSpec;
+import dev.floe.sql.functions.SqlFunctions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.WindowElement;
 import net.sf.jsqlparser.expression.WindowOffset;
@@ -18,9 +16,6 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
  * DataFrame window API: ranking and offset functions, and every aggregate over a frame.
  */
 final class Windows {
-    static final Set<String> NAMES = Set.of("row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
-            "lag", "lead", "first_value", "last_value", "nth_value");
-
     private Windows() {
     }
 
@@ -34,7 +29,9 @@ final class Windows {
     }
 
     private static Expression function(AnalyticExpression a, ExpressionBinder binder, Position at) {
-        String name = a.getName().toLowerCase(Locale.ROOT);
+        if (a.isAllColumns() || a.getExpression() == null && a.getName().equalsIgnoreCase("count")) {
+            return SqlFunctions.countStar();
+        }
         List<Expression> args = new ArrayList<>();
         if (a.getExpression() != null) {
             if (a.getExpression() instanceof net.sf.jsqlparser.expression.operators.relational.ExpressionList<?> list) {
@@ -49,31 +46,9 @@ final class Windows {
         if (a.getDefaultValue() != null) {
             args.add(binder.bind(a.getDefaultValue()));
         }
-        if (Aggregates.isAggregate(name)) {
-            return Aggregates.call(name, args, a.isDistinct(), a.isAllColumns() || args.isEmpty() && name.equals("count"), at);
-        }
-        return switch (name) {
-            case "row_number" -> Functions.rowNumber();
-            case "rank" -> Functions.rank();
-            case "dense_rank" -> Functions.denseRank();
-            case "percent_rank" -> Functions.percentRank();
-            case "cume_dist" -> Functions.cumeDist();
-            case "ntile" -> Functions.ntile(Calls.intArgument(args.get(0), name, at));
-            case "lag", "lead" -> offset(name, args, at);
-            case "first_value" -> Functions.firstValue(args.get(0));
-            case "last_value" -> Functions.lastValue(args.get(0));
-            case "nth_value" -> Functions.nthValue(args.get(0), Calls.intArgument(args.get(1), name, at));
-            default -> throw SqlErrors.unknownFunction(name, at, ScalarFunctions.names());
-        };
-    }
-
-    private static Expression offset(String name, List<Expression> args, Position at) {
-        int n = args.size() > 1 ? Calls.intArgument(args.get(1), name, at) : 1;
-        boolean lag = name.equals("lag");
-        if (args.size() > 2) {
-            return lag ? Functions.lag(args.get(0), n, args.get(2)) : Functions.lead(args.get(0), n, args.get(2));
-        }
-        return lag ? Functions.lag(args.get(0), n) : Functions.lead(args.get(0), n);
+        // a window-only function has no type until over(...) gives it a window: typed after that
+        boolean windowOnly = SqlFunctions.isWindowFunction(a.getName());
+        return SqlFunctions.call(a.getName(), args, a.isDistinct(), at.text(), windowOnly ? null : binder.input());
     }
 
     private static Window window(AnalyticExpression a, ExpressionBinder binder, Position at) {

@@ -58,7 +58,7 @@ class SqlErrorsTest {
 
     @Test
     void unknownFunction() {
-        fails("SELECT uper(s) FROM t", "SQL error at 1:8: function 'uper' not found; did you mean 'upper'?");
+        fails("SELECT uper(s) FROM t", "Unknown function 'uper' at 1:8; did you mean 'upper'?");
     }
 
     @Test
