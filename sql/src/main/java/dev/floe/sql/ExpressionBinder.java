@@ -66,7 +66,8 @@ final class ExpressionBinder {
         return out;
     }
 
-    Expression bind(net.sf.jsqlparser.expression.Expression node) {
+    Expression bind(net.sf.jsqlparser.expression.Expression parsed) {
+        net.sf.jsqlparser.expression.Expression node = InPrecedence.repair(parsed);
         if (node instanceof Column c) {
             return column(c);
         }

@@ -111,4 +111,14 @@ class SqlBinderTest {
         DataFrame df = SqlTesting.frontend().sql("SELECT A, b AS \"Total B\", S AS Shout, a + 1 FROM T");
         assertThat(df.columnNames()).isEqualTo(List.of("a", "Total B", "Shout", "a + 1"));
     }
+
+    /** JSqlParser 5.3 parses {@code x IN (...) AND y OR z} as {@code x IN ((...) AND y OR z)}: repaired. */
+    @Test
+    void inListsBindTighterThanAndAndOr() {
+        plans("SELECT a FROM t WHERE b = 1 AND s NOT IN ('x', 'y') AND a < 3 OR a IN (1, 2) AND (b IN (3) OR b = 4)", """
+                Project: a
+                  Filter: b = 1 AND NOT s IN ('x', 'y') AND a < 3 OR a IN (1, 2) AND (b IN (3) OR b = 4)
+                    Scan: t (0 rows, 0 partitions)
+                """);
+    }
 }
