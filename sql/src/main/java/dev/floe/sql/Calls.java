@@ -28,7 +28,10 @@ final class Calls {
         if (SqlFunctions.isWindowFunction(f.getName())) {
             throw SqlErrors.invalid(f.getName() + "(...) is a window function: it needs OVER (...)", at);
         }
-        return SqlFunctions.call(f.getName(), arguments(f, binder), f.isDistinct(), at.text(), binder.input());
+        // grouping(k) has a type only inside the aggregation of grouping sets: typed there
+        boolean grouping = f.getName().toLowerCase(java.util.Locale.ROOT).startsWith("grouping");
+        return SqlFunctions.call(f.getName(), arguments(f, binder), f.isDistinct(), at.text(),
+                grouping ? null : binder.input());
     }
 
     static boolean isStar(Function f) {
