@@ -114,8 +114,10 @@ public record JobReport(String jobId, String jobName, String action, String webU
      * One step of a stage, summed over the stage's subtasks ({@code peakMemory}: the highest).
      *
      * @param timeNanos the step's own wall time (what the steps after it took inside its calls is not counted)
+     * @param cpuNanos  the CPU time the step's threads used in it, counted the same way (0 where the JVM
+     *                  cannot measure thread CPU time); wall time minus CPU time is what it waited
      */
     public record Step(String name, long rowsIn, long rowsOut, long batchesIn, long batchesOut, long timeNanos,
-            long spillBytes, long peakMemory) {
+            long cpuNanos, long spillBytes, long peakMemory) {
     }
 }

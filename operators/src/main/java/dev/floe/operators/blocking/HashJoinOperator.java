@@ -106,8 +106,9 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         }
         long spilled = runtime.spill().bytesWritten();
         long start = System.nanoTime();
+        long cpu = StepMetrics.cpuNow();
         work.accept(runtime.decode(e, schema));
-        metrics.called(System.nanoTime() - start, runtime.spill().bytesWritten() - spilled);
+        metrics.called(System.nanoTime() - start, StepMetrics.cpuNow() - cpu, runtime.spill().bytesWritten() - spilled);
         metrics.holding(join.memoryInUse());
     }
 
@@ -127,9 +128,10 @@ public final class HashJoinOperator extends AbstractStreamOperatorV2<EncodedBatc
         runtime.endOfInput();
         long spilled = runtime.spill().bytesWritten();
         long start = System.nanoTime();
+        long cpu = StepMetrics.cpuNow();
         join.finish();
         pipeline.finish();
-        metrics.called(System.nanoTime() - start, runtime.spill().bytesWritten() - spilled);
+        metrics.called(System.nanoTime() - start, StepMetrics.cpuNow() - cpu, runtime.spill().bytesWritten() - spilled);
         runtime.completed();
     }
 

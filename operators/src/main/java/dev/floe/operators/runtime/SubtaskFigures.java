@@ -34,8 +34,11 @@ public record SubtaskFigures(int subtask, long rowsIn, long batchesIn, long byte
         steps = List.copyOf(steps);
     }
 
-    /** One step's figures; the names are {@link StepMetrics}'s. {@code timeNanos} is the step's own wall time. */
+    /**
+     * One step's figures; the names are {@link StepMetrics}'s. {@code timeNanos} is the step's own
+     * wall time, {@code cpuNanos} the CPU time its thread used in it.
+     */
     public record Step(String name, long rowsIn, long rowsOut, long batchesIn, long batchesOut, long timeNanos,
-            long spillBytes, long peakMemory) implements Serializable {
+            long cpuNanos, long spillBytes, long peakMemory) implements Serializable {
     }
 }

@@ -104,8 +104,9 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
             // else its own time and spill (inclusive minus theirs) would come out negative
             long spilled = runtime.spill().bytesWritten();
             long start = System.nanoTime();
+            long cpu = StepMetrics.cpuNow();
             pipeline.finish();
-            scan.called(System.nanoTime() - start, runtime.spill().bytesWritten() - spilled);
+            scan.called(System.nanoTime() - start, StepMetrics.cpuNow() - cpu, runtime.spill().bytesWritten() - spilled);
             runtime.completed();
         }
         return InputStatus.END_OF_INPUT;
@@ -139,11 +140,12 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
             }
             long spilled = runtime.spill().bytesWritten();
             long start = System.nanoTime();
+            long cpu = StepMetrics.cpuNow();
             RecordBatch batch = nextBatch();
             scan.batchIn(batch.numRows());
             emitted = false;
             pipeline.push(batch);
-            scan.called(System.nanoTime() - start, runtime.spill().bytesWritten() - spilled);
+            scan.called(System.nanoTime() - start, StepMetrics.cpuNow() - cpu, runtime.spill().bytesWritten() - spilled);
             if (emitted) {
                 return InputStatus.MORE_AVAILABLE;
             }

@@ -47,8 +47,9 @@ public final class Pipeline implements AutoCloseable {
             m.batchIn(batch.numRows());
             long spilled = spill.bytesWritten();
             long start = System.nanoTime();
+            long cpu = StepMetrics.cpuNow();
             into.emit(batch, partition);
-            m.called(System.nanoTime() - start, spill.bytesWritten() - spilled);
+            m.called(System.nanoTime() - start, StepMetrics.cpuNow() - cpu, spill.bytesWritten() - spilled);
             if (step != null) {
                 m.holding(step.memoryInUse());
             }
@@ -84,12 +85,14 @@ public final class Pipeline implements AutoCloseable {
         for (int i = 0; i < steps.size(); i++) {
             long spilled = spill.bytesWritten();
             long start = System.nanoTime();
+            long cpu = StepMetrics.cpuNow();
             steps.get(i).finish(inputs[i + 1]);
             long nanos = System.nanoTime() - start;
+            cpu = StepMetrics.cpuNow() - cpu;
             spilled = spill.bytesWritten() - spilled;
             // inclusive figures: step i's finish runs downstream of every step before it
             for (int j = 0; j <= i; j++) {
-                metrics.get(j).called(nanos, spilled);
+                metrics.get(j).called(nanos, cpu, spilled);
             }
         }
     }

@@ -18,7 +18,7 @@ class FiguresAccumulatorTest {
 
     private static SubtaskFigures figures(int subtask, long rows) {
         return new SubtaskFigures(subtask, rows, 1, 100, rows, 1, 90, 0, 0, 4096, Map.of("row_groups_read", 2L),
-                List.of(new SubtaskFigures.Step("Filter: x > 1", rows, rows / 2, 1, 1, 1000, 0, 0)));
+                List.of(new SubtaskFigures.Step("Filter: x > 1", rows, rows / 2, 1, 1, 1000, 800, 0, 0)));
     }
 
     @SuppressWarnings("unchecked")

@@ -110,7 +110,8 @@ public final class PlanDrawing {
             JobReport.Step st = s.steps().get(i);
             sb.append(prefix).append(i).append(' ').append(st.name()).append("  rows_in=").append(st.rowsIn())
                     .append(" rows_out=").append(st.rowsOut()).append(" batches_in=").append(st.batchesIn())
-                    .append(" batches_out=").append(st.batchesOut()).append(" time=").append(millis(st.timeNanos()));
+                    .append(" batches_out=").append(st.batchesOut()).append(" time=").append(millis(st.timeNanos()))
+                    .append(" cpu=").append(millis(st.cpuNanos()));
             if (st.peakMemory() > 0) {
                 sb.append(" peak_memory=").append(bytes(st.peakMemory()));
             }
@@ -205,7 +206,8 @@ public final class PlanDrawing {
             String line = steps.get(i);
             if (!stages.isEmpty() && i < stages.get(0).steps().size()) {
                 JobReport.Step st = stages.get(0).steps().get(i);
-                line += "  (" + st.rowsIn() + " -> " + st.rowsOut() + " rows, " + millis(st.timeNanos()) + ")";
+                line += "  (" + st.rowsIn() + " -> " + st.rowsOut() + " rows, " + millis(st.timeNanos()) + ", cpu "
+                        + millis(st.cpuNanos()) + ")";
             }
             lines.add(line);
         }

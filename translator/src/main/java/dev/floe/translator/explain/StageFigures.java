@@ -130,7 +130,7 @@ public final class StageFigures {
             f.extras().forEach((k, v) -> extras.merge(k, v, Long::sum));
             for (int i = 0; i < f.steps().size(); i++) {
                 if (steps.size() <= i) {
-                    steps.add(new long[7]);
+                    steps.add(new long[8]);
                 }
                 SubtaskFigures.Step s = f.steps().get(i);
                 long[] sum = steps.get(i);
@@ -139,15 +139,16 @@ public final class StageFigures {
                 sum[2] += s.batchesIn();
                 sum[3] += s.batchesOut();
                 sum[4] += s.timeNanos();
-                sum[5] += s.spillBytes();
-                sum[6] = Math.max(sum[6], s.peakMemory());
+                sum[5] += s.cpuNanos();
+                sum[6] += s.spillBytes();
+                sum[7] = Math.max(sum[7], s.peakMemory());
             }
         }
         List<JobReport.Step> stepReports = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             long[] s = steps.get(i);
             String name = i < stepNames.size() ? stepNames.get(i) : subtasks.get(0).steps().get(i).name();
-            stepReports.add(new JobReport.Step(name, s[0], s[1], s[2], s[3], s[4], s[5], s[6]));
+            stepReports.add(new JobReport.Step(name, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]));
         }
         String name = String.join(" -> ", stepNames);
         return new JobReport.Stage(name, subtasks.size(), rowsPerSubtask, rowsOut, batchesIn, batchesOut, bytesIn,
