@@ -100,8 +100,9 @@ public final class ParquetFormat {
      *
      * @param total the number of row groups in the file
      * @param kept  indexes of the row groups to read, ascending
+     * @param keptRows rows in the kept row groups, from the footer
      */
-    public record RowGroupSelection(int total, int[] kept) {
+    public record RowGroupSelection(int total, int[] kept, long keptRows) {
         public int skipped() {
             return total - kept.length;
         }
@@ -121,13 +122,15 @@ public final class ParquetFormat {
             List<org.apache.parquet.hadoop.metadata.BlockMetaData> groups = reader.getRowGroups();
             int[] kept = new int[groups.size()];
             int n = 0;
+            long rows = 0;
             for (int g = 0; g < groups.size(); g++) {
                 if (predicate == null || StatsPruning.mightMatch(predicate, schema,
                         rowGroupStats(groups.get(g), schema, constants))) {
                     kept[n++] = g;
+                    rows += groups.get(g).getRowCount();
                 }
             }
-            return new RowGroupSelection(groups.size(), java.util.Arrays.copyOf(kept, n));
+            return new RowGroupSelection(groups.size(), java.util.Arrays.copyOf(kept, n), rows);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Parquet footer of " + path + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -232,13 +232,13 @@ public final class FlinkExecutor implements Executor {
     }
 
     /** The live progress display of a submitted job when {@code floe.progress} turns it on, else nothing. */
-    private AutoCloseable progress(String jobId, String title) throws java.io.IOException {
+    private AutoCloseable progress(String jobId, String title, PhysicalPlan physical) throws java.io.IOException {
         java.net.URI rest = webUi;
         if (rest == null || !Progress.enabled(extraJobConfig.toMap().get(Progress.SETTING))) {
             return () -> { };
         }
         Terminal terminal = progressTerminal != null ? progressTerminal : Progress.systemTerminal();
-        return Progress.start(terminal, rest, jobId, title);
+        return Progress.start(terminal, rest, jobId, title, dev.floe.translator.progress.RowEstimate.of(physical));
     }
 
     /** A finished action: its result, the plan that ran and what each of its stages did. */
@@ -286,14 +286,18 @@ public final class FlinkExecutor implements Executor {
         if (job.write() != null || job.physical().orderedByPartition()) {
             return Executor.super.stream(optimized, action);
         }
-        CloseableIterator<EncodedBatch> source;
+        CloseableIterator<EncodedBatch> source = job.result().collectAsync();
+        org.apache.flink.core.execution.JobClient client;
+        long submitted = System.nanoTime();
         try {
-            source = job.result().executeAndCollect(job.name());
+            client = job.env().executeAsync(job.name());
         } catch (Exception e) {
+            closeQuietly(source);
             throw failure(job.name(), e);
         }
         return new dev.floe.api.CloseableIterator<>() {
             private boolean done;
+            private long rows;
 
             @Override
             public boolean hasNext() {
@@ -308,7 +312,7 @@ public final class FlinkExecutor implements Executor {
                     close();
                     throw failure(job.name(), e);
                 }
-                close();
+                end(true);
                 return false;
             }
 
@@ -317,22 +321,76 @@ public final class FlinkExecutor implements Executor {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                return BatchCodec.decode(source.next(), job.physical().schema(), Allocators.root());
+                RecordBatch b = BatchCodec.decode(source.next(), job.physical().schema(), Allocators.root());
+                rows += b.numRows();
+                return b;
             }
 
             @Override
             public void close() {
+                end(false);
+            }
+
+            /**
+             * Ends the stream once: a consumed stream reports the finished job's figures; a stream
+             * closed early cancels its job (closing Flink's iterator does) and reports what the
+             * cluster had gathered by then, with the rows the caller read.
+             */
+            private void end(boolean consumed) {
                 if (done) {
                     return;
                 }
                 done = true;
+                java.util.Map<String, Object> accumulators = java.util.Map.of();
+                java.time.Duration ran = java.time.Duration.ofNanos(System.nanoTime() - submitted);
+                if (consumed) {
+                    try {
+                        org.apache.flink.api.common.JobExecutionResult result = client.getJobExecutionResult().get();
+                        accumulators = result.getAllAccumulatorResults();
+                        ran = java.time.Duration.ofMillis(result.getNetRuntime());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        closeQuietly(source);
+                        throw failure(job.name(), e.getCause());
+                    }
+                } else {
+                    accumulators = accumulatorsNow(client);
+                }
                 try {
                     source.close();
                 } catch (Exception e) {
                     throw failure(job.name(), e);
                 }
+                report(client.getJobID().toHexString(), job, action, ran, rows,
+                        StageFigures.of(job.physical(), job.translator()::operatorIds, accumulators));
             }
         };
+    }
+
+    /** The accumulators of a job that may still run, as far as the cluster has them (empty when it does not answer soon). */
+    private static java.util.Map<String, Object> accumulatorsNow(org.apache.flink.core.execution.JobClient client) {
+        try {
+            return client.getAccumulators().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug("No accumulators of job {}: {}", client.getJobID(), e.toString());
+        }
+        return java.util.Map.of();
+    }
+
+    /** Makes the action's {@link JobReport} (then {@link #lastJob()}) and logs its one INFO line. */
+    private JobReport report(String jobId, Job job, String action, java.time.Duration duration, long rows,
+            StageFigures figures) {
+        java.net.URI ui = webUi;
+        JobReport report = new JobReport(jobId, job.name(), action,
+                ui == null ? null : ui.toString().replaceAll("/$", "") + "/#/job/completed/" + jobId + "/overview",
+                duration, rows, figures.stages());
+        lastJob = report;
+        LOG.info("{}: job {} finished in {} ms, {} rows{}", job.name(), report.jobId(), report.duration().toMillis(),
+                report.rows(), report.webUi() == null ? "" : "; " + report.webUi());
+        return report;
     }
 
     @Override
@@ -347,7 +405,7 @@ public final class FlinkExecutor implements Executor {
         String jobName = prepared.name();
         WriteSpec write = prepared.write();
         JobTranslator translator = prepared.translator();
-        RunningAction.Finished job = run(action, jobName, prepared.env(), result.collectAsync(), write);
+        RunningAction.Finished job = run(action, jobName, prepared.env(), result.collectAsync(), write, physical);
         List<EncodedBatch> encoded = new ArrayList<>(job.batches());
         if (physical.orderedByPartition()) {
             // a range-partitioned sort: each partition arrives in order, partitions in any interleaving
@@ -373,19 +431,13 @@ public final class FlinkExecutor implements Executor {
             }
         }
         StageFigures figures = StageFigures.of(physical, translator::operatorIds, job.accumulators());
-        java.net.URI ui = webUi;
-        JobReport report = new JobReport(job.jobId(), jobName, action,
-                ui == null ? null : ui.toString().replaceAll("/$", "") + "/#/job/completed/" + job.jobId() + "/overview",
-                job.duration(), table.numRows(), figures.stages());
-        lastJob = report;
-        LOG.info("{}: job {} finished in {} ms, {} rows{}", jobName, report.jobId(), report.duration().toMillis(),
-                report.rows(), report.webUi() == null ? "" : "; " + report.webUi());
+        JobReport report = report(job.jobId(), prepared, action, job.duration(), table.numRows(), figures);
         return new Run(table, physical, figures, report);
     }
 
     /** Runs the job and returns its results; cancels it when the caller is interrupted, times out or cancelAll is called. */
     private RunningAction.Finished run(String action, String jobName, StreamExecutionEnvironment env,
-            CloseableIterator<EncodedBatch> results, WriteSpec write) {
+            CloseableIterator<EncodedBatch> results, WriteSpec write, PhysicalPlan physical) {
         if (Thread.currentThread().isInterrupted()) {
             closeQuietly(results);
             throw new ExecutionException("Did not start " + action + " (job '" + jobName + "'): the calling thread is "
@@ -394,7 +446,7 @@ public final class FlinkExecutor implements Executor {
         java.time.Duration timeout = extraJobConfig.getOptional(ACTION_TIMEOUT).orElse(null);
         // the display's title names the user's line, found here on the caller's thread
         String title = jobName.substring(0, jobName.indexOf(": "));
-        RunningAction job = RunningAction.start(jobName, env, results, jobId -> progress(jobId, title));
+        RunningAction job = RunningAction.start(jobName, env, results, jobId -> progress(jobId, title, physical));
         running.add(job);
         String reason;
         Throwable cause;

@@ -13,6 +13,7 @@ import dev.floe.formats.ScanMetrics;
 import dev.floe.testing.DuckOracle;
 import dev.floe.testing.SharedCluster;
 import dev.floe.translator.explain.StageFigures;
+import dev.floe.translator.progress.RowEstimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,9 @@ class ExplainAnalyzeIT {
             assertThat(filter.rowsIn()).isEqualTo(ROWS);
             assertThat(filter.rowsOut()).isEqualTo(KEEP);
             assertThat(filter.batchesIn()).isPositive();
+            assertThat(filter.cpuNanos()).as("the filter's CPU time").isPositive()
+                    .isLessThanOrEqualTo(filter.timeNanos() + 1_000_000L * scan(job).parallelism());
+            assertThat(text).containsPattern("Filter: id < " + KEEP + "  rows_in=.* time=[0-9.]+ m?s cpu=[0-9.]+ m?s");
             JobReport.Stage scan = job.stage("Filter:");
             assertThat(scan.parallelism()).isEqualTo(4);
             assertThat(scan.rowsPerSubtask()).hasSize(4);
@@ -90,6 +94,10 @@ class ExplainAnalyzeIT {
             assertThat(scan.rowsOut()).isEqualTo(KEEP);
             assertThat(scan.bytesOut()).isPositive();
         }
+    }
+
+    private static JobReport.Stage scan(JobReport job) {
+        return job.stage("Filter:");
     }
 
     @Test
@@ -104,6 +112,61 @@ class ExplainAnalyzeIT {
             assertThat(job.duration()).isPositive();
             assertThat(job.step("Filter:").rowsOut()).isEqualTo(100);
         }
+    }
+
+    /**
+     * Streamed results report their job too: once the stream is consumed (the finished job's
+     * figures) and when it is closed early (the job is cancelled; the report has the rows read).
+     */
+    @Test
+    void streamedResultsFillLastJobWhenConsumedOrClosed() throws Exception {
+        try (Floe floe = SharedCluster.floe(2)) {
+            DataFrame kept = floe.fromColumns(ids(ROWS)).where(col("id").lt(lit((long) KEEP)));
+            long rows = 0;
+            try (var it = kept.iterator()) {
+                while (it.hasNext()) {
+                    it.next();
+                    rows++;
+                }
+                JobReport job = floe.lastJob();
+                assertThat(job).as("the report of the consumed stream, before close").isNotNull();
+                assertThat(job.action()).isEqualTo("iterator");
+                assertThat(job.rows()).isEqualTo(rows).isEqualTo(KEEP);
+                assertThat(job.step("Filter:").rowsIn()).isEqualTo(ROWS);
+                assertThat(job.step("Filter:").rowsOut()).isEqualTo(KEEP);
+            }
+            String consumed = floe.lastJob().jobId();
+
+            try (var batches = kept.iterBatches()) {
+                while (batches.hasNext()) {
+                    batches.next().close();
+                }
+            }
+            assertThat(floe.lastJob().action()).isEqualTo("iterBatches");
+            assertThat(floe.lastJob().step("Filter:").rowsOut()).isEqualTo(KEEP);
+            assertThat(floe.lastJob().jobId()).isNotEqualTo(consumed);
+
+            try (var s = kept.stream(IdRow.class)) {
+                assertThat(s.count()).isEqualTo(KEEP);
+            }
+            assertThat(floe.lastJob().action()).isEqualTo("stream");
+            assertThat(floe.lastJob().rows()).isEqualTo(KEEP);
+
+            // closed after one batch: the job is cancelled, the report still names it and the rows read
+            long read;
+            try (org.apache.arrow.vector.ipc.ArrowReader reader = floe.fromColumns(ids(200_000)).toArrowReader()) {
+                assertThat(reader.loadNextBatch()).isTrue();
+                read = reader.getVectorSchemaRoot().getRowCount();
+            }
+            JobReport early = floe.lastJob();
+            assertThat(early.action()).isEqualTo("toArrowReader");
+            assertThat(early.rows()).isEqualTo(read);
+            assertThat(early.jobName()).startsWith("Floe toArrowReader at ExplainAnalyzeIT.java:");
+        }
+    }
+
+    /** A row of {@link #ids}, for {@code stream(Class)}. */
+    public record IdRow(long id, String s) {
     }
 
     /** A blocking step fused into a scan emits at end of input; the scan's own time used to go negative then. */
@@ -183,6 +246,14 @@ class ExplainAnalyzeIT {
             assertThat(scan.extra("row_groups_read")).isEqualTo(groupsWithMatches).isEqualTo(read.rowGroupsRead);
             assertThat(text).contains("row groups skipped=" + (groups - groupsWithMatches) + " of " + groups)
                     .contains("row groups read=" + groupsWithMatches);
+            // the progress display's total: the footers' row counts of the row groups left after pruning
+            long rowsInKept = (Long) duck.query("SELECT sum(row_group_num_rows)::BIGINT FROM (SELECT DISTINCT "
+                    + "row_group_id, row_group_num_rows FROM parquet_metadata('" + file + "') WHERE path_in_schema = 'id' "
+                    + "AND stats_min::BIGINT < 3000)").get(0).get(0);
+            RowEstimate estimate = RowEstimate.of(floe.executor().physicalPlan(
+                    floe.readParquet(file).where(col("id").lt(lit(3000L))).optimizedPlan()));
+            assertThat(estimate).isEqualTo(new RowEstimate(rowsInKept, true));
+            assertThat(scan.rowsPerSubtask().stream().mapToLong(Long::longValue).sum()).isEqualTo(rowsInKept);
 
             String hiveText = floe.readParquet(hive).where(col("p").eq(lit(2L))).explainAnalyze();
             System.out.println(hiveText);

@@ -52,7 +52,7 @@ class ProgressIT {
         // Redraws rewrite only what changed (a stage line going from "waiting" to "done" rewrites its
         // first word only), so the capture is checked for pieces, not whole redrawn lines (CI saw
         // "done    Source: ..." never drawn in one piece when the job ended between two polls).
-        assertThat(screen).contains("Floe toTable at ProgressIT.java:").contains("rows read")
+        assertThat(screen).contains("Floe toTable at ProgressIT.java:").contains("of 20,000 rows read")
                 .contains("Source: Scan: fromColumns (20000 rows, 2 partitions)")
                 .contains("FinalAggregate: count(*) by k")
                 .containsPattern("stages \\d+/\\d+ done");

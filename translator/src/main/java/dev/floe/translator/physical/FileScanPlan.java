@@ -26,9 +26,11 @@ import java.util.Map;
  * @param filesSkipped    files dropped by their partition values
  * @param rowGroupsTotal  row groups in the Parquet files that were not dropped
  * @param rowGroupsSkipped of those, row groups dropped by their statistics
+ * @param rowsToRead      rows in the row groups kept, from the Parquet footers; -1 when some file
+ *                        has no footer that tells (CSV, JSON lines)
  */
 public record FileScanPlan(List<Piece> pieces, StatsPredicate predicate, int filesTotal, int filesSkipped,
-        int rowGroupsTotal, int rowGroupsSkipped) {
+        int rowGroupsTotal, int rowGroupsSkipped, long rowsToRead) {
 
     /** A file of the source (index into its files) and the row groups to read (null = all). */
     public record Piece(int file, int[] rowGroups) {
@@ -47,6 +49,7 @@ public record FileScanPlan(List<Piece> pieces, StatsPredicate predicate, int fil
         int filesSkipped = 0;
         int groupsTotal = 0;
         int groupsSkipped = 0;
+        long rows = 0;
         for (int i = 0; i < source.files().size(); i++) {
             Map<String, Object> constants = partitions.isEmpty() ? Map.of() : HiveDirectories.normalizedValues(partitions, i);
             if (predicate != null && !constants.isEmpty() && !StatsPruning.mightMatch(predicate, schema,
@@ -64,15 +67,18 @@ public record FileScanPlan(List<Piece> pieces, StatsPredicate predicate, int fil
             }
             if (sel == null) {
                 pieces.add(new Piece(i, null));
+                rows = -1;
                 continue;
             }
+            rows = rows < 0 ? rows : rows + sel.keptRows();
             groupsTotal += sel.total();
             groupsSkipped += sel.skipped();
             for (int g : sel.kept()) {
                 pieces.add(new Piece(i, new int[] {g}));
             }
         }
-        return new FileScanPlan(pieces, predicate, source.files().size(), filesSkipped, groupsTotal, groupsSkipped);
+        return new FileScanPlan(pieces, predicate, source.files().size(), filesSkipped, groupsTotal, groupsSkipped,
+                rows);
     }
 
     /** For plan lines: the statistics filter and what it skipped. */

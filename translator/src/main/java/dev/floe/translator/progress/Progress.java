@@ -14,7 +14,8 @@ import org.jline.terminal.TerminalBuilder;
  * {@code false}.
  *
  * <pre>{@code
- * try (Progress p = Progress.start(terminal, restAddress, jobId, "Floe collect at MyJob.java:42")) {
+ * try (Progress p = Progress.start(terminal, restAddress, jobId, "Floe collect at MyJob.java:42",
+ *         RowEstimate.of(physicalPlan))) {
  *     ... collect the results ...
  * }
  * }</pre>
@@ -64,9 +65,12 @@ public final class Progress implements AutoCloseable {
         return system;
     }
 
-    /** Starts polling {@code jobId} at {@code rest} and drawing on {@code terminal}. */
-    public static Progress start(Terminal terminal, URI rest, String jobId, String title) {
-        Progress p = new Progress(new JobStatus(rest, jobId), new ProgressDisplay(terminal, title));
+    /**
+     * Starts polling {@code jobId} at {@code rest} and drawing on {@code terminal}; {@code estimate}
+     * (or null) is the rows the job's scans will read.
+     */
+    public static Progress start(Terminal terminal, URI rest, String jobId, String title, RowEstimate estimate) {
+        Progress p = new Progress(new JobStatus(rest, jobId), new ProgressDisplay(terminal, title, estimate));
         p.thread.start();
         return p;
     }

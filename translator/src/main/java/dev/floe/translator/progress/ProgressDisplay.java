@@ -12,11 +12,11 @@ import org.jline.utils.Display;
 /**
  * Draws a job's progress in place on a terminal through JLine's {@link Display} (which redraws
  * only what changed, with the terminal's own capabilities): a header with the job, the elapsed time,
- * stages done / total and rows read, then one line per stage, a bar of finished subtasks for each
- * running one.
+ * stages done / total and rows read of the rows the scans will read ({@link RowEstimate}), then one
+ * line per stage, a bar of finished subtasks for each running one.
  *
  * <pre>{@code
- * ProgressDisplay d = new ProgressDisplay(terminal, "Floe collect at MyJob.java:42");
+ * ProgressDisplay d = new ProgressDisplay(terminal, "Floe collect at MyJob.java:42", RowEstimate.of(plan));
  * d.show(snapshot, elapsedMillis);   // as often as the job is polled
  * d.end(last, elapsedMillis);        // leaves the final state on screen, cursor below it
  * }</pre>
@@ -26,18 +26,21 @@ public final class ProgressDisplay {
     private final Terminal terminal;
     private final Display display;
     private final String title;
+    private final RowEstimate estimate;
 
-    public ProgressDisplay(Terminal terminal, String title) {
+    /** @param estimate the rows the job's scans will read, or null when nobody can tell */
+    public ProgressDisplay(Terminal terminal, String title, RowEstimate estimate) {
         this.terminal = terminal;
         this.display = new Display(terminal, false);
         this.title = title;
+        this.estimate = estimate;
     }
 
     /** Redraws the display for this state of the job. */
     public void show(JobStatus.Snapshot s, long elapsedMillis) {
         int width = Math.max(40, terminal.getWidth() <= 0 ? 100 : terminal.getWidth());
         display.resize(Math.max(1, terminal.getHeight()), width);
-        display.update(lines(title, s, elapsedMillis, width), -1);
+        display.update(lines(title, s, estimate, elapsedMillis, width), -1);
         terminal.flush();
     }
 
@@ -51,12 +54,14 @@ public final class ProgressDisplay {
     }
 
     /** The lines for one state of the job, each at most {@code width} columns. */
-    static List<AttributedString> lines(String title, JobStatus.Snapshot s, long elapsedMillis, int width) {
+    static List<AttributedString> lines(String title, JobStatus.Snapshot s, RowEstimate estimate, long elapsedMillis,
+            int width) {
         List<AttributedString> lines = new ArrayList<>();
         AttributedStringBuilder head = new AttributedStringBuilder();
         head.style(AttributedStyle.BOLD).append(title).style(AttributedStyle.DEFAULT)
-                .append(String.format(Locale.ROOT, "  %s  stages %d/%d done  %,d rows read  %s", elapsed(elapsedMillis),
-                        s.stagesDone(), s.stages().size(), s.rowsRead(), s.state().toLowerCase(Locale.ROOT)));
+                .append(String.format(Locale.ROOT, "  %s  stages %d/%d done  %s  %s", elapsed(elapsedMillis),
+                        s.stagesDone(), s.stages().size(), rowsRead(s.rowsRead(), estimate),
+                        s.state().toLowerCase(Locale.ROOT)));
         lines.add(cut(head.toAttributedString(), width));
         for (JobStatus.Stage st : s.stages()) {
             AttributedStringBuilder b = new AttributedStringBuilder().append("  ");
@@ -74,6 +79,18 @@ public final class ProgressDisplay {
             lines.add(cut(b.toAttributedString(), width));
         }
         return lines;
+    }
+
+    /**
+     * {@code 1,200,000 of 6,001,215 rows read (20%)}; without the total when there is none, or when
+     * a guessed total was passed.
+     */
+    static String rowsRead(long read, RowEstimate estimate) {
+        if (estimate == null || estimate.rows() <= 0 || (!estimate.exact() && read > estimate.rows())) {
+            return String.format(Locale.ROOT, "%,d rows read", read);
+        }
+        return String.format(Locale.ROOT, "%,d of %s rows read (%d%%)", read, estimate.display(),
+                Math.min(100, read * 100 / estimate.rows()));
     }
 
     private static AttributedString cut(AttributedString s, int width) {

@@ -36,21 +36,35 @@ class ProgressDisplayTest {
 
     @Test
     void linesShowStagesDoneRowsReadAndABarPerRunningStage() {
-        List<String> lines = ProgressDisplay.lines("Floe collect at Q1.java:42", RUNNING, 75_000, 100).stream()
+        List<String> lines = ProgressDisplay.lines("Floe collect at Q1.java:42", RUNNING, null, 75_000, 100).stream()
                 .map(a -> a.toString()).toList();
         assertThat(lines).containsExactly(
                 "Floe collect at Q1.java:42  01:15  stages 1/3 done  6,001,215 rows read  running",
                 "  done    Source: Scan: parquet lineitem -> Filter: l_shipdate <= 1998-09-02",
                 "  [############------------] 2/4  FinalAggregate: sum(l_quantity) AS sum_qty by l_returnflag",
                 "  waiting Sort: l_returnflag ASC");
-        assertThat(ProgressDisplay.lines("x", RUNNING, 0, 40)).allSatisfy(l -> assertThat(l.columnLength()).isLessThan(40));
+        assertThat(ProgressDisplay.lines("x", RUNNING, null, 0, 40)).allSatisfy(l -> assertThat(l.columnLength()).isLessThan(40));
+    }
+
+    @Test
+    void rowsReadAreShownAgainstTheRowsTheScansWillRead() {
+        JobStatus.Snapshot partway = new JobStatus.Snapshot("RUNNING", RUNNING.stages(), 1_500_000);
+        assertThat(ProgressDisplay.lines("Floe collect at Q1.java:42", partway, new RowEstimate(6_001_215, true),
+                75_000, 120).get(0).toString())
+                .isEqualTo("Floe collect at Q1.java:42  01:15  stages 1/3 done  1,500,000 of 6,001,215 rows read (24%)"
+                        + "  running");
+        assertThat(ProgressDisplay.rowsRead(1_500_000, new RowEstimate(5_987_654, false)))
+                .isEqualTo("1,500,000 of ~6,000,000 rows read (25%)");
+        assertThat(ProgressDisplay.rowsRead(7_000_000, new RowEstimate(5_987_654, false)))
+                .as("a guess that fell short is dropped").isEqualTo("7,000,000 rows read");
+        assertThat(ProgressDisplay.rowsRead(0, new RowEstimate(0, true))).isEqualTo("0 rows read");
     }
 
     @Test
     void aFakeTerminalReceivesTheDisplayAndItsRedraws() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Terminal terminal = fake(out)) {
-            ProgressDisplay d = new ProgressDisplay(terminal, "Floe collect at Q1.java:42");
+            ProgressDisplay d = new ProgressDisplay(terminal, "Floe collect at Q1.java:42", null);
             d.show(RUNNING, 75_000);
             int first = out.size();
             d.end(finished(), 76_000);
