@@ -28,11 +28,76 @@ public record WindowCall(WindowOp op, AggExpr agg, int input, int defaultColumn,
         return agg.function().create(inputType, agg.options(), allocator);
     }
 
-    /** True when the value of a row depends only on rows up to its last peer (ranking, running aggregates). */
+    /**
+     * True when a partition can stream through this function in pieces: its value of a row needs
+     * at most a bounded number of rows before and after it, besides what a carry holds (counters,
+     * the running state of a frame from UNBOUNDED PRECEDING).
+     */
     boolean streams() {
+        return lookBehind() >= 0 && lookAhead() >= 0;
+    }
+
+    /** True when the frame starts at the partition's first row and the rows before a piece fold into a carried state. */
+    boolean carried() {
+        return agg != null && frame.start().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING;
+    }
+
+    /**
+     * Rows before a row that its value reads and no carry holds: lag's offset, a ROWS frame's
+     * {@code n PRECEDING}; -1 when unbounded (the partition's first row, or a RANGE offset).
+     */
+    long lookBehind() {
         if (op != null) {
-            return op == WindowOp.ROW_NUMBER || op == WindowOp.RANK || op == WindowOp.DENSE_RANK;
+            return switch (op) {
+                case ROW_NUMBER, RANK, DENSE_RANK -> 0;
+                case LAG -> Math.max(0, param);
+                case LEAD -> Math.max(0, -param);
+                case PERCENT_RANK, CUME_DIST, NTILE -> -1;
+                case FIRST_VALUE, LAST_VALUE, NTH_VALUE -> frame.unit() == WindowFrame.Unit.ROWS
+                        && frame.start().kind() != WindowFrame.Kind.UNBOUNDED_PRECEDING ? Math.max(0, -frame.start().rows()) : -1;
+            };
         }
+        if (frame.unit() == WindowFrame.Unit.RANGE) {
+            return runningRange() ? 0 : -1;
+        }
+        if (frame.start().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING) {
+            return agg.function().decomposable() ? 0 : -1;
+        }
+        return Math.max(0, -frame.start().rows());
+    }
+
+    /** Rows after a row that its value reads: lead's offset, a ROWS frame's {@code n FOLLOWING}; -1 when unbounded. */
+    long lookAhead() {
+        if (op != null) {
+            return switch (op) {
+                case ROW_NUMBER, RANK, DENSE_RANK -> 0;
+                case LAG -> Math.max(0, -param);
+                case LEAD -> Math.max(0, param);
+                case PERCENT_RANK, CUME_DIST, NTILE -> -1;
+                case FIRST_VALUE, LAST_VALUE, NTH_VALUE -> frame.unit() == WindowFrame.Unit.ROWS
+                        && frame.end().kind() != WindowFrame.Kind.UNBOUNDED_FOLLOWING ? Math.max(0, frame.end().rows()) : -1;
+            };
+        }
+        if (frame.unit() == WindowFrame.Unit.RANGE) {
+            return runningRange() ? 0 : -1;
+        }
+        return frame.end().kind() == WindowFrame.Kind.UNBOUNDED_FOLLOWING ? -1 : Math.max(0, frame.end().rows());
+    }
+
+    /** True when the value depends on peer groups (rows with equal order keys), so a piece must end at one's start. */
+    boolean needsPeers() {
+        if (op != null) {
+            return switch (op) {
+                case RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST -> true;
+                case ROW_NUMBER, LAG, LEAD, NTILE -> false;
+                case FIRST_VALUE, LAST_VALUE, NTH_VALUE -> frame.unit() == WindowFrame.Unit.RANGE;
+            };
+        }
+        return frame.unit() == WindowFrame.Unit.RANGE;
+    }
+
+    /** RANGE from UNBOUNDED PRECEDING to CURRENT ROW (the default frame of an ordered window) of a decomposable aggregation. */
+    private boolean runningRange() {
         return agg.function().decomposable() && frame.start().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING
                 && frame.end().kind() == WindowFrame.Kind.CURRENT_ROW;
     }

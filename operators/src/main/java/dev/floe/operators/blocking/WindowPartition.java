@@ -22,16 +22,19 @@ final class WindowPartition {
     }
 
     /**
-     * What earlier pieces of a streamed partition leave to the next: rows emitted, peer groups
-     * seen, and each running aggregate's one-row partial state (null for other functions).
+     * What earlier pieces of a streamed partition leave to the next, counted up to the start of the
+     * rows held now: the partition's rows before them, its peer groups before them (less one when
+     * the held rows start inside a group, which they count again), each carried aggregate's one-row
+     * partial state (null for other functions), and how many of the held rows were already emitted
+     * (the look-behind the next piece reads but does not emit again).
      */
-    record Carry(long rows, long groups, List<List<FieldVector>> states) implements AutoCloseable {
+    record Carry(long rows, long groups, List<List<FieldVector>> states, int context) implements AutoCloseable {
         static Carry start(int calls) {
             List<List<FieldVector>> none = new ArrayList<>(calls);
             for (int i = 0; i < calls; i++) {
                 none.add(null);
             }
-            return new Carry(0, 0, none);
+            return new Carry(0, 0, none, 0);
         }
 
         @Override
@@ -49,8 +52,11 @@ final class WindowPartition {
     }
 
     /**
-     * Evaluates {@code part} (ownership passes in). A complete partition is evaluated whole; an
-     * incomplete one (streaming functions only) up to the start of its last peer group.
+     * Evaluates {@code part} (ownership passes in), whose first {@code carry.context()} rows were
+     * emitted before. A complete partition is evaluated to its end. An incomplete one (streaming
+     * functions only) up to the last row whose look-ahead rows are all held and, when a function
+     * depends on peers, to the start of the last peer group; the rows from there on, and the
+     * look-behind rows before them, are held for the next piece.
      */
     static Result evaluate(WindowSpec spec, RecordBatch part, boolean complete, Carry carry, BufferAllocator allocator) {
         int m = part.numRows();
@@ -61,63 +67,105 @@ final class WindowPartition {
             orderTypes.add(spec.inputSchema().field(c).type());
         }
         int[] peerStart = FrameBounds.peerStarts(orderKeys, orderTypes, spec.orders(), m);
-        int n = complete ? m : peerStart[m - 1];
-        if (n == 0) {
+        int ctx = carry.context();
+        int n = complete ? m : evaluable(spec, m, peerStart);
+        if (n <= ctx) {
+            if (complete) {
+                // only look-behind rows were left: every row of the partition is out
+                part.close();
+                carry.close();
+                return new Result(null, null, Carry.start(spec.calls().size()));
+            }
             return new Result(null, part, carry);
         }
         int[] peerEnd = FrameBounds.peerEnds(peerStart, m);
+        // the next piece starts with the look-behind of its first row to emit
+        int keepFrom = complete ? m : (int) Math.max(0, n - spec.lookBehind());
         List<FieldVector> outputs = new ArrayList<>(spec.calls().size());
         Carry next = null;
+        RecordBatch rest = null;
         try {
             for (int k = 0; k < spec.calls().size(); k++) {
-                outputs.add(call(spec, spec.calls().get(k), part, n, m, peerStart, peerEnd, carry, k, allocator));
+                outputs.add(call(spec, spec.calls().get(k), part, m, peerStart, peerEnd, carry, k, allocator));
             }
-            next = complete ? Carry.start(spec.calls().size()) : carryOver(spec, part, n, peerStart, carry, allocator);
+            next = complete ? Carry.start(spec.calls().size())
+                    : carryOver(spec, part, keepFrom, n - keepFrom, peerStart, carry, allocator);
+            rest = keepFrom < m ? part.slice(keepFrom, m - keepFrom, allocator) : null;
         } catch (RuntimeException e) {
             outputs.forEach(FieldVector::close);
             part.close();
+            if (next != null) {
+                next.close();
+            }
             throw e;
         } finally {
             carry.close();
         }
-        RecordBatch head = part;
-        RecordBatch rest = null;
-        if (n < m) {
-            try (part) {
-                head = part.slice(0, n, allocator);
-                rest = part.slice(n, m - n, allocator);
-            }
-        }
-        List<FieldVector> vectors = new ArrayList<>(head.vectors());
+        List<FieldVector> vectors = new ArrayList<>(part.vectors());
         vectors.addAll(outputs);
-        return new Result(RecordBatch.of(spec.outputSchema(), vectors, n), rest, next);
+        RecordBatch all = RecordBatch.of(spec.outputSchema(), vectors, m);
+        if (ctx == 0 && n == m) {
+            return new Result(all, rest, next);
+        }
+        try (all) {
+            return new Result(all.slice(ctx, n - ctx, allocator), rest, next);
+        }
     }
 
-    private static Carry carryOver(WindowSpec spec, RecordBatch part, int n, int[] peerStart, Carry carry,
-            BufferAllocator allocator) {
+    /**
+     * Rows of an incomplete piece of m rows whose values are known: all but the look-ahead of the
+     * last, and when a function depends on peers, only whole peer groups before the last one.
+     */
+    private static int evaluable(WindowSpec spec, int m, int[] peerStart) {
+        long n = m - spec.lookAhead();
+        if (n <= 0) {
+            return 0;
+        }
+        if (spec.needsPeers()) {
+            n = peerStart[(int) Math.min(n, peerStart[m - 1])];
+        }
+        return (int) n;
+    }
+
+    private static Carry carryOver(WindowSpec spec, RecordBatch part, int keepFrom, int context, int[] peerStart,
+            Carry carry, BufferAllocator allocator) {
         long groups = carry.groups();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < keepFrom; i++) {
             if (peerStart[i] == i) {
                 groups++;
             }
         }
-        List<List<FieldVector>> states = new ArrayList<>();
-        for (int k = 0; k < spec.calls().size(); k++) {
-            WindowCall c = spec.calls().get(k);
-            states.add(c.agg() == null ? null : FrameAggregates.carryOver(() -> c.newAccumulator(allocator),
-                    carry.states().get(k), c.input() < 0 ? null : part.vector(c.input()), n, allocator));
+        if (keepFrom < part.numRows() && peerStart[keepFrom] != keepFrom) {
+            // the held rows start inside a group that the next piece counts again at its first row
+            groups--;
         }
-        return new Carry(carry.rows() + n, groups, states);
+        List<List<FieldVector>> states = new ArrayList<>();
+        try {
+            for (int k = 0; k < spec.calls().size(); k++) {
+                WindowCall c = spec.calls().get(k);
+                states.add(!c.carried() ? null : FrameAggregates.carryOver(() -> c.newAccumulator(allocator),
+                        carry.states().get(k), c.input() < 0 ? null : part.vector(c.input()), keepFrom, allocator));
+            }
+        } catch (RuntimeException e) {
+            states.forEach(st -> {
+                if (st != null) {
+                    st.forEach(FieldVector::close);
+                }
+            });
+            throw e;
+        }
+        return new Carry(carry.rows() + keepFrom, groups, states, context);
     }
 
-    private static FieldVector call(WindowSpec spec, WindowCall c, RecordBatch part, int n, int m, int[] peerStart,
+    /** The call's values for all m rows of the piece (the caller emits those that are known). */
+    private static FieldVector call(WindowSpec spec, WindowCall c, RecordBatch part, int m, int[] peerStart,
             int[] peerEnd, Carry carry, int k, BufferAllocator allocator) {
         FieldVector in = c.input() < 0 ? null : part.vector(c.input());
         if (c.op() != null) {
             return switch (c.op()) {
-                case ROW_NUMBER -> WindowValues.rowNumber(carry.rows() + 1, n, allocator);
-                case RANK -> WindowValues.rank(peerStart, carry.rows(), n, allocator);
-                case DENSE_RANK -> WindowValues.denseRank(peerStart, carry.groups(), n, allocator);
+                case ROW_NUMBER -> WindowValues.rowNumber(carry.rows() + 1, m, allocator);
+                case RANK -> WindowValues.rank(peerStart, carry.rows(), m, allocator);
+                case DENSE_RANK -> WindowValues.denseRank(peerStart, carry.groups(), m, allocator);
                 case PERCENT_RANK -> WindowValues.percentRank(peerStart, m, allocator);
                 case CUME_DIST -> WindowValues.cumeDist(peerEnd, m, allocator);
                 case NTILE -> WindowValues.ntile(c.param(), m, allocator);
@@ -132,13 +180,13 @@ final class WindowPartition {
                 }
             };
         }
-        int[][] f = frames(spec, c.frame(), part, n, peerStart, peerEnd);
-        if (RunningAggregates.supports(c.agg().function(), c.inputType()) && RunningAggregates.isRunning(f[0], f[1], n)) {
-            return RunningAggregates.evaluate(c.agg().function(), in, c.inputType(), f[1], n, carry.states().get(k),
+        int[][] f = frames(spec, c.frame(), part, m, peerStart, peerEnd);
+        if (RunningAggregates.supports(c.agg().function(), c.inputType()) && RunningAggregates.isRunning(f[0], f[1], m)) {
+            return RunningAggregates.evaluate(c.agg().function(), in, c.inputType(), f[1], m, carry.states().get(k),
                     allocator);
         }
         return FrameAggregates.evaluate(() -> c.newAccumulator(allocator), c.agg().function().decomposable(), in,
-                c.inputType(), c.outputType(), f[0], f[1], n, carry.states().get(k), allocator);
+                c.inputType(), c.outputType(), f[0], f[1], m, carry.states().get(k), allocator);
     }
 
     /** {start, end} of each of the first n rows' frames. */

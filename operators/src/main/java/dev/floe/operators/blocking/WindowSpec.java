@@ -18,10 +18,13 @@ import org.apache.arrow.vector.FieldVector;
  * Window functions over input sorted by (partition keys, order keys): the step collects the rows
  * of one partition, evaluates every function over it in one pass ({@link WindowPartition}) and
  * emits the input columns followed by one column per function. When a partition grows past a
- * quarter of the memory budget and every function only looks back (row numbers, ranks, running
- * aggregates with a frame from UNBOUNDED PRECEDING to CURRENT ROW), the rows up to the last
- * complete peer group are evaluated and emitted at once, carrying counters and one partial state
- * per aggregate into the rest; other functions hold the whole partition.
+ * quarter of the memory budget and every function needs only a bounded number of rows around a
+ * row (row numbers, ranks, lag/lead, running aggregates from UNBOUNDED PRECEDING, ROWS frames from
+ * n PRECEDING to m FOLLOWING), the rows whose values are known are evaluated and emitted at once
+ * (all but the look-ahead of the last, and only whole peer groups when a function depends on
+ * peers), carrying counters and one partial state per running aggregate into the rest, and
+ * holding back the look-behind rows; other functions (percentRank, cumeDist, ntile, frames to
+ * UNBOUNDED FOLLOWING, RANGE offsets) hold the whole partition.
  *
  * @param partitionColumns input columns the rows are partitioned on (none: one partition)
  * @param orderColumns     input columns of the order within a partition, with {@code orders}
@@ -54,6 +57,21 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
         return calls.stream().allMatch(WindowCall::streams);
     }
 
+    /** The most rows before a row that some streaming function reads (held back from each piece). */
+    long lookBehind() {
+        return calls.stream().mapToLong(WindowCall::lookBehind).max().orElse(0);
+    }
+
+    /** The most rows after a row that some streaming function reads. */
+    long lookAhead() {
+        return calls.stream().mapToLong(WindowCall::lookAhead).max().orElse(0);
+    }
+
+    /** True when some function depends on peer groups. */
+    boolean needsPeers() {
+        return calls.stream().anyMatch(WindowCall::needsPeers);
+    }
+
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();
@@ -68,6 +86,7 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
             private final List<RecordBatch> held = new ArrayList<>();
             private long heldBytes;
             private WindowPartition.Carry carry = WindowPartition.Carry.start(calls.size());
+            private long flushAbove = streamAbove;
 
             @Override
             public void push(RecordBatch input, Emitter out) {
@@ -97,8 +116,11 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
                         hold(input.slice(from, n - from, allocator));
                     }
                 }
-                if (heldBytes > streamAbove) {
+                if (heldBytes > flushAbove) {
                     flush(out, false);
+                    // a piece that could not be cut (one peer group, or a look-ahead as large as
+                    // the piece) is tried again only once it has doubled, not on every batch
+                    flushAbove = Math.max(streamAbove, 2 * heldBytes);
                 }
             }
 
@@ -123,7 +145,7 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
                 heldBytes += b.sizeInBytes();
             }
 
-            /** Evaluates the held rows: all of them when the partition is complete, else up to its last peer group. */
+            /** Evaluates the held rows: all of them when the partition is complete, else those whose values are known. */
             private void flush(Emitter out, boolean complete) {
                 if (held.isEmpty()) {
                     return;
@@ -138,6 +160,9 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
                 carry = r.carry();
                 if (r.rest() != null) {
                     hold(r.rest());
+                }
+                if (complete) {
+                    flushAbove = streamAbove;
                 }
                 if (r.output() != null) {
                     AggregateSpec.emitInSlices(r.output(), allocator, out);

@@ -139,4 +139,100 @@ class WindowSpecTest {
                     h.spillBytes(), h.metrics().get(1).peakMemory(), partitionBytes);
         }
     }
+
+    /** One partition whose v is a function of the order key k, so that any order among ties gives the same values. */
+    private static List<List<Object>> keyedRows(int n) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long k = (i * 7919L) % (n / 12);
+            Long v = k % 7 == 0 ? null : (k * 31) % 101 - 50;
+            rows.add(Arrays.asList(7L, k, v, (long) i));
+        }
+        return rows;
+    }
+
+    /** Functions with a bounded look-behind and look-ahead, with ranks (peers) among them. */
+    private static List<dev.floe.operators.step.StepSpec> boundedPipeline() {
+        WindowFrame around = WindowFrame.rows(-5, 3);
+        List<WindowCall> calls = List.of(
+                new WindowCall(WindowOp.ROW_NUMBER, null, -1, -1, 0, RUNNING, null, DataType.int64()),
+                new WindowCall(WindowOp.RANK, null, -1, -1, 0, RUNNING, null, DataType.int64()),
+                new WindowCall(WindowOp.DENSE_RANK, null, -1, -1, 0, RUNNING, null, DataType.int64()),
+                new WindowCall(WindowOp.LAG, null, 2, -1, 3, RUNNING, DataType.int64(), DataType.int64()),
+                new WindowCall(WindowOp.LEAD, null, 2, 1, 2, RUNNING, DataType.int64(), DataType.int64()),
+                new WindowCall(null, AggExpr.of(AggFunction.SUM, new Column("v")), 2, -1, 0, around, DataType.int64(),
+                        DataType.int64()),
+                new WindowCall(null, AggExpr.of(AggFunction.MIN, new Column("v")), 2, -1, 0, WindowFrame.rows(-2, 2),
+                        DataType.int64(), DataType.int64()),
+                new WindowCall(null, AggExpr.of(AggFunction.COUNT, new Column("v")), 2, -1, 0,
+                        WindowFrame.rows(WindowFrame.UNBOUNDED_PRECEDING, 2), DataType.int64(), DataType.int64()),
+                new WindowCall(WindowOp.FIRST_VALUE, null, 2, -1, 0, WindowFrame.rows(-3, 0), DataType.int64(),
+                        DataType.int64()),
+                new WindowCall(null, AggExpr.of(AggFunction.SUM, new Column("v")), 2, -1, 0, RUNNING, DataType.int64(),
+                        DataType.int64()),
+                new WindowCall(null, AggExpr.of(AggFunction.COUNT_DISTINCT, new Column("v")), 2, -1, 0,
+                        WindowFrame.rows(-4, -1), DataType.int64(), DataType.int64()));
+        List<Field> out = new ArrayList<>(INPUT.fields());
+        for (int i = 0; i < calls.size(); i++) {
+            out.add(Field.of("w" + i, DataType.int64()));
+        }
+        SortSpec sort = new SortSpec(INPUT, List.of(SortKey.of(new Column("g")), SortKey.of(new Column("k"))), null);
+        WindowSpec window = new WindowSpec(INPUT, List.of(0), List.of(1), List.of(Sorting.Order.of(false)), calls,
+                Schema.of(out.toArray(Field[]::new)), "Window: bounded");
+        assertThat(window.streams()).as("every function streams").isTrue();
+        assertThat(window.lookBehind()).isEqualTo(5);
+        assertThat(window.lookAhead()).isEqualTo(3);
+        return List.of(sort, window);
+    }
+
+    /** The rows without the id column (the only one whose order among ties is free). */
+    private static List<List<Object>> withoutIds(List<List<Object>> rows) {
+        List<List<Object>> out = new ArrayList<>(rows.size());
+        for (List<Object> r : rows) {
+            List<Object> c = new ArrayList<>(r);
+            c.remove(3);
+            out.add(c);
+        }
+        return out;
+    }
+
+    @Test
+    void boundedFramesLagLeadAndRanksStreamAPartitionPastTheBudget() {
+        List<List<Object>> input = keyedRows(60_000);
+        long partitionBytes = 60_000L * 4 * 9;
+        List<List<Object>> whole;
+        try (StepHarness h = StepHarness.steps(boundedPipeline()).budget(1L << 30).open()) {
+            TestBatches.pushAll(h, INPUT, input, 8000, leakCheck.get());
+            whole = withoutIds(h.finish());
+            assertThat(h.metrics().get(1).peakMemory()).as("held whole under a large budget")
+                    .isGreaterThan(partitionBytes / 2);
+        }
+        try (StepHarness h = StepHarness.steps(boundedPipeline()).budget(256 << 10).open()) {
+            TestBatches.pushAll(h, INPUT, input, 8000, leakCheck.get());
+            List<List<Object>> streamed = withoutIds(h.finish());
+            assertThat(streamed).hasSize(input.size());
+            for (int i = 0; i < streamed.size(); i++) {
+                assertThat(streamed.get(i)).as("row %d streamed vs whole", i).isEqualTo(whole.get(i));
+            }
+            assertThat(h.spillFiles()).as("sort runs spilled").isPositive();
+            assertThat(h.metrics().get(1).peakMemory()).as("bytes the window step held at most")
+                    .isPositive().isLessThan(partitionBytes / 4);
+        }
+        // spot checks of the whole-partition values against the definitions, on the sorted keys
+        List<Long> keys = input.stream().map(r -> (Long) r.get(1)).sorted().toList();
+        java.util.function.IntFunction<Long> v = i -> keys.get(i) % 7 == 0 ? null : (keys.get(i) * 31) % 101 - 50;
+        for (int i : new int[] {0, 1, 4, 5, 777, 30_000, 59_996, 59_999}) {
+            List<Object> row = whole.get(i);
+            assertThat(row.get(3)).as("row number").isEqualTo((long) i + 1);
+            assertThat(row.get(6)).as("lag 3").isEqualTo(i >= 3 ? v.apply(i - 3) : null);
+            assertThat(row.get(7)).as("lead 2, default k").isEqualTo(i + 2 < keys.size() ? v.apply(i + 2) : keys.get(i));
+            Long sum = null;
+            for (int j = Math.max(0, i - 5); j <= Math.min(keys.size() - 1, i + 3); j++) {
+                if (v.apply(j) != null) {
+                    sum = (sum == null ? 0 : sum) + v.apply(j);
+                }
+            }
+            assertThat(row.get(8)).as("sum over rows -5..3 of row %d", i).isEqualTo(sum);
+        }
+    }
 }
