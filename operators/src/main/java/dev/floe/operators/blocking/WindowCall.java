@@ -37,9 +37,37 @@ public record WindowCall(WindowOp op, AggExpr agg, int input, int defaultColumn,
         return lookBehind() >= 0 && lookAhead() >= 0;
     }
 
+    /**
+     * True when the value needs only the partition's size or its whole aggregate besides bounded
+     * neighbours: percentRank, cumeDist, ntile, and decomposable aggregations over the whole
+     * partition. Such a partition streams on a second pass, once a first pass counted it.
+     */
+    boolean sized() {
+        if (op != null) {
+            return op == WindowOp.PERCENT_RANK || op == WindowOp.CUME_DIST || op == WindowOp.NTILE;
+        }
+        return wholePartition() && agg.function().decomposable();
+    }
+
+    /** The frame is the whole partition (the default frame without ORDER BY, or UNBOUNDED to UNBOUNDED). */
+    boolean wholePartition() {
+        return frame.start().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING
+                && frame.end().kind() == WindowFrame.Kind.UNBOUNDED_FOLLOWING;
+    }
+
+    /** {@link #lookBehind()} once the partition's size is known: 0 for {@link #sized()} functions. */
+    long lookBehind(boolean sizeKnown) {
+        return sizeKnown && sized() ? 0 : lookBehind();
+    }
+
+    /** {@link #lookAhead()} once the partition's size is known: 0 for {@link #sized()} functions. */
+    long lookAhead(boolean sizeKnown) {
+        return sizeKnown && sized() ? 0 : lookAhead();
+    }
+
     /** True when the frame starts at the partition's first row and the rows before a piece fold into a carried state. */
     boolean carried() {
-        return agg != null && frame.start().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING;
+        return agg != null && frame.start().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING && !wholePartition();
     }
 
     /**

@@ -52,13 +52,25 @@ final class WindowPartition {
     }
 
     /**
+     * What a first pass over a partition past the budget learnt: its rows, and for each function
+     * over the whole partition its one-row partial state (null for other functions).
+     */
+    record Sized(long rows, List<List<FieldVector>> totals) {
+    }
+
+    static Result evaluate(WindowSpec spec, RecordBatch part, boolean complete, Carry carry, BufferAllocator allocator) {
+        return evaluate(spec, part, complete, carry, null, allocator);
+    }
+
+    /**
      * Evaluates {@code part} (ownership passes in), whose first {@code carry.context()} rows were
      * emitted before. A complete partition is evaluated to its end. An incomplete one (streaming
      * functions only) up to the last row whose look-ahead rows are all held and, when a function
      * depends on peers, to the start of the last peer group; the rows from there on, and the
      * look-behind rows before them, are held for the next piece.
      */
-    static Result evaluate(WindowSpec spec, RecordBatch part, boolean complete, Carry carry, BufferAllocator allocator) {
+    static Result evaluate(WindowSpec spec, RecordBatch part, boolean complete, Carry carry, Sized sized,
+            BufferAllocator allocator) {
         int m = part.numRows();
         List<FieldVector> orderKeys = new ArrayList<>();
         List<DataType> orderTypes = new ArrayList<>();
@@ -68,7 +80,7 @@ final class WindowPartition {
         }
         int[] peerStart = FrameBounds.peerStarts(orderKeys, orderTypes, spec.orders(), m);
         int ctx = carry.context();
-        int n = complete ? m : evaluable(spec, m, peerStart);
+        int n = complete ? m : evaluable(spec, m, peerStart, sized != null);
         if (n <= ctx) {
             if (complete) {
                 // only look-behind rows were left: every row of the partition is out
@@ -80,13 +92,13 @@ final class WindowPartition {
         }
         int[] peerEnd = FrameBounds.peerEnds(peerStart, m);
         // the next piece starts with the look-behind of its first row to emit
-        int keepFrom = complete ? m : (int) Math.max(0, n - spec.lookBehind());
+        int keepFrom = complete ? m : (int) Math.max(0, n - spec.lookBehind(sized != null));
         List<FieldVector> outputs = new ArrayList<>(spec.calls().size());
         Carry next = null;
         RecordBatch rest = null;
         try {
             for (int k = 0; k < spec.calls().size(); k++) {
-                outputs.add(call(spec, spec.calls().get(k), part, m, peerStart, peerEnd, carry, k, allocator));
+                outputs.add(call(spec, spec.calls().get(k), part, m, peerStart, peerEnd, carry, sized, k, allocator));
             }
             next = complete ? Carry.start(spec.calls().size())
                     : carryOver(spec, part, keepFrom, n - keepFrom, peerStart, carry, allocator);
@@ -116,8 +128,8 @@ final class WindowPartition {
      * Rows of an incomplete piece of m rows whose values are known: all but the look-ahead of the
      * last, and when a function depends on peers, only whole peer groups before the last one.
      */
-    private static int evaluable(WindowSpec spec, int m, int[] peerStart) {
-        long n = m - spec.lookAhead();
+    private static int evaluable(WindowSpec spec, int m, int[] peerStart, boolean sizeKnown) {
+        long n = m - spec.lookAhead(sizeKnown);
         if (n <= 0) {
             return 0;
         }
@@ -159,8 +171,20 @@ final class WindowPartition {
 
     /** The call's values for all m rows of the piece (the caller emits those that are known). */
     private static FieldVector call(WindowSpec spec, WindowCall c, RecordBatch part, int m, int[] peerStart,
-            int[] peerEnd, Carry carry, int k, BufferAllocator allocator) {
+            int[] peerEnd, Carry carry, Sized sized, int k, BufferAllocator allocator) {
         FieldVector in = c.input() < 0 ? null : part.vector(c.input());
+        if (sized != null && c.sized()) {
+            // the second pass over a partition whose size (and whole aggregates) the first pass found
+            if (c.op() == null) {
+                return FrameAggregates.constant(() -> c.newAccumulator(allocator), sized.totals().get(k), c.outputType(),
+                        m, allocator);
+            }
+            return switch (c.op()) {
+                case PERCENT_RANK -> WindowValues.percentRank(peerStart, carry.rows(), sized.rows(), m, allocator);
+                case CUME_DIST -> WindowValues.cumeDist(peerEnd, carry.rows(), sized.rows(), m, allocator);
+                default -> WindowValues.ntile(c.param(), carry.rows(), sized.rows(), m, allocator);
+            };
+        }
         if (c.op() != null) {
             return switch (c.op()) {
                 case ROW_NUMBER -> WindowValues.rowNumber(carry.rows() + 1, m, allocator);

@@ -5,6 +5,7 @@ import dev.floe.api.types.Schema;
 import dev.floe.arrow.RecordBatch;
 import dev.floe.arrow.kernels.Concat;
 import dev.floe.arrow.kernels.Sorting;
+import dev.floe.operators.spill.SpillFile;
 import dev.floe.operators.step.Emitter;
 import dev.floe.operators.step.Step;
 import dev.floe.operators.step.StepContext;
@@ -23,8 +24,12 @@ import org.apache.arrow.vector.FieldVector;
  * n PRECEDING to m FOLLOWING), the rows whose values are known are evaluated and emitted at once
  * (all but the look-ahead of the last, and only whole peer groups when a function depends on
  * peers), carrying counters and one partial state per running aggregate into the rest, and
- * holding back the look-behind rows; other functions (percentRank, cumeDist, ntile, frames to
- * UNBOUNDED FOLLOWING, RANGE offsets) hold the whole partition.
+ * holding back the look-behind rows. When some function needs the partition's size (percentRank,
+ * cumeDist, ntile) or its whole aggregate (a decomposable aggregation over the whole partition) and
+ * the rest stream, a partition past the budget takes two passes: the first writes its rows to a
+ * spill file while counting them and folding the whole aggregates, the second reads them back and
+ * streams them as above. Other functions (frames to UNBOUNDED FOLLOWING that start inside the
+ * partition, RANGE offsets) hold the whole partition.
  *
  * @param partitionColumns input columns the rows are partitioned on (none: one partition)
  * @param orderColumns     input columns of the order within a partition, with {@code orders}
@@ -57,14 +62,28 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
         return calls.stream().allMatch(WindowCall::streams);
     }
 
+    /** True when every function streams once the partition's size is known (a two-pass partition). */
+    boolean streamsWhenSized() {
+        return calls.stream().allMatch(c -> c.streams() || c.sized());
+    }
+
     /** The most rows before a row that some streaming function reads (held back from each piece). */
     long lookBehind() {
-        return calls.stream().mapToLong(WindowCall::lookBehind).max().orElse(0);
+        return lookBehind(false);
     }
 
     /** The most rows after a row that some streaming function reads. */
     long lookAhead() {
-        return calls.stream().mapToLong(WindowCall::lookAhead).max().orElse(0);
+        return lookAhead(false);
+    }
+
+    /** As {@link #lookBehind()}; with the partition's size known, sized functions read no other rows. */
+    long lookBehind(boolean sizeKnown) {
+        return calls.stream().mapToLong(c -> c.lookBehind(sizeKnown)).max().orElse(0);
+    }
+
+    long lookAhead(boolean sizeKnown) {
+        return calls.stream().mapToLong(c -> c.lookAhead(sizeKnown)).max().orElse(0);
     }
 
     /** True when some function depends on peer groups. */
@@ -81,12 +100,20 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
             keyTypes.add(inputSchema.field(c).type());
             keyOrders.add(Sorting.Order.of(false));
         }
-        long streamAbove = streams() ? Math.max(1 << 16, context.memoryBudget() / 4) : Long.MAX_VALUE;
+        boolean streams = streams();
+        boolean twoPass = !streams && streamsWhenSized();
+        long streamAbove = streams || twoPass ? Math.max(1 << 16, context.memoryBudget() / 4) : Long.MAX_VALUE;
         return new Step() {
             private final List<RecordBatch> held = new ArrayList<>();
             private long heldBytes;
             private WindowPartition.Carry carry = WindowPartition.Carry.start(calls.size());
             private long flushAbove = streamAbove;
+            /** The first pass of a partition past the budget (two-pass functions only): its rows on disk. */
+            private SpillFile firstPass;
+            private long firstPassRows;
+            private List<List<FieldVector>> totals;
+            /** The last row written to the first pass, for telling where the partition ends. */
+            private RecordBatch lastWritten;
 
             @Override
             public void push(RecordBatch input, Emitter out) {
@@ -98,14 +125,15 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
                 List<FieldVector> keys = keys(input);
                 int from = 0;
                 for (int r = 0; r < n; r++) {
+                    RecordBatch before = held.isEmpty() ? lastWritten : held.get(held.size() - 1);
                     boolean starts = r == 0
-                            ? !held.isEmpty() && differs(last(), held.get(held.size() - 1).numRows() - 1, keys, 0)
+                            ? before != null && differs(keys(before), before.numRows() - 1, keys, 0)
                             : differs(keys, r - 1, keys, r);
                     if (starts) {
                         if (r > from) {
                             hold(input.slice(from, r - from, allocator));
                         }
-                        flush(out, true);
+                        endPartition(out);
                         from = r;
                     }
                 }
@@ -117,10 +145,14 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
                     }
                 }
                 if (heldBytes > flushAbove) {
-                    flush(out, false);
-                    // a piece that could not be cut (one peer group, or a look-ahead as large as
-                    // the piece) is tried again only once it has doubled, not on every batch
-                    flushAbove = Math.max(streamAbove, 2 * heldBytes);
+                    if (twoPass) {
+                        startFirstPass();
+                    } else {
+                        flush(out, false, null);
+                        // a piece that could not be cut (one peer group, or a look-ahead as large as
+                        // the piece) is tried again only once it has doubled, not on every batch
+                        flushAbove = Math.max(streamAbove, 2 * heldBytes);
+                    }
                 }
             }
 
@@ -132,21 +164,103 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
                 return out;
             }
 
-            private List<FieldVector> last() {
-                return keys(held.get(held.size() - 1));
-            }
-
             private boolean differs(List<FieldVector> a, int i, List<FieldVector> b, int j) {
                 return !partitionColumns.isEmpty() && Sorting.compareRows(a, i, b, j, keyTypes, keyOrders) != 0;
             }
 
+            /** Holds a batch of the current partition, or writes it to the first pass when one runs. */
             private void hold(RecordBatch b) {
+                if (firstPass != null) {
+                    write(b);
+                    return;
+                }
                 held.add(b);
                 heldBytes += b.sizeInBytes();
             }
 
+            /**
+             * The partition outgrew the budget and some function needs its size: from now on its
+             * rows go to disk while their count and the whole-partition aggregates are gathered.
+             */
+            private void startFirstPass() {
+                firstPass = context.spill().create("window-partition");
+                firstPassRows = 0;
+                totals = new ArrayList<>();
+                for (int k = 0; k < calls.size(); k++) {
+                    totals.add(null);
+                }
+                List<RecordBatch> batches = new ArrayList<>(held);
+                held.clear();
+                heldBytes = 0;
+                for (RecordBatch b : batches) {
+                    write(b);
+                }
+            }
+
+            private void write(RecordBatch b) {
+                try (b) {
+                    firstPass.write(b);
+                    firstPassRows += b.numRows();
+                    for (int k = 0; k < calls.size(); k++) {
+                        WindowCall c = calls.get(k);
+                        if (c.op() == null && c.sized()) {
+                            List<FieldVector> before = totals.get(k);
+                            totals.set(k, dev.floe.arrow.kernels.window.FrameAggregates.carryOver(
+                                    () -> c.newAccumulator(allocator), before,
+                                    c.input() < 0 ? null : b.vector(c.input()), b.numRows(), allocator));
+                            if (before != null) {
+                                before.forEach(FieldVector::close);
+                            }
+                        }
+                    }
+                    if (lastWritten != null) {
+                        lastWritten.close();
+                    }
+                    lastWritten = b.slice(b.numRows() - 1, 1, allocator);
+                }
+            }
+
+            /** The partition's last row is in: evaluate it (the second pass when it went to disk). */
+            private void endPartition(Emitter out) {
+                if (firstPass == null) {
+                    flush(out, true, null);
+                    return;
+                }
+                WindowPartition.Sized sized = new WindowPartition.Sized(firstPassRows, totals);
+                SpillFile file = firstPass;
+                firstPass = null;
+                try (SpillFile.Reader reader = file.reader(inputSchema, allocator)) {
+                    for (RecordBatch b = reader.next(); b != null; b = reader.next()) {
+                        hold(b);
+                        if (heldBytes > flushAbove) {
+                            flush(out, false, sized);
+                            flushAbove = Math.max(streamAbove, 2 * heldBytes);
+                        }
+                    }
+                    flush(out, true, sized);
+                } finally {
+                    file.delete();
+                    closeTotals();
+                    if (lastWritten != null) {
+                        lastWritten.close();
+                        lastWritten = null;
+                    }
+                }
+            }
+
+            private void closeTotals() {
+                if (totals != null) {
+                    for (List<FieldVector> t : totals) {
+                        if (t != null) {
+                            t.forEach(FieldVector::close);
+                        }
+                    }
+                    totals = null;
+                }
+            }
+
             /** Evaluates the held rows: all of them when the partition is complete, else those whose values are known. */
-            private void flush(Emitter out, boolean complete) {
+            private void flush(Emitter out, boolean complete, WindowPartition.Sized sized) {
                 if (held.isEmpty()) {
                     return;
                 }
@@ -156,7 +270,8 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
                 }
                 held.clear();
                 heldBytes = 0;
-                WindowPartition.Result r = WindowPartition.evaluate(WindowSpec.this, part, complete, carry, allocator);
+                WindowPartition.Result r = WindowPartition.evaluate(WindowSpec.this, part, complete, carry, sized,
+                        allocator);
                 carry = r.carry();
                 if (r.rest() != null) {
                     hold(r.rest());
@@ -171,7 +286,7 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
 
             @Override
             public void finish(Emitter out) {
-                flush(out, true);
+                endPartition(out);
             }
 
             @Override
@@ -184,6 +299,15 @@ public record WindowSpec(Schema inputSchema, List<Integer> partitionColumns, Lis
                 held.forEach(RecordBatch::close);
                 held.clear();
                 carry.close();
+                closeTotals();
+                if (lastWritten != null) {
+                    lastWritten.close();
+                    lastWritten = null;
+                }
+                if (firstPass != null) {
+                    firstPass.delete();
+                    firstPass = null;
+                }
             }
         };
     }

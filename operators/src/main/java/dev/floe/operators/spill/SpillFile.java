@@ -68,7 +68,8 @@ public final class SpillFile {
         return new Reader(schema, allocator);
     }
 
-    void delete() {
+    /** Deletes the file now, before its directory closes (a second call does nothing). */
+    public void delete() {
         if (deleted) {
             return;
         }

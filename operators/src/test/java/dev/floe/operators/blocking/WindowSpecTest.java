@@ -235,4 +235,60 @@ class WindowSpecTest {
             assertThat(row.get(8)).as("sum over rows -5..3 of row %d", i).isEqualTo(sum);
         }
     }
+
+    /** percentRank, cumeDist, ntile and whole-partition aggregates with ranks and lag: two passes over a spilled partition. */
+    private static List<dev.floe.operators.step.StepSpec> sizedPipeline() {
+        WindowFrame whole = WindowFrame.rows(WindowFrame.UNBOUNDED_PRECEDING, WindowFrame.UNBOUNDED_FOLLOWING);
+        List<WindowCall> calls = List.of(
+                new WindowCall(WindowOp.PERCENT_RANK, null, -1, -1, 0, RUNNING, null, DataType.float64()),
+                new WindowCall(WindowOp.CUME_DIST, null, -1, -1, 0, RUNNING, null, DataType.float64()),
+                new WindowCall(WindowOp.NTILE, null, -1, -1, 7, RUNNING, null, DataType.int64()),
+                new WindowCall(null, AggExpr.of(AggFunction.SUM, new Column("v")), 2, -1, 0, whole, DataType.int64(),
+                        DataType.int64()),
+                new WindowCall(null, AggExpr.of(AggFunction.COUNT, new Column("v")), 2, -1, 0, whole, DataType.int64(),
+                        DataType.int64()),
+                new WindowCall(WindowOp.RANK, null, -1, -1, 0, RUNNING, null, DataType.int64()),
+                new WindowCall(WindowOp.LAG, null, 2, -1, 2, RUNNING, DataType.int64(), DataType.int64()));
+        List<Field> out = new ArrayList<>(INPUT.fields());
+        for (int i = 0; i < calls.size(); i++) {
+            out.add(Field.of("w" + i, calls.get(i).outputType()));
+        }
+        SortSpec sort = new SortSpec(INPUT, List.of(SortKey.of(new Column("g")), SortKey.of(new Column("k"))), null);
+        WindowSpec window = new WindowSpec(INPUT, List.of(0), List.of(1), List.of(Sorting.Order.of(false)), calls,
+                Schema.of(out.toArray(Field[]::new)), "Window: sized");
+        assertThat(window.streams()).isFalse();
+        assertThat(window.streamsWhenSized()).isTrue();
+        return List.of(sort, window);
+    }
+
+    @Test
+    void sizeDependentFunctionsTakeTwoPassesOverAPartitionPastTheBudget() {
+        List<List<Object>> input = keyedRows(60_000);
+        // a second, small partition after the large one: the first pass must end where it ends
+        for (int i = 0; i < 100; i++) {
+            input.add(Arrays.asList(9L, (long) (i % 10), (long) i, 100_000L + i));
+        }
+        long partitionBytes = 60_000L * 4 * 9;
+        List<List<Object>> whole;
+        try (StepHarness h = StepHarness.steps(sizedPipeline()).budget(1L << 30).open()) {
+            TestBatches.pushAll(h, INPUT, input, 8000, leakCheck.get());
+            whole = withoutIds(h.finish());
+        }
+        try (StepHarness h = StepHarness.steps(sizedPipeline()).budget(256 << 10).open()) {
+            TestBatches.pushAll(h, INPUT, input, 8000, leakCheck.get());
+            List<List<Object>> streamed = withoutIds(h.finish());
+            assertThat(streamed).hasSize(input.size());
+            for (int i = 0; i < streamed.size(); i++) {
+                assertThat(streamed.get(i)).as("row %d streamed vs whole", i).isEqualTo(whole.get(i));
+            }
+            assertThat(h.metrics().get(1).spillBytes()).as("the window step's first pass spilled").isPositive();
+            assertThat(h.metrics().get(1).peakMemory()).as("bytes the window step held at most")
+                    .isPositive().isLessThan(partitionBytes / 4);
+        }
+        // the definitions, on the large partition's first and last rows
+        long n = 60_000;
+        assertThat(whole.get(0).subList(3, 6)).isEqualTo(Arrays.asList(0.0, 12.0 / n, 1L));
+        assertThat(whole.get(59_999).subList(3, 6)).isEqualTo(Arrays.asList((n - 12.0) / (n - 1), 1.0, 7L));
+        assertThat(whole.get(60_000).subList(3, 6)).as("the small partition").isEqualTo(Arrays.asList(0.0, 0.1, 1L));
+    }
 }

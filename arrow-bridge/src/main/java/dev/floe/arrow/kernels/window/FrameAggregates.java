@@ -151,6 +151,20 @@ public final class FrameAggregates {
         }
     }
 
+    /**
+     * The function's value over a whole partition whose one-row partial state is {@code total}
+     * (folded with {@link #carryOver} while the partition passed), repeated for n rows.
+     */
+    public static FieldVector constant(Supplier<Accumulator> newAccumulator, List<FieldVector> total, DataType outType,
+            int n, BufferAllocator allocator) {
+        try (Accumulator acc = newAccumulator.get()) {
+            acc.merge(total, new int[] {0}, 1, 1);
+            try (FieldVector one = acc.finish(1, allocator)) {
+                return Selection.take(one, outType, new int[n], allocator);
+            }
+        }
+    }
+
     /** Merges each row's covering nodes into its group, left to right. */
     private static void mergeCovers(Accumulator result, List<List<FieldVector>> levels, List<List<DataType>> types,
             int[] start, int[] end, int n, BufferAllocator allocator) {

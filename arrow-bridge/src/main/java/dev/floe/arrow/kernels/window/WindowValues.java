@@ -80,33 +80,52 @@ public final class WindowValues {
 
     /** (rank - 1) / (n - 1); 0 when n = 1. */
     public static FieldVector percentRank(int[] peerStart, int n, BufferAllocator allocator) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = n == 1 ? 0.0 : (double) peerStart[i] / (n - 1);
+        return percentRank(peerStart, 0, n, n, allocator);
+    }
+
+    /**
+     * percent_rank of m rows of a partition of {@code total} rows that starts {@code before} rows
+     * earlier (a partition streamed in pieces once its size is known): (rank - 1) / (total - 1).
+     */
+    public static FieldVector percentRank(int[] peerStart, long before, long total, int m, BufferAllocator allocator) {
+        double[] v = new double[m];
+        for (int i = 0; i < m; i++) {
+            v[i] = total <= 1 ? 0.0 : (double) (before + peerStart[i]) / (total - 1);
         }
-        return doubles(v, n, allocator);
+        return doubles(v, m, allocator);
+    }
+
+    /** cume_dist of m rows of a partition of {@code total} rows, {@code before} rows in: (rows up to the last peer) / total. */
+    public static FieldVector cumeDist(int[] peerEnd, long before, long total, int m, BufferAllocator allocator) {
+        double[] v = new double[m];
+        for (int i = 0; i < m; i++) {
+            v[i] = (double) (before + peerEnd[i]) / total;
+        }
+        return doubles(v, m, allocator);
+    }
+
+    /** ntile of m rows of a partition of {@code total} rows, {@code before} rows in. */
+    public static FieldVector ntile(long buckets, long before, long total, int m, BufferAllocator allocator) {
+        long[] v = new long[m];
+        long size = total / buckets;
+        long big = total % buckets;
+        long bigRows = big * (size + 1);
+        for (int r = 0; r < m; r++) {
+            long i = before + r;
+            v[r] = i < bigRows ? i / (size + 1) + 1 : big + (i - bigRows) / Math.max(1, size) + 1;
+        }
+        return longs(v, m, allocator);
     }
 
     /** (rows up to the row's last peer) / n. */
     public static FieldVector cumeDist(int[] peerEnd, int n, BufferAllocator allocator) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (double) peerEnd[i] / n;
-        }
-        return doubles(v, n, allocator);
+        return cumeDist(peerEnd, 0, n, n, allocator);
     }
 
     /** Bucket 1..buckets; the first n % buckets buckets hold one row more (SQL's ntile). */
     public static FieldVector ntile(long buckets, int n, BufferAllocator allocator) {
-        long[] v = new long[n];
-        long size = n / buckets;
-        long big = n % buckets;
-        for (int i = 0; i < n; i++) {
-            // the first big buckets hold size + 1 rows
-            long bigRows = big * (size + 1);
-            v[i] = i < bigRows ? i / (size + 1) + 1 : big + (i - bigRows) / Math.max(1, size) + 1;
-        }
-        return longs(v, n, allocator);
+        // the first n % buckets buckets hold one row more
+        return ntile(buckets, 0, n, n, allocator);
     }
 
     /**
