@@ -1,6 +1,5 @@
 package dev.floe.bench;
 
-import dev.floe.jobs.tpch.TpchSchema;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,11 +8,13 @@ import java.util.List;
 
 /** DuckDB over JDBC: a new in-memory database per run, views over {@code read_parquet}, N threads. */
 final class DuckDbEngine implements Engine {
+    private final Suite suite;
     private final String data;
     private final int threads;
     private final String memoryLimit;
 
-    DuckDbEngine(String data, int threads, String heap) {
+    DuckDbEngine(Suite suite, String data, int threads, String heap) {
+        this.suite = suite;
         this.data = data;
         this.threads = threads;
         this.memoryLimit = heap.toUpperCase(java.util.Locale.ROOT).replaceAll("([KMGT])$", "$1B");
@@ -23,7 +24,7 @@ final class DuckDbEngine implements Engine {
     public String settings() {
         return "DuckDB JDBC, new in-memory database per run, SET threads=" + threads + ", memory_limit='"
                 + memoryLimit + "', views over read_parquet; SQL adjustments: "
-                + TpchSql.ADJUSTMENTS.get(TpchSql.Dialect.DUCKDB);
+                + suite.adjustments(TpchSql.Dialect.DUCKDB);
     }
 
     @Override
@@ -36,10 +37,10 @@ final class DuckDbEngine implements Engine {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             execute(c, "SET threads=" + threads);
             execute(c, "SET memory_limit='" + memoryLimit + "'");
-            for (String table : TpchSchema.TABLES) {
+            for (String table : suite.tables()) {
                 execute(c, "CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + data + "/" + table + "/*.parquet')");
             }
-            List<String> statements = TpchSql.statements(n, TpchSql.Dialect.DUCKDB);
+            List<String> statements = suite.statements(n, TpchSql.Dialect.DUCKDB);
             for (int i = 0; i < statements.size() - 1; i++) {
                 execute(c, statements.get(i));
             }

@@ -2,10 +2,10 @@ package dev.floe.bench;
 
 /**
  * One engine under test, living in its own JVM ({@link EngineRunner}): started once (a warm
- * cluster or session), then asked to run TPC-H queries over the same Parquet files; each run
+ * cluster or session), then asked to run TPC-H or TPC-DS queries ({@link Suite}) over the same Parquet files; each run
  * starts from a new session that re-reads the files, so no cache survives between runs.
  *
- * <pre>{@code try (Engine e = Engine.create("duckdb", dir, 2, "4g")) { e.start(); long rows = e.run(1); }}</pre>
+ * <pre>{@code try (Engine e = Engine.create("duckdb", Suite.TPCH, dir, 2, "4g")) { e.start(); long rows = e.run(1); }}</pre>
  */
 interface Engine extends AutoCloseable {
     /** The engine's settings as printed next to the results. */
@@ -21,12 +21,12 @@ interface Engine extends AutoCloseable {
     void close() throws Exception;
 
     /** The engines by name: floe, flink-sql, spark, duckdb. */
-    static Engine create(String name, String data, int parallelism, String memory) {
+    static Engine create(String name, Suite suite, String data, int parallelism, String memory) {
         return switch (name) {
-            case "floe" -> new FloeEngine(data, parallelism);
-            case "flink-sql" -> new FlinkSqlEngine(data, parallelism);
-            case "spark" -> new SparkEngine(data, parallelism);
-            case "duckdb" -> new DuckDbEngine(data, parallelism, memory);
+            case "floe" -> new FloeEngine(suite, data, parallelism);
+            case "flink-sql" -> new FlinkSqlEngine(suite, data, parallelism);
+            case "spark" -> new SparkEngine(suite, data, parallelism);
+            case "duckdb" -> new DuckDbEngine(suite, data, parallelism, memory);
             default -> throw new IllegalArgumentException("Unknown engine '" + name + "': floe, flink-sql, spark or duckdb");
         };
     }

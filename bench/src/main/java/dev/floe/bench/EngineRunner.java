@@ -8,61 +8,131 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The JVM of one engine: starts it, then for each query runs the warm-ups and the measured runs,
  * appending one tab-separated line per run to the result file (flushed as it goes, so a killed
- * engine keeps what it measured), and finally its peak memory: the process's peak resident set
- * ({@code VmHWM}, heap and native memory) and the JVM heap's peak use.
+ * engine keeps what it measured; a {@code begin} line before each query says which one was
+ * running), and finally its peak memory: the process's peak resident set ({@code VmHWM}, heap and
+ * native memory) and the JVM heap's peak use. A watchdog ends the JVM when one run takes longer
+ * than the per-query timeout, after writing an {@code error} line for that query; the harness
+ * then starts a new JVM for the queries after it ({@link TpchBench}), so a slow peer does not
+ * stall the benchmark.
  *
- * <pre>{@code java -Xmx4g ... dev.floe.bench.EngineRunner duckdb /data/tpch-sf1 2 4g 1 3 results/duckdb.tsv 1,2,3}</pre>
+ * <pre>{@code java -Xmx4g ... dev.floe.bench.EngineRunner duckdb tpch /data/tpch-sf1 2 4g 1 3 results/duckdb.tsv 1,2,3 600}</pre>
  */
 public final class EngineRunner {
+    /** Exit code of a JVM the watchdog ended. */
+    static final int TIMED_OUT = 3;
+
     private EngineRunner() {
     }
 
     public static void main(String[] args) throws Exception {
         String engineName = args[0];
-        String data = args[1];
-        int parallelism = Integer.parseInt(args[2]);
-        String heap = args[3];
-        int warmups = Integer.parseInt(args[4]);
-        int runs = Integer.parseInt(args[5]);
-        Path resultFile = Path.of(args[6]);
-        int[] queries = java.util.Arrays.stream(args[7].split(",")).mapToInt(Integer::parseInt).toArray();
+        Suite suite = Suite.of(args[1]);
+        String data = args[2];
+        int parallelism = Integer.parseInt(args[3]);
+        String heap = args[4];
+        int warmups = Integer.parseInt(args[5]);
+        int runs = Integer.parseInt(args[6]);
+        Path resultFile = Path.of(args[7]);
+        int[] queries = java.util.Arrays.stream(args[8].split(",")).mapToInt(Integer::parseInt).toArray();
+        long timeoutNanos = Long.parseLong(args[9]) * 1_000_000_000L;
         int code = 0;
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(resultFile, StandardCharsets.UTF_8));
-             Engine engine = Engine.create(engineName, data, parallelism, heap)) {
-            out.println("settings\t" + engine.settings());
-            out.flush();
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(resultFile, StandardCharsets.UTF_8,
+                     StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+             Engine engine = Engine.create(engineName, suite, data, parallelism, heap)) {
+            Watchdog watchdog = new Watchdog(out, timeoutNanos);
+            synchronized (out) {
+                out.println("settings\t" + engine.settings());
+                out.flush();
+            }
             engine.start();
+            watchdog.start();
             for (int q : queries) {
+                synchronized (out) {
+                    out.println("begin\t" + q);
+                    out.flush();
+                }
                 try {
                     for (int i = 0; i < warmups + runs; i++) {
+                        watchdog.watch(q);
                         long t0 = System.nanoTime();
                         long rows = engine.run(q);
                         double s = (System.nanoTime() - t0) / 1e9;
+                        watchdog.watch(0);
                         String phase = i < warmups ? "warmup" : "run";
-                        out.printf(Locale.ROOT, "%s\t%d\t%d\t%.4f\t%d%n", phase, q, i, s, rows);
-                        out.flush();
+                        synchronized (out) {
+                            out.printf(Locale.ROOT, "%s\t%d\t%d\t%.4f\t%d%n", phase, q, i, s, rows);
+                            out.flush();
+                        }
                         System.out.printf(Locale.ROOT, "%s Q%02d %s %d: %.3f s, %d rows%n", engineName, q, phase, i, s, rows);
                     }
                 } catch (Throwable e) {
+                    watchdog.watch(0);
                     String msg = String.valueOf(e).replace('\n', ' ').replace('\t', ' ');
-                    out.println("error\t" + q + "\t" + (msg.length() > 400 ? msg.substring(0, 400) : msg));
-                    out.flush();
+                    synchronized (out) {
+                        out.println("error\t" + q + "\t" + (msg.length() > 400 ? msg.substring(0, 400) : msg));
+                        out.flush();
+                    }
                     System.out.println(engineName + " Q" + q + " failed: " + e);
                     e.printStackTrace(System.out);
                 }
             }
-            out.printf(Locale.ROOT, "memory\t%d\t%d%n", peakRss(), peakHeap());
+            synchronized (out) {
+                out.printf(Locale.ROOT, "memory\t%d\t%d%n", peakRss(), peakHeap());
+            }
         } catch (Throwable e) {
             e.printStackTrace();
             code = 1;
         }
         System.exit(code);
+    }
+
+    /** Ends the JVM when the watched query runs past the timeout, recording the timeout first. */
+    private static final class Watchdog extends Thread {
+        private final PrintWriter out;
+        private final long timeoutNanos;
+        private volatile int query;
+        private volatile long since;
+
+        Watchdog(PrintWriter out, long timeoutNanos) {
+            super("bench-watchdog");
+            setDaemon(true);
+            this.out = out;
+            this.timeoutNanos = timeoutNanos;
+        }
+
+        /** Starts the clock for query q (0 = nothing running). */
+        void watch(int q) {
+            since = System.nanoTime();
+            query = q;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                int q = query;
+                if (q != 0 && System.nanoTime() - since > timeoutNanos) {
+                    synchronized (out) {
+                        out.printf(Locale.ROOT, "error\t%d\ttimeout: a run took longer than %d s%n", q, timeoutNanos / 1_000_000_000L);
+                        out.printf(Locale.ROOT, "memory\t%d\t%d%n", peakRss(), peakHeap());
+                        out.flush();
+                    }
+                    System.out.println("Q" + q + " timed out; ending this engine JVM");
+                    Runtime.getRuntime().halt(TIMED_OUT);
+                }
+            }
+        }
     }
 
     /** The peak resident set size of this process in bytes (Linux {@code VmHWM}), or -1. */

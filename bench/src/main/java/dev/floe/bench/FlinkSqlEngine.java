@@ -1,6 +1,5 @@
 package dev.floe.bench;
 
-import dev.floe.jobs.tpch.TpchSchema;
 import java.net.URI;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -24,12 +23,14 @@ import org.apache.flink.util.CloseableIterator;
  * the same files; jobs are submitted over REST like Floe's.
  */
 final class FlinkSqlEngine implements Engine {
+    private final Suite suite;
     private final String data;
     private final int parallelism;
     private MiniCluster cluster;
     private URI rest;
 
-    FlinkSqlEngine(String data, int parallelism) {
+    FlinkSqlEngine(Suite suite, String data, int parallelism) {
+        this.suite = suite;
         this.data = data;
         this.parallelism = parallelism;
     }
@@ -42,7 +43,7 @@ final class FlinkSqlEngine implements Engine {
                 + " (as Floe.local), parallelism.default=" + parallelism
                 + ", table.exec.resource.default-parallelism=" + parallelism
                 + "; new TableEnvironment per run, 'connector'='filesystem', 'format'='parquet'; SQL adjustments: "
-                + TpchSql.ADJUSTMENTS.get(TpchSql.Dialect.FLINK);
+                + suite.adjustments(TpchSql.Dialect.FLINK);
     }
 
     @Override
@@ -79,12 +80,12 @@ final class FlinkSqlEngine implements Engine {
         c.setString("table.exec.resource.default-parallelism", Integer.toString(parallelism));
         TableEnvironment env = TableEnvironment.create(
                 EnvironmentSettings.newInstance().inBatchMode().withConfiguration(c).build());
-        for (String table : TpchSchema.TABLES) {
-            env.executeSql("CREATE TEMPORARY TABLE " + table + " " + TpchSql.columns(table)
+        for (String table : suite.tables()) {
+            env.executeSql("CREATE TEMPORARY TABLE " + table + " " + suite.columns(table)
                     + " WITH ('connector' = 'filesystem', 'path' = 'file://" + data + "/" + table
                     + "', 'format' = 'parquet')");
         }
-        List<String> statements = TpchSql.statements(n, TpchSql.Dialect.FLINK);
+        List<String> statements = suite.statements(n, TpchSql.Dialect.FLINK);
         for (int i = 0; i < statements.size() - 1; i++) {
             env.executeSql(statements.get(i));
         }

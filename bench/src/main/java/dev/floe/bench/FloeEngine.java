@@ -2,15 +2,22 @@ package dev.floe.bench;
 
 import dev.floe.Floe;
 import dev.floe.arrow.Table;
+import dev.floe.jobs.tpcds.TpcdsQueries;
 import dev.floe.jobs.tpch.TpchQueries;
 
-/** Floe on an embedded MiniCluster ({@code Floe.local(N)}); each run plans the query anew and re-reads the files. */
+/**
+ * Floe on an embedded MiniCluster ({@code Floe.local(N)}); each run plans the query anew and re-reads the files.
+ * TPC-H runs the DataFrame versions ({@link TpchQueries}), TPC-DS the SQL texts through {@code floe.sql}
+ * ({@link TpcdsQueries}).
+ */
 final class FloeEngine implements Engine {
+    private final Suite suite;
     private final String data;
     private final int parallelism;
     private Floe floe;
 
-    FloeEngine(String data, int parallelism) {
+    FloeEngine(Suite suite, String data, int parallelism) {
+        this.suite = suite;
         this.data = data;
         this.parallelism = parallelism;
     }
@@ -18,7 +25,8 @@ final class FloeEngine implements Engine {
     @Override
     public String settings() {
         return "Floe.local(" + parallelism + "): Flink MiniCluster, 1 TaskManager with " + parallelism
-                + " slots, taskmanager.memory.managed.size=2g, taskmanager.network.compression.codec=NONE (its default); TpchQueries (DataFrame API) over readParquet";
+                + " slots, taskmanager.memory.managed.size=2g, taskmanager.network.compression.codec=NONE (its default); "
+                + (suite == Suite.TPCH ? "TpchQueries (DataFrame API)" : "floe.sql over the TPC-DS texts, no adjustments") + " over readParquet";
     }
 
     @Override
@@ -28,7 +36,8 @@ final class FloeEngine implements Engine {
 
     @Override
     public long run(int n) {
-        try (Table t = TpchQueries.parquet(floe, data).query(n).toTable()) {
+        try (Table t = (suite == Suite.TPCH ? TpchQueries.parquet(floe, data).query(n)
+                : TpcdsQueries.parquet(floe, data).query(n)).toTable()) {
             return t.numRows();
         }
     }

@@ -1,6 +1,5 @@
 package dev.floe.bench;
 
-import dev.floe.jobs.tpch.TpchSchema;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -9,11 +8,13 @@ import org.apache.spark.sql.SparkSession;
  * temporary views, file listings and plan caches), views over {@code spark.read().parquet}.
  */
 final class SparkEngine implements Engine {
+    private final Suite suite;
     private final String data;
     private final int parallelism;
     private SparkSession spark;
 
-    SparkEngine(String data, int parallelism) {
+    SparkEngine(Suite suite, String data, int parallelism) {
+        this.suite = suite;
         this.data = data;
         this.parallelism = parallelism;
     }
@@ -22,7 +23,7 @@ final class SparkEngine implements Engine {
     public String settings() {
         return "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION() + " local[" + parallelism
                 + "], spark.sql.shuffle.partitions=" + parallelism + ", AQE on (default), UI off, new SparkSession"
-                + " per run; SQL adjustments: " + TpchSql.ADJUSTMENTS.get(TpchSql.Dialect.SPARK);
+                + " per run; SQL adjustments: " + suite.adjustments(TpchSql.Dialect.SPARK);
     }
 
     @Override
@@ -41,10 +42,10 @@ final class SparkEngine implements Engine {
     @Override
     public long run(int n) {
         SparkSession s = spark.newSession();
-        for (String table : TpchSchema.TABLES) {
+        for (String table : suite.tables()) {
             s.read().parquet(data + "/" + table).createOrReplaceTempView(table);
         }
-        List<String> statements = TpchSql.statements(n, TpchSql.Dialect.SPARK);
+        List<String> statements = suite.statements(n, TpchSql.Dialect.SPARK);
         for (int i = 0; i < statements.size() - 1; i++) {
             s.sql(statements.get(i)).collectAsList();
         }

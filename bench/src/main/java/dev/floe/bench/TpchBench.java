@@ -20,16 +20,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The TPC-H benchmark: for each engine (Floe, Flink SQL, Spark, DuckDB) one JVM with the same heap
+ * The TPC-H and TPC-DS benchmarks ({@code --suite}): for each engine (Floe, Flink SQL, Spark, DuckDB) one JVM with the same heap
  * and flags ({@link EngineRunner}) runs every query over the same Parquet files with warm-ups and
  * measured runs; this process then prints the median seconds per query and engine, the Floe/peer
  * ratios with their geometric means, the peers' settings and each engine's peak memory, and writes
  * {@code results.csv}, {@code results.json} and {@code results.md} to the output directory.
  *
- * <pre>{@code bench/run-tpch --data data/tpch-sf1 --parallelism 2 --runs 3}</pre>
+ * A run longer than {@code --query-timeout-s} ends that engine's JVM with a timeout recorded for the
+ * query, and a new JVM goes on with the next query; a JVM that dies otherwise is restarted the same way.
+ *
+ * <pre>{@code
+ * bench/run-tpch bench --data data/tpch-sf1 --parallelism 2 --runs 3
+ * bench/run-tpch bench --suite tpcds --data data/tpcds-sf1 --label "SF 1" --out bench/results-tpcds
+ * }</pre>
  */
 @Command(name = "tpch-bench", mixinStandardHelpOptions = true,
-        description = "TPC-H over Parquet: Floe vs Flink SQL, Spark and DuckDB, each in its own JVM.")
+        description = "TPC-H or TPC-DS over Parquet: Floe vs Flink SQL, Spark and DuckDB, each in its own JVM.")
 public final class TpchBench implements Callable<Integer> {
     static final List<String> ENGINES = List.of("floe", "flink-sql", "spark", "duckdb");
     private static final Map<String, String> TITLES = Map.of(
@@ -51,13 +57,16 @@ public final class TpchBench implements Callable<Integer> {
             "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true",
             "-Darrow.allocation.manager.type=Unsafe", "-XX:+UseParallelGC");
 
-    @Option(names = "--data", required = true, description = "Parquet TPC-H directory (TpchGenerator --format parquet).")
+    @Option(names = "--suite", description = "tpch or tpcds (default ${DEFAULT-VALUE}).")
+    String suiteName = "tpch";
+
+    @Option(names = "--data", required = true, description = "Parquet directory of the suite's tables (tpch-generate --format parquet, tpcds-generate).")
     Path data;
 
     @Option(names = "--engines", split = ",", description = "Engines to run (default: floe,flink-sql,spark,duckdb).")
     List<String> engines = ENGINES;
 
-    @Option(names = "--queries", split = ",", description = "Query numbers (default: 1 to 22).")
+    @Option(names = "--queries", split = ",", description = "Query numbers (default: all of the suite, 1 to 22 or 1 to 99).")
     List<Integer> queries;
 
     @Option(names = "--parallelism", description = "Slots / local[N] / threads of every engine (default ${DEFAULT-VALUE}).")
@@ -87,6 +96,10 @@ public final class TpchBench implements Callable<Integer> {
     @Option(names = "--timeout-min", description = "Minutes after which an engine JVM is stopped (default ${DEFAULT-VALUE}).")
     int timeoutMinutes = 120;
 
+    @Option(names = "--query-timeout-s", description = "Seconds one run of a query may take before its engine JVM is ended"
+            + " and a new one goes on with the next query (default ${DEFAULT-VALUE}).")
+    int queryTimeoutSeconds = 600;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new TpchBench()).execute(args));
     }
@@ -96,7 +109,8 @@ public final class TpchBench implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--runs must be >= 1");
         }
-        List<Integer> qs = queries != null ? queries : range();
+        Suite suite = Suite.of(suiteName);
+        List<Integer> qs = queries != null ? queries : suite.all();
         Files.createDirectories(out);
         String dataDir = data.toAbsolutePath().normalize().toString();
         String started = LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16);
@@ -111,10 +125,10 @@ public final class TpchBench implements Callable<Integer> {
                 continue;
             }
             System.out.printf(Locale.ROOT, "== %s (load average %s)%n", TITLES.get(engine), loadAverage());
-            results.put(engine, runEngine(engine, dataDir, qs));
+            results.put(engine, runEngine(engine, suite, dataDir, qs));
         }
         String loadAfter = loadAverage();
-        Report report = new Report(results, qs, label, started, parallelism, heap, warmups, runs, loadBefore,
+        Report report = new Report(suite.title, results, qs, label, started, parallelism, heap, warmups, runs, loadBefore,
                 loadAfter, dataDir, String.join(" ", JVM_FLAGS));
         String table = report.text();
         System.out.println();
@@ -126,10 +140,58 @@ public final class TpchBench implements Callable<Integer> {
         return 0;
     }
 
-    private EngineResult runEngine(String engine, String dataDir, List<Integer> qs) throws IOException, InterruptedException {
+    private EngineResult runEngine(String engine, Suite suite, String dataDir, List<Integer> qs)
+            throws IOException, InterruptedException {
         Path resultFile = out.resolve(engine + ".tsv");
         Path log = out.resolve(engine + ".log");
         Files.deleteIfExists(resultFile);
+        Files.deleteIfExists(log);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(timeoutMinutes);
+        List<Integer> remaining = new ArrayList<>(qs);
+        String exit = "0";
+        while (!remaining.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                System.out.println("  " + engine + " did not finish within " + timeoutMinutes + " min; queries "
+                        + remaining + " not run");
+                exit = "timeout";
+                break;
+            }
+            Process p = new ProcessBuilder(engineCommand(engine, suite, dataDir, resultFile, remaining))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+            exit = Integer.toString(p.exitValue());
+            // the queries after the last one begun (its lines say how it ended); one that ended without
+            // a line died with its JVM
+            Integer begun = EngineResult.lastBegun(resultFile);
+            int at = begun == null ? -1 : remaining.indexOf(begun);
+            if (p.exitValue() == 0 || at < 0) {
+                break;
+            }
+            if (!EngineResult.read(engine, resultFile).errors.containsKey(begun)
+                    && !EngineResult.read(engine, resultFile).seconds.containsKey(begun)) {
+                Files.writeString(resultFile, "error\t" + begun + "\tthe engine JVM ended (exit " + exit + ")\n",
+                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            }
+            remaining = new ArrayList<>(remaining.subList(at + 1, remaining.size()));
+            if (!remaining.isEmpty()) {
+                System.out.println("  " + engine + " JVM ended at Q" + begun + " (exit " + exit + "); a new one runs " + remaining);
+            }
+        }
+        System.out.printf(Locale.ROOT, "  %s finished in %.0f s (exit %s), log %s%n", engine,
+                (System.nanoTime() - start) / 1e9, exit, log);
+        EngineResult r = EngineResult.read(engine, resultFile);
+        for (Map.Entry<Integer, String> e : r.errors.entrySet()) {
+            System.out.println("  Q" + e.getKey() + " failed: " + e.getValue());
+        }
+        return r;
+    }
+
+    private List<String> engineCommand(String engine, Suite suite, String dataDir, Path resultFile, List<Integer> qs)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
@@ -144,23 +206,10 @@ public final class TpchBench implements Callable<Integer> {
         cmd.add("-cp");
         cmd.add(classPathFor(engine));
         cmd.add(EngineRunner.class.getName());
-        cmd.addAll(List.of(engine, dataDir, Integer.toString(parallelism), heap, Integer.toString(warmups),
+        cmd.addAll(List.of(engine, suite.name(), dataDir, Integer.toString(parallelism), heap, Integer.toString(warmups),
                 Integer.toString(runs), resultFile.toString(),
-                String.join(",", qs.stream().map(String::valueOf).toList())));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long start = System.nanoTime();
-        boolean done = p.waitFor(timeoutMinutes, TimeUnit.MINUTES);
-        if (!done) {
-            System.out.println("  " + engine + " did not finish within " + timeoutMinutes + " min; stopped");
-            p.destroyForcibly().waitFor();
-        }
-        System.out.printf(Locale.ROOT, "  %s finished in %.0f s (exit %s), log %s%n", engine,
-                (System.nanoTime() - start) / 1e9, done ? Integer.toString(p.exitValue()) : "timeout", log);
-        EngineResult r = EngineResult.read(engine, resultFile);
-        for (Map.Entry<Integer, String> e : r.errors.entrySet()) {
-            System.out.println("  Q" + e.getKey() + " failed: " + e.getValue());
-        }
-        return r;
+                String.join(",", qs.stream().map(String::valueOf).toList()), Integer.toString(queryTimeoutSeconds)));
+        return cmd;
     }
 
     /**
@@ -189,14 +238,6 @@ public final class TpchBench implements Callable<Integer> {
         } catch (IOException e) {
             return "n/a";
         }
-    }
-
-    private static List<Integer> range() {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 1; i <= 22; i++) {
-            all.add(i);
-        }
-        return all;
     }
 
     /** What one engine JVM measured. */
@@ -229,13 +270,27 @@ public final class TpchBench implements Callable<Integer> {
                     }
                     case "error" -> r.errors.put(Integer.parseInt(f[1]), f.length > 2 ? f[2] : "");
                     case "memory" -> {
-                        r.peakRss = Long.parseLong(f[1]);
-                        r.peakHeap = Long.parseLong(f[2]);
+                        // one line per engine JVM (a timeout starts a new one): the largest
+                        r.peakRss = Math.max(r.peakRss, Long.parseLong(f[1]));
+                        r.peakHeap = Math.max(r.peakHeap, Long.parseLong(f[2]));
                     }
                     default -> { }
                 }
             }
             return r;
+        }
+
+        /** The query of the file's last {@code begin} line, or null. */
+        static Integer lastBegun(Path file) throws IOException {
+            Integer q = null;
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("begin\t")) {
+                        q = Integer.parseInt(line.substring(6).trim());
+                    }
+                }
+            }
+            return q;
         }
 
         /** The median of the measured runs, or NaN when the query has none. */
@@ -250,7 +305,7 @@ public final class TpchBench implements Callable<Integer> {
     }
 
     /** The tables and files made from the results. */
-    record Report(Map<String, EngineResult> results, List<Integer> queries, String label, String started,
+    record Report(String suite, Map<String, EngineResult> results, List<Integer> queries, String label, String started,
                   int parallelism, String heap, int warmups, int runs, String loadBefore, String loadAfter,
                   String data, String jvmFlags) {
 
@@ -300,7 +355,7 @@ public final class TpchBench implements Callable<Integer> {
 
         String markdown() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "TPC-H %s, Parquet, parallelism %d, heap %s per engine JVM, "
+            sb.append(String.format(Locale.ROOT, suite + " %s, Parquet, parallelism %d, heap %s per engine JVM, "
                     + "%d warm-up + %d measured runs, median seconds; run %s (load average before %s, after %s).%n%n",
                     label, parallelism, heap, warmups, runs, started, loadBefore, loadAfter));
             StringJoiner head = new StringJoiner(" | ", "| ", " |");
