@@ -386,4 +386,9 @@ public final class Functions {
         java.time.Instant t = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return new Expression(new Literal(t, DataType.timestamp(dev.floe.api.types.TimeUnit.MICROSECOND, "UTC"))).alias("now");
     }
+
+    /** Spark's {@code get_json_object}: {@code json.str().jsonExtract(path)}. {@code getJsonObject(col("payload"), "$.user.id")} */
+    public static Expression getJsonObject(Expression json, String path) {
+        return json.str().jsonExtract(path);
+    }
 }

@@ -193,4 +193,12 @@ public final class StringExpressions implements Serializable {
     private Expression datePattern(dev.floe.api.expr.DateFn f, String pattern) {
         return new Expression(new FunctionCall(f, List.of(node), java.util.Arrays.asList(pattern)));
     }
+
+    /**
+     * The value at a JSON path ({@code $.a.b}, {@code $['a']}, {@code $.items[0]}) of JSON text, as
+     * a string: strings unquoted, numbers and booleans as written, objects and arrays as minified
+     * JSON; null for JSON null, a missing path or malformed JSON (Spark's {@code get_json_object}).
+     * {@code col("payload").str().jsonExtract("$.user.id")}
+     */
+    public Expression jsonExtract(String path) { return call(StringFn.JSON_EXTRACT, List.of(), path); }
 }

@@ -67,7 +67,9 @@ class FunctionsIT {
               CASE WHEN id % 9 = 0 THEN '31/02/2020' WHEN id % 10 = 0 THEN 'x' || strftime(d, '%d/%m/%Y')
                    ELSE strftime(d, '%d/%m/%Y') END AS ds,
               CASE WHEN id % 8 = 0 THEN strftime(ts, '%Y-%m-%d %H:%M') ELSE strftime(ts, '%Y-%m-%d %H:%M:%S') END AS tss,
-              CASE WHEN id % 13 = 1 THEN NULL ELSE [l, NULL, [id % 3]] END AS ll
+              CASE WHEN id % 13 = 1 THEN NULL ELSE [l, NULL, [id % 3]] END AS ll,
+              CASE WHEN id % 9 = 0 THEN NULL WHEN id % 10 = 0 THEN '{"a": 1' WHEN id % 12 = 0 THEN '[1, {"a": [2, 3]}]'
+                   ELSE json_object('a', k, 'b', s, 'c', [j, k], 'd', json_object('e', p), 'g', id % 2 = 0)::VARCHAR END AS js
             FROM x
             """.replace("ROWS", Integer.toString(ROWS));
 
@@ -78,7 +80,7 @@ class FunctionsIT {
     static void setUp() {
         duck = new DuckOracle();
         duck.execute(CREATE);
-        String[] names = {"id", "s", "p", "a", "x", "k", "j", "d", "d2", "ts", "ts2", "e", "ds", "tss", "l", "sl", "ll"};
+        String[] names = {"id", "s", "p", "a", "x", "k", "j", "d", "d2", "ts", "ts2", "e", "ds", "tss", "l", "sl", "ll", "js"};
         String select = String.join(", ", names).replace("ts, ts2", "epoch_us(ts), epoch_us(ts2)");
         List<List<Object>> rows = duck.query("SELECT " + select + " FROM x");
         columns = new LinkedHashMap<>();
@@ -239,6 +241,17 @@ class FunctionsIT {
                 c(col("ll").list().flatten(), strings.replace("L", "flatten(ll)")),
                 c(col("l").list().count(), "len(list_filter(l, lambda v: v IS NOT NULL))"),
                 c(col("l").list().mean(), "list_avg(l)")));
+    }
+
+    @Test
+    void jsonPathsMatchDuckDb() {
+        String[] paths = {"$.a", "$.b", "$.c[1]", "$.c", "$.d.e", "$.d", "$['b']", "$.missing", "$[1].a", "$[1].a[0]", "$.g"};
+        List<Case> cases = new ArrayList<>();
+        for (String path : paths) {
+            String duckPath = path.equals("$['b']") ? "$.\"b\"" : path; // DuckDB spells a quoted member $."b"
+            cases.add(c(col("js").str().jsonExtract(path), "TRY(json_extract_string(js, '" + duckPath + "'))"));
+        }
+        check(cases);
     }
 
     @Test

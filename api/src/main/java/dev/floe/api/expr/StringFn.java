@@ -3,6 +3,7 @@ package dev.floe.api.expr;
 import dev.floe.api.PlanException;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.DataType.Kind;
+import dev.floe.arrow.kernels.JsonPathKernels;
 import dev.floe.arrow.kernels.RegexKernels;
 import dev.floe.arrow.kernels.TextKernels;
 import java.util.ArrayList;
@@ -45,7 +46,9 @@ public enum StringFn implements ScalarFn {
         }
         return TextKernels.concatWs(c.text(0), parts, n, a);
     }),
-    ILIKE("ilike", 1, 1, DataType.bool(), (v, s, c, n, a) -> TextKernels.ilike(str(v, 0), c.text(0), a));
+    ILIKE("ilike", 1, 1, DataType.bool(), (v, s, c, n, a) -> TextKernels.ilike(str(v, 0), c.text(0), a)),
+    JSON_EXTRACT("get_json_object", 1, 1, DataType.string(),
+            (v, s, c, n, a) -> JsonPathKernels.extract(str(v, 0), JsonPathKernels.compile(c.text(0)), a));
 
     private final String fn;
     private final int args;
@@ -86,6 +89,13 @@ public enum StringFn implements ScalarFn {
                     Pattern.compile((String) p.get(0));
                 } catch (PatternSyntaxException e) {
                     throw new PlanException("Invalid regular expression in " + what + ": " + e.getMessage(), e);
+                }
+            }
+            case JSON_EXTRACT -> {
+                try {
+                    JsonPathKernels.compile((String) p.get(0));
+                } catch (IllegalArgumentException e) {
+                    throw new PlanException("Invalid JSON path in " + what + ": " + e.getMessage(), e);
                 }
             }
             case SPLIT_PART -> {

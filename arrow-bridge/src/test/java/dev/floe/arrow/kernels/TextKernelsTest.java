@@ -86,6 +86,16 @@ class TextKernelsTest {
                         "a1b22c", "a#b#c"),
                 Arguments.of("regexp replace group", k((s, a) -> RegexKernels.replaceAll(s, "(a)(b)", "$2$1", a)), string(),
                         "abab", "baba"),
+                Arguments.of("json member", k((s, a) -> JsonPathKernels.extract(s, JsonPathKernels.compile("$.a.b"), a)), string(),
+                        "{ \"a\" : {\"x\": [1, {\"b\": 0}], \"b\": \"q\\\"\\u00e9\\ud83d\\ude00\"} }", "q\"é😀"),
+                Arguments.of("json array minified", k((s, a) -> JsonPathKernels.extract(s, JsonPathKernels.compile("$['a']"), a)), string(),
+                        "{\"a\": [1, \"x y\", {\"c\": null}]}", "[1,\"x y\",{\"c\":null}]"),
+                Arguments.of("json index", k((s, a) -> JsonPathKernels.extract(s, JsonPathKernels.compile("$[2]"), a)), string(),
+                        "[1, 2.50, -3e5]", "-3e5"),
+                Arguments.of("json null", k((s, a) -> JsonPathKernels.extract(s, JsonPathKernels.compile("$.a"), a)), string(),
+                        "{\"a\": null}", null),
+                Arguments.of("json malformed", k((s, a) -> JsonPathKernels.extract(s, JsonPathKernels.compile("$.b"), a)), string(),
+                        "{\"a\": 1", null),
                 Arguments.of("regexp split keeps empty parts", k((s, a) -> RegexKernels.split(s, ",\\s*", a)), list(string()),
                         "a, b,,c,", List.of("a", "b", "", "c", "")));
     }
