@@ -19,6 +19,47 @@ final class Exprs {
         return Binary.conjuncts(e);
     }
 
+    /** The parts of {@code e} joined by OR, left to right ({@code e} itself when it is no OR). */
+    static List<Expr> disjuncts(Expr e) {
+        List<Expr> out = new java.util.ArrayList<>();
+        addDisjuncts(e, out);
+        return out;
+    }
+
+    private static void addDisjuncts(Expr e, List<Expr> out) {
+        if (e instanceof Binary b && b.op() == BinaryOp.OR) {
+            addDisjuncts(b.left(), out);
+            addDisjuncts(b.right(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    static Expr or(List<Expr> parts) {
+        Expr out = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            out = new Binary(BinaryOp.OR, out, parts.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * True when evaluating {@code e} twice, once, or on other rows gives the same answers: no user
+     * function (which may be costly, stateful or random) anywhere in it, and no subquery (which the
+     * decorrelation rules must find where it was written).
+     */
+    static boolean isDeterministic(Expr e) {
+        if (e instanceof dev.floe.api.expr.Udf || e instanceof dev.floe.api.expr.Subquery) {
+            return false;
+        }
+        for (Expr child : e.children()) {
+            if (!isDeterministic(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Expr and(List<Expr> parts) {
         Expr out = parts.get(0);
         for (int i = 1; i < parts.size(); i++) {
