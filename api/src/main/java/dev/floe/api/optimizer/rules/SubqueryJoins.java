@@ -142,7 +142,7 @@ final class SubqueryJoins {
             Pulled in = pull(f.input(), fresh, s, setSemantics);
             List<Expr> correlated = new ArrayList<>(in.predicates());
             List<Expr> local = new ArrayList<>();
-            for (Expr c : Binary.conjuncts(f.predicate())) {
+            for (Expr c : factorDisjunctions(f.predicate())) {
                 if (!Subquery.in(c).isEmpty() && !Subquery.outerColumns(planOf(c)).isEmpty()) {
                     throw unsupported("a subquery nested in it that reads a column two queries out (" + c.display() + ")", s);
                 }
@@ -227,6 +227,57 @@ final class SubqueryJoins {
             return new Pulled(in.plan(), in.predicates(), in.emptyValues()); // order means nothing to a join
         }
         throw unsupported("a correlated column below " + p.describe(), s);
+    }
+
+    /**
+     * The conjuncts of {@code predicate}, where a disjunction whose every branch has the same conjunct
+     * gives that conjunct on its own: {@code a = outer(x) AND p OR a = outer(x) AND q} is
+     * {@code a = outer(x)} and {@code p OR q} (TPC-DS Q41), so the correlated equality can become a key.
+     */
+    static List<Expr> factorDisjunctions(Expr predicate) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr c : Binary.conjuncts(predicate)) {
+            List<Expr> branches = disjuncts(c);
+            if (branches.size() < 2) {
+                out.add(c);
+                continue;
+            }
+            List<Expr> common = new ArrayList<>(Binary.conjuncts(branches.get(0)));
+            for (Expr b : branches.subList(1, branches.size())) {
+                common.retainAll(Binary.conjuncts(b));
+            }
+            if (common.isEmpty()) {
+                out.add(c);
+                continue;
+            }
+            out.addAll(common);
+            Expr rest = null;
+            for (Expr b : branches) {
+                List<Expr> left = new ArrayList<>(Binary.conjuncts(b));
+                left.removeAll(common);
+                if (left.isEmpty()) { // one branch is just the common part: the disjunction is true
+                    rest = null;
+                    break;
+                }
+                Expr branch = and(left);
+                rest = rest == null ? branch : new Binary(BinaryOp.OR, rest, branch);
+            }
+            if (rest != null) {
+                out.add(rest);
+            }
+        }
+        return out;
+    }
+
+    private static List<Expr> disjuncts(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        if (e instanceof Binary b && b.op() == BinaryOp.OR) {
+            out.addAll(disjuncts(b.left()));
+            out.addAll(disjuncts(b.right()));
+        } else {
+            out.add(e);
+        }
+        return out;
     }
 
     private static LogicalPlan planOf(Expr e) {

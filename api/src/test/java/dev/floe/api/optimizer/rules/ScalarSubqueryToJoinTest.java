@@ -83,6 +83,21 @@ class ScalarSubqueryToJoinTest {
     }
 
     @Test
+    void aCorrelatedEqualityInEveryBranchOfADisjunctionBecomesAKey() {
+        var branches = col("lk").eq(OK).and(col("lq").gt(lit(1))).or(col("lk").eq(OK).and(col("lc").lt(lit(2))));
+        assertRewrites(rule, O.where(scalar(L.where(branches).agg(count())).gt(lit(0))).plan(), """
+                Project: ok, oc
+                  Filter: if_else(__sq1_k1 IS NULL, 0, __sq1_v) > 0
+                    Join: LEFT on ok = __sq1_k1
+                      Scan: o (0 rows, 0 partitions)
+                      Project: count AS __sq1_v, __sq1_g0 AS __sq1_k1
+                        Aggregate: count(*) by lk AS __sq1_g0
+                          Filter: lq > 1 OR lc < 2
+                            Scan: l (0 rows, 0 partitions)
+                """);
+    }
+
+    @Test
     void doesNotFireWithoutAScalarSubquery() {
         assertDoesNotFire(rule, O.where(col("oc").gt(OC.add(lit(0)).neg().neg().sub(col("oc")).add(col("oc")))).plan());
     }
