@@ -7,7 +7,13 @@ import dev.floe.Floe;
 import dev.floe.api.DataFrame;
 import dev.floe.api.Expression;
 import dev.floe.api.JoinType;
+import dev.floe.api.optimizer.Optimizer;
+import dev.floe.api.optimizer.OptimizerRule;
+import dev.floe.api.optimizer.RuleBatch;
+import dev.floe.api.plan.LogicalPlan;
+import dev.floe.api.plan.PlanPrinter;
 import dev.floe.arrow.Table;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +21,9 @@ import java.util.Locale;
 /**
  * Times TPC-H Q19 written as its SQL text reads (join lineitem and part, then the three-branch OR
  * with the shipping predicates repeated in each branch) through the DataFrame API; not a test.
- * {@code java -cp ... dev.floe.jobs.tpch.NaturalQ19Timing /work/data/tpch-sf1 [parallelism] [runs]}
- * prints the optimized plan, one warm-up and each run's seconds, and their median.
+ * {@code java -cp ... dev.floe.jobs.tpch.NaturalQ19Timing /work/data/tpch-sf1 [parallelism] [runs] [before]}
+ * prints the optimized plan, one warm-up and each run's seconds, and their median; {@code before}
+ * optimizes without FactorCommonConjuncts and PushDisjunctionsThroughJoin (the plan main had before them).
  */
 public final class NaturalQ19Timing {
     private NaturalQ19Timing() {
@@ -44,13 +51,22 @@ public final class NaturalQ19Timing {
         String dir = args[0];
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        boolean before = args.length > 3 && args[3].equals("before");
+        List<RuleBatch> batches = new ArrayList<>();
+        for (RuleBatch b : Optimizer.standard().batches()) {
+            List<OptimizerRule> rules = b.rules().stream().filter(r -> !before
+                    || !(r.name().equals("FactorCommonConjuncts") || r.name().equals("PushDisjunctionsThroughJoin"))).toList();
+            batches.add(new RuleBatch(b.name(), b.reason(), b.strategy(), rules));
+        }
+        Optimizer optimizer = new Optimizer(batches);
         try (Floe floe = Floe.local(parallelism)) {
-            System.out.println(query(floe, dir).explain());
+            System.out.println(PlanPrinter.print(optimizer.optimize(query(floe, dir).plan())));
             double[] seconds = new double[runs];
             for (int i = -1; i < runs; i++) {
                 long t0 = System.nanoTime();
                 Object revenue;
-                try (Table t = query(floe, dir).toTable()) {
+                LogicalPlan plan = optimizer.optimize(query(floe, dir).plan());
+                try (Table t = floe.executor().execute(plan, "toTable")) {
                     revenue = t.toRows().get(0).get(0);
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
