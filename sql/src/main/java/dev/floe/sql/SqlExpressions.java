@@ -41,5 +41,11 @@ public final class SqlExpressions implements SqlExpressionParser {
             }
             return List.of(new Entry(null, name.text(), name.text(), null, false));
         }
+
+        /** No types yet: functions and operators are built untyped and typed by the DataFrame that uses them. */
+        @Override
+        dev.floe.api.types.Schema schema() {
+            return null;
+        }
     }
 }
