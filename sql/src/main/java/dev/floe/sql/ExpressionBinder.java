@@ -58,6 +58,11 @@ final class ExpressionBinder {
         return input;
     }
 
+    /** The type of {@code e} in the input, or null where there is no input yet ({@code sqlExpr}). */
+    private DataType typeOf(Expression e) {
+        return input == null ? null : e.node().type(input);
+    }
+
     List<Expression> bindAll(List<? extends net.sf.jsqlparser.expression.Expression> nodes) {
         List<Expression> out = new ArrayList<>(nodes.size());
         for (net.sf.jsqlparser.expression.Expression n : nodes) {
@@ -110,7 +115,7 @@ final class ExpressionBinder {
         }
         if (node instanceof Between b) {
             Expression x = bind(b.getLeftExpression());
-            DataType t = x.node().type(input);
+            DataType t = typeOf(x);
             String at = Position.of(b.getLeftExpression()).text();
             Expression e = x.between(SqlArithmetic.alignConstant(bind(b.getBetweenExpressionStart()), t, at),
                     SqlArithmetic.alignConstant(bind(b.getBetweenExpressionEnd()), t, at));
@@ -204,7 +209,7 @@ final class ExpressionBinder {
             return subqueries.in(in, select, this);
         }
         Expression left = bind(in.getLeftExpression());
-        DataType t = left.node().type(input);
+        DataType t = typeOf(left);
         String at = Position.of(in.getLeftExpression()).text();
         List<Expression> values = new ArrayList<>();
         for (Expression v : right instanceof ExpressionList<?> list ? bindAll(list) : List.of(bind(right))) {

@@ -23,6 +23,9 @@ class SqlExpressionsTest {
         assertThat(typeOf("upper(s) AS u")).isEqualTo(DataType.string());
         assertThat(typeOf("k * 2 + j AS kj")).isEqualTo(DataType.int64());
         assertThat(typeOf("length(s)")).isEqualTo(DataType.int64());
+        assertThat(typeOf("s LIKE '%e%' OR k BETWEEN 1 AND 2")).isEqualTo(DataType.bool());
+        assertThat(typeOf("k IN (1, 2) AND j NOT IN (3)")).isEqualTo(DataType.bool());
+        assertThat(typeOf("CASE WHEN k > 30 THEN 'old' ELSE 'young' END AS y")).isEqualTo(DataType.string());
     }
 
     @Test
