@@ -107,7 +107,7 @@ public final class FlinkExecutor implements Executor {
         }
         Progress.enabled(conf.toMap().get(Progress.SETTING));
         for (ConfigOption<MemorySize> option : List.of(OPERATOR_MEMORY, BROADCAST_THRESHOLD, FILE_SPLIT_SIZE,
-                NESTED_LOOP_MAX_BYTES, COLLECT_SPILL_THRESHOLD)) {
+                NESTED_LOOP_MAX_BYTES)) {
             try {
                 conf.getOptional(option);
             } catch (IllegalArgumentException e) {
@@ -182,22 +182,10 @@ public final class FlinkExecutor implements Executor {
     public static final ConfigOption<java.time.Duration> ACTION_TIMEOUT = ConfigOptions.key("floe.action.timeout")
             .durationType().noDefaultValue();
 
-    /**
-     * {@code collect()} keeps up to this many bytes of encoded results on the client heap; a larger
-     * result goes to local files (deleted when the session closes).
-     */
-    public static final ConfigOption<MemorySize> COLLECT_SPILL_THRESHOLD = ConfigOptions
-            .key("floe.collect.spill-threshold").memoryType().defaultValue(MemorySize.parse("64mb"));
-
-    @Override
-    public long collectSpillThreshold() {
-        return extraJobConfig.get(COLLECT_SPILL_THRESHOLD).getBytes();
-    }
-
     /** Every {@code floe.*} setting; {@link #validate} refuses other {@code floe.*} keys. */
     public static final List<ConfigOption<?>> SETTINGS = List.of(BROADCAST_THRESHOLD, OPERATOR_MEMORY, FILE_SPLIT_SIZE,
             NESTED_LOOP_MAX_BYTES, ACTION_TIMEOUT, FileSystems.PLUGINS_DIR, Progress.OPTION,
-            dev.floe.operators.runtime.FailureInjection.FAIL_ONCE_IN_OPERATOR, COLLECT_SPILL_THRESHOLD);
+            dev.floe.operators.runtime.FailureInjection.FAIL_ONCE_IN_OPERATOR);
 
     /** How long a cancelled action waits for its job's tasks to stop before it gives up waiting. */
     private static final java.time.Duration CANCEL_WAIT = java.time.Duration.ofSeconds(30);
