@@ -27,8 +27,15 @@ final class SubqueryRewrite {
         List<Expr> exprs;
         LogicalPlan input;
         if (node instanceof Filter f) {
-            exprs = List.of(f.predicate());
-            input = f.input();
+            // conjuncts without a subquery filter the input before the joins: a comma join's keys
+            // then stay on its cross joins, where join reordering and push-down find them
+            List<Expr> plain = new ArrayList<>();
+            List<Expr> withSubquery = new ArrayList<>();
+            for (Expr c : Exprs.conjuncts(f.predicate())) {
+                (Subquery.in(c).isEmpty() ? plain : withSubquery).add(c);
+            }
+            input = plain.isEmpty() || withSubquery.isEmpty() ? f.input() : new Filter(f.input(), Exprs.and(plain));
+            exprs = List.of(withSubquery.isEmpty() || plain.isEmpty() ? f.predicate() : Exprs.and(withSubquery));
         } else if (node instanceof Project p) {
             exprs = p.exprs();
             input = p.input();

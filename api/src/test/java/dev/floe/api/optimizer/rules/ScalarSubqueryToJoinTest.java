@@ -34,6 +34,22 @@ class ScalarSubqueryToJoinTest {
     }
 
     @Test
+    void conjunctsWithoutASubqueryFilterTheInputBelowTheJoin() {
+        // TPC-DS Q81: a comma join's keys beside a scalar subquery; above the subquery's join they
+        // left the comma join a cross join of two of its tables
+        assertRewrites(rule, O.where(col("ok").eq(lit(1L)).and(col("oc").gt(scalar(L.agg(col("lq").mean().alias("m")))))).plan(), """
+                Project: ok, oc
+                  Filter: oc > __sq1_v
+                    CrossJoin
+                      Filter: ok = 1
+                        Scan: o (0 rows, 0 partitions)
+                      Project: m AS __sq1_v
+                        Aggregate: mean(lq) AS m
+                          Scan: l (0 rows, 0 partitions)
+                """);
+    }
+
+    @Test
     void aCorrelatedCountIsGroupedLeftJoinedAndZeroWithoutRows() {
         assertRewrites(rule, O.select(col("ok"), scalar(L.where(col("lk").eq(OK)).agg(count())).alias("n")).plan(), """
                 Project: ok, if_else(__sq1_k1 IS NULL, 0, __sq1_v) AS n
