@@ -1,5 +1,6 @@
 package dev.floe.api.optimizer.rules;
 
+import dev.floe.api.JoinType;
 import dev.floe.api.expr.Cast;
 import dev.floe.api.expr.Column;
 import dev.floe.api.expr.Expr;
@@ -16,6 +17,19 @@ import java.util.Map;
  */
 final class JoinSides {
     private JoinSides() {
+    }
+
+    /**
+     * Whether a filter above a join of this type may move into its left input: the join never pads
+     * the left side with nulls (INNER, LEFT, SEMI, ANTI).
+     */
+    static boolean filterReachesLeft(JoinType type) {
+        return type == JoinType.INNER || type == JoinType.LEFT || type == JoinType.SEMI || type == JoinType.ANTI;
+    }
+
+    /** Whether a filter above a join of this type may move into its right input (INNER, RIGHT). */
+    static boolean filterReachesRight(JoinType type) {
+        return type == JoinType.INNER || type == JoinType.RIGHT;
     }
 
     /** Output name → left input column name, for outputs read from the left input only. */

@@ -1,6 +1,5 @@
 package dev.floe.api.optimizer.rules;
 
-import dev.floe.api.JoinType;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.optimizer.OptimizerRule;
 import dev.floe.api.plan.Filter;
@@ -33,10 +32,8 @@ public final class PushFilterThroughJoin implements OptimizerRule {
         if (!(node instanceof Filter filter) || !(filter.input() instanceof Join join)) {
             return Optional.empty();
         }
-        JoinType type = join.type();
-        boolean toLeft = type == JoinType.INNER || type == JoinType.LEFT || type == JoinType.SEMI
-                || type == JoinType.ANTI;
-        boolean toRight = type == JoinType.INNER || type == JoinType.RIGHT;
+        boolean toLeft = JoinSides.filterReachesLeft(join.type());
+        boolean toRight = JoinSides.filterReachesRight(join.type());
         Map<String, String> left = JoinSides.fromLeft(join);
         Map<String, String> right = JoinSides.fromRight(join);
         List<Expr> leftPreds = new ArrayList<>();
