@@ -1,18 +1,15 @@
 package dev.floe.bench;
 
 import dev.floe.api.types.DataType;
+import dev.floe.jobs.tpch.TpchQueries;
 import dev.floe.jobs.tpch.TpchSchema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The standard TPC-H SQL texts shipped in {@code io.trino.tpch} ({@code io/trino/tpch/queries/qN.sql}),
+ * The standard TPC-H SQL texts shipped in {@code io.trino.tpch} ({@link TpchQueries#sqlStatements}),
  * split into statements, with the few dialect adjustments each peer needs (listed in
  * {@link #ADJUSTMENTS}); nothing else in a text changes.
  *
@@ -34,26 +31,9 @@ final class TpchSql {
 
     /** The statements of query n in execution order; the last one returns the result. */
     static List<String> statements(int n, Dialect dialect) {
-        String text;
-        try (InputStream in = TpchSql.class.getResourceAsStream("/io/trino/tpch/queries/q" + n + ".sql")) {
-            if (in == null) {
-                throw new IllegalArgumentException("No SQL text for TPC-H Q" + n);
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        StringBuilder sql = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (!line.strip().startsWith("--")) {
-                sql.append(line).append('\n');
-            }
-        }
         List<String> out = new ArrayList<>();
-        for (String s : sql.toString().split(";")) {
-            if (!s.isBlank()) {
-                out.add(adjust(n, s.strip(), dialect));
-            }
+        for (String s : TpchQueries.sqlStatements(n)) {
+            out.add(adjust(n, s, dialect));
         }
         return out;
     }

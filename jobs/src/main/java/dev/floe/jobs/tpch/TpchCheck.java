@@ -14,13 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Runs the 22 {@link TpchQueries} over generated data and checks each result against the official
+ * Runs the 22 {@link TpchQueries} (the DataFrame versions, or with {@code --sql} the standard SQL
+ * texts through {@code floe.sql}) over generated data and checks each result against the official
  * answer set with {@link TpchAnswers}' tolerances, printing PASS or FAIL per query; the exit code
  * is the number of failed queries (0 = all passed).
  *
  * <pre>{@code
  * java <jvm flags> -cp floe-jobs.jar:<flink jars> dev.floe.jobs.FloeJobs tpch-check \
- *     --data data/tpch-sf1 --answers ../shared/tpch-answers/sf1
+ *     --data data/tpch-sf1 --answers ../shared/tpch-answers/sf1 [--sql]
  * }</pre>
  */
 @Command(name = "tpch-check", mixinStandardHelpOptions = true,
@@ -38,6 +39,10 @@ public final class TpchCheck implements Callable<Integer> {
 
     @Option(names = "--queries", split = ",", description = "Query numbers to run (default: 1 to 22).")
     List<Integer> queries;
+
+    @Option(names = "--sql", description = "Run the standard SQL texts (io.trino.tpch's qN.sql, the ones the benchmark's peers"
+            + " run) through floe.sql instead of the DataFrame versions.")
+    boolean sql;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new TpchCheck()).execute(args));
@@ -57,14 +62,14 @@ public final class TpchCheck implements Callable<Integer> {
                 default -> throw new CommandLine.ParameterException(new CommandLine(this),
                         "--format must be parquet or csv, was '" + format + "'");
             };
-            System.out.printf(Locale.ROOT, "TPC-H check of %s (%s) against %s, parallelism %d%n",
-                    data, fmt, answers, floe.parallelism());
+            System.out.printf(Locale.ROOT, "TPC-H check of %s (%s, %s) against %s, parallelism %d%n",
+                    data, fmt, sql ? "SQL texts through floe.sql" : "DataFrame API", answers, floe.parallelism());
             for (int n : numbers) {
                 Path answer = answers.resolve(String.format(Locale.ROOT, "q%02d.csv", n));
                 long t0 = System.nanoTime();
                 List<String> problems;
                 int rows = 0;
-                try (Table result = tpch.query(n).toTable()) {
+                try (Table result = (sql ? tpch.sql(floe, n) : tpch.query(n)).toTable()) {
                     List<List<Object>> actual = result.toRows();
                     rows = actual.size();
                     problems = TpchAnswers.compare(actual, TpchAnswers.read(answer));

@@ -500,6 +500,57 @@ public final class TpchQueries {
         return tables.apply(name);
     }
 
+    /**
+     * Query {@code n} from its standard SQL text ({@link #sqlStatements}) through {@code floe.sql}
+     * over this object's tables, which are registered in {@code floe}'s catalog under their TPC-H
+     * names; the statements before the last (Q15's {@code CREATE OR REPLACE VIEW revenue}) run first.
+     */
+    public DataFrame sql(Floe floe, int n) {
+        for (String name : TpchSchema.TABLES) {
+            floe.register(name, table(name));
+        }
+        List<String> statements = sqlStatements(n);
+        for (int i = 0; i < statements.size() - 1; i++) {
+            floe.sql(statements.get(i));
+        }
+        return floe.sql(statements.get(statements.size() - 1));
+    }
+
+    /**
+     * The statements of query {@code n}'s standard SQL text as shipped in {@code io.trino.tpch}
+     * ({@code io/trino/tpch/queries/qN.sql}: the specification's texts with the qualification
+     * substitution parameters the official answers were made with), comment lines dropped, split
+     * at semicolons; the last one returns the result. The benchmark's peers run the same texts.
+     */
+    public static List<String> sqlStatements(int n) {
+        if (n < 1 || n > COUNT) {
+            throw new IllegalArgumentException("TPC-H has queries 1 to 22, not " + n);
+        }
+        String text;
+        try (java.io.InputStream in = TpchQueries.class.getResourceAsStream("/io/trino/tpch/queries/q" + n + ".sql")) {
+            if (in == null) {
+                throw new IllegalStateException("No SQL text for TPC-H Q" + n
+                        + " on the class path (io/trino/tpch/queries/q" + n + ".sql of io.trino.tpch:tpch)");
+            }
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the SQL text of TPC-H Q" + n, e);
+        }
+        StringBuilder sql = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                sql.append(line).append('\n');
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : sql.toString().split(";")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
     /** {@code l_extendedprice * (1 - l_discount)}, the revenue of a lineitem. */
     private static Expression discounted() {
         return col("l_extendedprice").mul(lit(1).sub(col("l_discount")));

@@ -9,8 +9,6 @@ import dev.floe.api.DataFrame;
 import dev.floe.api.types.DataType;
 import dev.floe.arrow.Table;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,26 +189,7 @@ class TpchCorrectnessIT {
 
     /** The statements of query n's standard text, comments dropped. */
     private static List<String> statements(int n) {
-        String sql;
-        try (InputStream in = TpchCorrectnessIT.class.getResourceAsStream("/io/trino/tpch/queries/q" + n + ".sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the SQL of Q" + n, e);
-        }
-        StringBuilder text = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            if (!line.strip().startsWith("--")) {
-                text.append(line).append('\n');
-            }
-        }
-        String[] statements = text.toString().split(";");
-        List<String> nonEmpty = new ArrayList<>();
-        for (String s : statements) {
-            if (!s.isBlank()) {
-                nonEmpty.add(s);
-            }
-        }
-        return nonEmpty;
+        return TpchQueries.sqlStatements(n);
     }
 
     private static String duckType(DataType type) {
