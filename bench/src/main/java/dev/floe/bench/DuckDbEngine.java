@@ -33,17 +33,36 @@ final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public long run(int n) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+    public void plan(int n) throws Exception {
+        List<String> statements = suite.statements(n, TpchSql.Dialect.DUCKDB);
+        try (Connection c = session(statements)) {
+            execute(c, "EXPLAIN " + statements.get(statements.size() - 1));
+        }
+    }
+
+    /** A new in-memory database with the suite's views, after the statements before the last. */
+    private Connection session(List<String> statements) throws Exception {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try {
             execute(c, "SET threads=" + threads);
             execute(c, "SET memory_limit='" + memoryLimit + "'");
             for (String table : suite.tables()) {
                 execute(c, "CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + data + "/" + table + "/*.parquet')");
             }
-            List<String> statements = suite.statements(n, TpchSql.Dialect.DUCKDB);
             for (int i = 0; i < statements.size() - 1; i++) {
                 execute(c, statements.get(i));
             }
+            return c;
+        } catch (Exception e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public long run(int n) throws Exception {
+        List<String> statements = suite.statements(n, TpchSql.Dialect.DUCKDB);
+        try (Connection c = session(statements)) {
             long rows = 0;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(statements.get(statements.size() - 1))) {
                 int columns = rs.getMetaData().getColumnCount();

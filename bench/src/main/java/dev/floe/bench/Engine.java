@@ -17,6 +17,12 @@ interface Engine extends AutoCloseable {
     /** Runs query n to completion, bringing every result row to this JVM; returns the row count. */
     long run(int n) throws Exception;
 
+    /**
+     * Parses, binds and optimizes query n without running it (a new session, as {@link #run});
+     * throws what the engine's planner throws, so a dialect problem shows in seconds.
+     */
+    void plan(int n) throws Exception;
+
     @Override
     void close() throws Exception;
 

@@ -22,6 +22,9 @@ import java.util.Locale;
  * then starts a new JVM for the queries after it ({@link TpchBench}), so a slow peer does not
  * stall the benchmark.
  *
+ * With a last argument {@code plan} each query is only planned ({@link Engine#plan}): a {@code planned}
+ * line per query, or its {@code error} line.
+ *
  * <pre>{@code java -Xmx4g ... dev.floe.bench.EngineRunner duckdb tpch /data/tpch-sf1 2 4g 1 3 results/duckdb.tsv 1,2,3 600}</pre>
  */
 public final class EngineRunner {
@@ -42,6 +45,7 @@ public final class EngineRunner {
         Path resultFile = Path.of(args[7]);
         int[] queries = java.util.Arrays.stream(args[8].split(",")).mapToInt(Integer::parseInt).toArray();
         long timeoutNanos = Long.parseLong(args[9]) * 1_000_000_000L;
+        boolean planOnly = args.length > 10 && args[10].equals("plan");
         int code = 0;
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(resultFile, StandardCharsets.UTF_8,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND));
@@ -59,6 +63,19 @@ public final class EngineRunner {
                     out.flush();
                 }
                 try {
+                    if (planOnly) {
+                        watchdog.watch(q);
+                        long t0 = System.nanoTime();
+                        engine.plan(q);
+                        double s = (System.nanoTime() - t0) / 1e9;
+                        watchdog.watch(0);
+                        synchronized (out) {
+                            out.printf(Locale.ROOT, "planned\t%d\t%.4f%n", q, s);
+                            out.flush();
+                        }
+                        System.out.printf(Locale.ROOT, "%s Q%02d planned: %.3f s%n", engineName, q, s);
+                        continue;
+                    }
                     for (int i = 0; i < warmups + runs; i++) {
                         watchdog.watch(q);
                         long t0 = System.nanoTime();
@@ -74,9 +91,9 @@ public final class EngineRunner {
                     }
                 } catch (Throwable e) {
                     watchdog.watch(0);
-                    String msg = String.valueOf(e).replace('\n', ' ').replace('\t', ' ');
+                    String msg = describe(e);
                     synchronized (out) {
-                        out.println("error\t" + q + "\t" + (msg.length() > 400 ? msg.substring(0, 400) : msg));
+                        out.println("error\t" + q + "\t" + msg);
                         out.flush();
                     }
                     System.out.println(engineName + " Q" + q + " failed: " + e);
@@ -91,6 +108,24 @@ public final class EngineRunner {
             code = 1;
         }
         System.exit(code);
+    }
+
+    /**
+     * One line of at most 400 characters saying why a query failed: the innermost cause first (Flink
+     * wraps a reader's or planner's error in "Failed to fetch next result" and job exceptions), then
+     * the outermost exception when it is another one.
+     */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root == e ? String.valueOf(e) : root + " (in " + clip(String.valueOf(e), 150) + ")";
+        return clip(msg.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '), 400);
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max) + "..." : s;
     }
 
     /** Ends the JVM when the watched query runs past the timeout, recording the timeout first. */

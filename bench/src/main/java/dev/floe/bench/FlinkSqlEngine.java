@@ -72,6 +72,26 @@ final class FlinkSqlEngine implements Engine {
 
     @Override
     public long run(int n) throws Exception {
+        List<String> statements = suite.statements(n, TpchSql.Dialect.FLINK);
+        TableResult result = session(statements).executeSql(statements.get(statements.size() - 1));
+        long rows = 0;
+        try (CloseableIterator<Row> it = result.collect()) {
+            while (it.hasNext()) {
+                it.next();
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void plan(int n) {
+        List<String> statements = suite.statements(n, TpchSql.Dialect.FLINK);
+        session(statements).explainSql(statements.get(statements.size() - 1));
+    }
+
+    /** A new TableEnvironment with the suite's tables, after the statements before the last. */
+    private TableEnvironment session(List<String> statements) {
         Configuration c = new Configuration();
         c.set(DeploymentOptions.TARGET, "remote");
         c.set(RestOptions.ADDRESS, rest.getHost());
@@ -85,19 +105,10 @@ final class FlinkSqlEngine implements Engine {
                     + " WITH ('connector' = 'filesystem', 'path' = 'file://" + data + "/" + table
                     + "', 'format' = 'parquet')");
         }
-        List<String> statements = suite.statements(n, TpchSql.Dialect.FLINK);
         for (int i = 0; i < statements.size() - 1; i++) {
             env.executeSql(statements.get(i));
         }
-        TableResult result = env.executeSql(statements.get(statements.size() - 1));
-        long rows = 0;
-        try (CloseableIterator<Row> it = result.collect()) {
-            while (it.hasNext()) {
-                it.next();
-                rows++;
-            }
-        }
-        return rows;
+        return env;
     }
 
     @Override

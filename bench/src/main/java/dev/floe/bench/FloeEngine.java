@@ -36,10 +36,18 @@ final class FloeEngine implements Engine {
 
     @Override
     public long run(int n) {
-        try (Table t = (suite == Suite.TPCH ? TpchQueries.parquet(floe, data).query(n)
-                : TpcdsQueries.parquet(floe, data).query(n)).toTable()) {
+        try (Table t = query(n).toTable()) {
             return t.numRows();
         }
+    }
+
+    @Override
+    public void plan(int n) {
+        query(n).explain();
+    }
+
+    private dev.floe.api.DataFrame query(int n) {
+        return suite == Suite.TPCH ? TpchQueries.parquet(floe, data).query(n) : TpcdsQueries.parquet(floe, data).query(n);
     }
 
     @Override

@@ -41,6 +41,16 @@ final class SparkEngine implements Engine {
 
     @Override
     public long run(int n) {
+        return last(n).collectAsList().size();
+    }
+
+    @Override
+    public void plan(int n) {
+        last(n).queryExecution().executedPlan();
+    }
+
+    /** Query n's result in a new session with the suite's views, after the statements before the last. */
+    private org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> last(int n) {
         SparkSession s = spark.newSession();
         for (String table : suite.tables()) {
             s.read().parquet(data + "/" + table).createOrReplaceTempView(table);
@@ -49,7 +59,7 @@ final class SparkEngine implements Engine {
         for (int i = 0; i < statements.size() - 1; i++) {
             s.sql(statements.get(i)).collectAsList();
         }
-        return s.sql(statements.get(statements.size() - 1)).collectAsList().size();
+        return s.sql(statements.get(statements.size() - 1));
     }
 
     @Override

@@ -18,6 +18,9 @@ enum Suite {
     TPCH("TPC-H", 22),
     TPCDS("TPC-DS", 99);
 
+    /** The smallest DECIMAL precision Flink's Parquet reader reads from an INT64 column. */
+    private static final int FLINK_INT64_DECIMAL_PRECISION = 10;
+
     final String title;
     final int queries;
 
@@ -49,7 +52,13 @@ enum Suite {
         return this == TPCH ? TpchSql.ADJUSTMENTS.get(dialect) : TpcdsSql.ADJUSTMENTS.get(dialect);
     }
 
-    /** {@code (c1 INT, c2 DECIMAL(7, 2), ...)}: a table's columns in SQL type names (Flink's DDL). */
+    /**
+     * {@code (c1 INT, c2 DECIMAL(10, 2), ...)}: a table's columns in SQL type names (Flink's DDL).
+     * A TPC-DS {@code decimal(7,2)} is declared {@code DECIMAL(10, 2)}: the files store every
+     * decimal as a Parquet INT64 (valid Parquet), and Flink's Parquet reader takes a DECIMAL of
+     * precision 9 or less only from INT32 or FIXED_LEN_BYTE_ARRAY ("Unexpected type: INT64");
+     * the values and their scale are the same.
+     */
     String columns(String table) {
         if (this == TPCH) {
             return TpchSql.columns(table);
@@ -70,7 +79,7 @@ enum Suite {
 
     private static String sqlType(DataType t) {
         if (t instanceof DataType.Decimal d) {
-            return "DECIMAL(" + d.precision() + ", " + d.scale() + ")";
+            return "DECIMAL(" + Math.max(d.precision(), FLINK_INT64_DECIMAL_PRECISION) + ", " + d.scale() + ")";
         }
         return switch (t.kind()) {
             case INT32 -> "INT";

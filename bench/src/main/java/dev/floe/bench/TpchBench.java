@@ -100,6 +100,10 @@ public final class TpchBench implements Callable<Integer> {
             + " and a new one goes on with the next query (default ${DEFAULT-VALUE}).")
     int queryTimeoutSeconds = 600;
 
+    @Option(names = "--plan-only", description = "Only parse, bind and optimize each query in each engine (no run): lists"
+            + " the queries an engine's SQL dialect or planner rejects, in seconds per query; the report shows the errors.")
+    boolean planOnly;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new TpchBench()).execute(args));
     }
@@ -171,8 +175,8 @@ public final class TpchBench implements Callable<Integer> {
             if (p.exitValue() == 0 || at < 0) {
                 break;
             }
-            if (!EngineResult.read(engine, resultFile).errors.containsKey(begun)
-                    && !EngineResult.read(engine, resultFile).seconds.containsKey(begun)) {
+            EngineResult sofar = EngineResult.read(engine, resultFile);
+            if (!sofar.errors.containsKey(begun) && !sofar.seconds.containsKey(begun) && !sofar.planned.containsKey(begun)) {
                 Files.writeString(resultFile, "error\t" + begun + "\tthe engine JVM ended (exit " + exit + ")\n",
                         StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
             }
@@ -208,7 +212,8 @@ public final class TpchBench implements Callable<Integer> {
         cmd.add(EngineRunner.class.getName());
         cmd.addAll(List.of(engine, suite.name(), dataDir, Integer.toString(parallelism), heap, Integer.toString(warmups),
                 Integer.toString(runs), resultFile.toString(),
-                String.join(",", qs.stream().map(String::valueOf).toList()), Integer.toString(queryTimeoutSeconds)));
+                String.join(",", qs.stream().map(String::valueOf).toList()), Integer.toString(queryTimeoutSeconds),
+                planOnly ? "plan" : "run"));
         return cmd;
     }
 
@@ -247,6 +252,8 @@ public final class TpchBench implements Callable<Integer> {
         final Map<Integer, List<Double>> seconds = new LinkedHashMap<>();
         final Map<Integer, Long> rows = new LinkedHashMap<>();
         final Map<Integer, String> errors = new LinkedHashMap<>();
+        /** Seconds to plan each query of a {@code --plan-only} run. */
+        final Map<Integer, Double> planned = new LinkedHashMap<>();
         long peakRss = -1;
         long peakHeap = -1;
 
@@ -269,6 +276,7 @@ public final class TpchBench implements Callable<Integer> {
                         r.rows.put(q, Long.parseLong(f[4]));
                     }
                     case "error" -> r.errors.put(Integer.parseInt(f[1]), f.length > 2 ? f[2] : "");
+                    case "planned" -> r.planned.put(Integer.parseInt(f[1]), Double.parseDouble(f[2]));
                     case "memory" -> {
                         // one line per engine JVM (a timeout starts a new one): the largest
                         r.peakRss = Math.max(r.peakRss, Long.parseLong(f[1]));
@@ -378,7 +386,8 @@ public final class TpchBench implements Callable<Integer> {
                 row.add(String.format(Locale.ROOT, "Q%02d%s", q, rowsDiffer(q) ? " (row counts differ)" : ""));
                 for (EngineResult r : results.values()) {
                     double m = r.median(q);
-                    row.add(Double.isNaN(m) ? (r.errors.containsKey(q) ? "failed" : "—") : String.format(Locale.ROOT, "%.2f", m));
+                    row.add(!Double.isNaN(m) ? String.format(Locale.ROOT, "%.2f", m) : r.errors.containsKey(q) ? errorCell(r, q)
+                            : r.planned.containsKey(q) ? "planned" : "—");
                 }
                 if (results.containsKey("floe")) {
                     for (String p : peers()) {
@@ -416,13 +425,52 @@ public final class TpchBench implements Callable<Integer> {
                 sb.append("- ").append(TITLES.get(r.engine)).append(": ").append(r.settings).append('\n');
             }
             sb.append("- every engine JVM: -Xmx").append(heap).append(' ').append(jvmFlags).append('\n');
-            for (EngineResult r : results.values()) {
-                for (Map.Entry<Integer, String> e : r.errors.entrySet()) {
-                    sb.append("- ").append(TITLES.get(r.engine)).append(" Q").append(e.getKey()).append(" failed: ")
-                            .append(e.getValue()).append('\n');
+            Map<String, List<Integer>> notes = footnotes();
+            if (!notes.isEmpty()) {
+                sb.append("\nErrors (a query that failed or timed out in an engine: the first line of its error):\n\n");
+                int i = 1;
+                for (Map.Entry<String, List<Integer>> e : notes.entrySet()) {
+                    String[] engineAndMessage = e.getKey().split("\t", 2);
+                    sb.append(String.format(Locale.ROOT, "%d. %s, %s: %s%n", i++, TITLES.get(engineAndMessage[0]),
+                            String.join(", ", e.getValue().stream().map(q -> String.format(Locale.ROOT, "Q%02d", q)).toList()),
+                            engineAndMessage[1].replace("|", "\\|")));
+                }
+            }
+            if (queries.stream().anyMatch(this::rowsDiffer)) {
+                sb.append("\nRow counts that differ between engines:\n\n");
+                for (int q : queries) {
+                    if (rowsDiffer(q)) {
+                        StringJoiner counts = new StringJoiner(", ");
+                        results.values().stream().filter(r -> r.rows.containsKey(q))
+                                .forEach(r -> counts.add(TITLES.get(r.engine) + " " + r.rows.get(q)));
+                        sb.append(String.format(Locale.ROOT, "- Q%02d: %s%n", q, counts));
+                    }
                 }
             }
             return sb.toString();
+        }
+
+        /**
+         * The errors as numbered notes: one per engine and message (the first line of the error), with
+         * the queries that ended with it, in table order.
+         */
+        Map<String, List<Integer>> footnotes() {
+            Map<String, List<Integer>> notes = new LinkedHashMap<>();
+            for (EngineResult r : results.values()) {
+                for (int q : queries) {
+                    if (r.errors.containsKey(q) && Double.isNaN(r.median(q))) {
+                        notes.computeIfAbsent(r.engine + "\t" + r.errors.get(q), k -> new ArrayList<>()).add(q);
+                    }
+                }
+            }
+            return notes;
+        }
+
+        /** {@code error [n]} or {@code timeout [n]}, n the note of the error in {@link #footnotes}. */
+        private String errorCell(EngineResult r, int q) {
+            String message = r.errors.get(q);
+            int n = new ArrayList<>(footnotes().keySet()).indexOf(r.engine + "\t" + message) + 1;
+            return (message.startsWith("timeout") ? "timeout" : "error") + " [" + n + "]";
         }
 
         String text() {
