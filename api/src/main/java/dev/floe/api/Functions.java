@@ -391,4 +391,43 @@ public final class Functions {
     public static Expression getJsonObject(Expression json, String path) {
         return json.str().jsonExtract(path);
     }
+
+    // ---- values that depend on the row's place (Nondeterministic) ---------------------------------
+
+    /**
+     * Uniform pseudo-random float64 in [0, 1), never null (Spark's {@code rand(seed)}). Each parallel
+     * instance draws its own stream from the seed and its index, and each row the value at its
+     * position there: the same plan at the same parallelism over rows in the same order gives the same
+     * values (another parallelism or row order gives others). Named {@code rand}. {@code rand(42)}
+     */
+    public static Expression rand(long seed) {
+        return new Expression(new dev.floe.api.expr.Nondeterministic(dev.floe.api.expr.Nondeterministic.Op.RAND, seed));
+    }
+
+    /** {@link #rand(long)} with a seed drawn when the expression is built (shown by explain). {@code rand()} */
+    public static Expression rand() {
+        return rand(new java.util.SplittableRandom().nextLong());
+    }
+
+    /** Standard normal pseudo-random float64 (mean 0, variance 1), as {@link #rand(long)} otherwise. {@code randn(7)} */
+    public static Expression randn(long seed) {
+        return new Expression(new dev.floe.api.expr.Nondeterministic(dev.floe.api.expr.Nondeterministic.Op.RANDN, seed));
+    }
+
+    /** {@link #randn(long)} with a seed drawn when the expression is built. {@code randn()} */
+    public static Expression randn() {
+        return randn(new java.util.SplittableRandom().nextLong());
+    }
+
+    /**
+     * Spark's {@code monotonically_increasing_id()}: int64, the parallel instance's index in the upper
+     * 31 bits and the row's position within that instance in the lower 33 bits. Unique and increasing
+     * within a partition, unique across partitions, not consecutive; which row gets which id follows
+     * the same determinism as {@link #rand(long)}. Named {@code monotonically_increasing_id}.
+     * {@code df.withColumn("id", monotonicallyIncreasingId())}
+     */
+    public static Expression monotonicallyIncreasingId() {
+        return new Expression(new dev.floe.api.expr.Nondeterministic(
+                dev.floe.api.expr.Nondeterministic.Op.MONOTONICALLY_INCREASING_ID, 0));
+    }
 }

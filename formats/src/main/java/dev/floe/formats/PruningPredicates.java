@@ -225,6 +225,11 @@ public final class PruningPredicates {
         }
 
         @Override
+        public StatsPredicate visitNondeterministic(dev.floe.api.expr.Nondeterministic e) {
+            return null;
+        }
+
+        @Override
         public StatsPredicate visitSubquery(dev.floe.api.expr.Subquery e) {
             return null;
         }

@@ -20,9 +20,12 @@ public final class ConstantEvaluator {
     }
 
     /** The value of a constant expression, or empty when it reads columns or fails (left to run time). */
-    /** User functions run where the data is (they may be costly or not deterministic), never at planning. */
+    /**
+     * User functions run where the data is (they may be costly or not deterministic), never at planning;
+     * nor do rand and monotonically_increasing_id, whose values depend on the row's place.
+     */
     private static boolean callsUdf(Expr e) {
-        if (e instanceof dev.floe.api.expr.Udf) {
+        if (e instanceof dev.floe.api.expr.Udf || e instanceof dev.floe.api.expr.Nondeterministic) {
             return true;
         }
         for (Expr c : e.children()) {

@@ -56,7 +56,16 @@ public final class ExprCompiler {
     }
 
     public static CompiledExpr compile(Expr expr, Schema input) {
-        return new Compiled(new ExprCompiler.Builder(input).build(expr));
+        return compile(expr, input, RowPlace.of(0));
+    }
+
+    /**
+     * Compiled for the rows of {@code partition}: what {@code rand(seed)} and
+     * {@code monotonically_increasing_id()} depend on. The result keeps their row count, so compile
+     * once per operator and evaluate its batches in order.
+     */
+    public static CompiledExpr compile(Expr expr, Schema input, RowPlace partition) {
+        return new Compiled(new ExprCompiler.Builder(input, partition).build(expr));
     }
 
     /** The type both sides of a comparison are converted to. */
@@ -83,9 +92,11 @@ public final class ExprCompiler {
 
     private static final class Builder implements ExprVisitor<Node> {
         private final Schema input;
+        private final RowPlace partition;
 
-        Builder(Schema input) {
+        Builder(Schema input, RowPlace partition) {
             this.input = input;
+            this.partition = partition;
         }
 
         Node build(Expr e) {
@@ -191,6 +202,11 @@ public final class ExprCompiler {
         public Node visitWindowFunction(dev.floe.api.expr.WindowFunction w) {
             w.type(null); // always a PlanException: a window function without over(...)
             throw new IllegalStateException(w.display());
+        }
+
+        @Override
+        public Node visitNondeterministic(dev.floe.api.expr.Nondeterministic e) {
+            return Branches.total(new PositionNode(e, partition));
         }
 
         @Override

@@ -16,7 +16,7 @@ import java.util.function.Function;
 public sealed interface Expr extends Serializable
         permits Column, Literal, Alias, Binary, Unary, Cast, IfElse, IsIn, Between, FillNull, Round,
                 Coalesce, AggExpr, SortKey, StringFunction, TemporalFunction, Udf, ListFunction, StructField,
-                Hash, Grouping, WindowExpr, WindowFunction, Subquery, OuterColumn, FunctionCall {
+                Hash, Grouping, WindowExpr, WindowFunction, Subquery, OuterColumn, FunctionCall, Nondeterministic {
 
     List<Expr> children();
 

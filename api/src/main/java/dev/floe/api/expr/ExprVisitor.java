@@ -63,4 +63,6 @@ public interface ExprVisitor<R> {
     R visitOuterColumn(OuterColumn e);
 
     R visitCall(FunctionCall e);
+
+    R visitNondeterministic(Nondeterministic e);
 }

@@ -1,5 +1,6 @@
 package dev.floe.operators.runtime;
 
+import dev.floe.api.eval.RowPlace;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.BatchCodec;
 import dev.floe.arrow.EncodedBatch;
@@ -60,9 +61,12 @@ public final class OperatorRuntime implements AutoCloseable {
     private int nextStep;
     private boolean closed;
     private boolean completed;
+    /** The partition of the rows this operator evaluates (the subtask index; a source reader's split). */
+    private final RowPlace partition;
 
-    private OperatorRuntime(String name, OperatorMemory memory, MetricGroup metrics, boolean failOnce) {
+    private OperatorRuntime(String name, OperatorMemory memory, MetricGroup metrics, boolean failOnce, int partition) {
         this.name = name;
+        this.partition = RowPlace.of(partition);
         this.memory = memory;
         this.metrics = metrics;
         this.failOnce = failOnce;
@@ -85,7 +89,8 @@ public final class OperatorRuntime implements AutoCloseable {
         String name = operatorName + "[" + env.getTaskInfo().getIndexOfThisSubtask() + "]";
         OperatorMemory memory = OperatorMemory.open(owner, env, OperatorMemory.managedFraction(config, env), budget,
                 name);
-        return new OperatorRuntime(operatorName, memory, metrics, FailureInjection.armed(env, operatorName));
+        return new OperatorRuntime(operatorName, memory, metrics, FailureInjection.armed(env, operatorName),
+                env.getTaskInfo().getIndexOfThisSubtask());
     }
 
     /**
@@ -93,15 +98,16 @@ public final class OperatorRuntime implements AutoCloseable {
      *
      * @param budget bytes a blocking step fused into the source holds before spilling
      *               ({@code floe.operator.memory-budget}); 0 = the default budget
+     * @param partition the reader's subtask index
      */
-    public static OperatorRuntime unmanaged(String name, MetricGroup metrics, long budget) {
-        return new OperatorRuntime(name, OperatorMemory.unmanaged(name, budget), metrics, false);
+    public static OperatorRuntime unmanaged(String name, MetricGroup metrics, long budget, int partition) {
+        return new OperatorRuntime(name, OperatorMemory.unmanaged(name, budget), metrics, false, partition);
     }
 
     /** Without Flink (the step harness): a budget (0 = unbounded) and no metric reporter. */
     public static OperatorRuntime standalone(String name, long budget) {
         return new OperatorRuntime(name, OperatorMemory.unmanaged(name, budget), new UnregisteredMetricsGroup(),
-                false);
+                false, 0);
     }
 
     public BufferAllocator allocator() {
@@ -117,9 +123,14 @@ public final class OperatorRuntime implements AutoCloseable {
         return memory.budget();
     }
 
-    /** The context steps are created with (allocator, budget, spill directory). */
+    /** Where a source reader says that the rows of a new split start (see {@link RowPlace}). */
+    public RowPlace partition() {
+        return partition;
+    }
+
+    /** The context steps are created with (allocator, budget, spill directory, this instance's index). */
     public StepContext context() {
-        return memory.stepContext();
+        return memory.stepContext().withPartition(partition);
     }
 
     /** The context whose broadcast input i is {@code broadcasts.apply(i)}. */

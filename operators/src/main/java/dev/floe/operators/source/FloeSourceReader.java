@@ -71,7 +71,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     @Override
     public void start() {
         runtime = OperatorRuntime.unmanaged("source[" + context.getIndexOfSubtask() + "] " + name,
-                context.metricGroup(), memoryBudget);
+                context.metricGroup(), memoryBudget, context.getIndexOfSubtask());
         runtime.register(scan);
         reportFigures();
         var send = runtime.sender(e -> {
@@ -163,6 +163,7 @@ final class FloeSourceReader implements SourceReader<EncodedBatch, FloeSplit> {
     }
 
     private SplitOpener.BatchIterator openSplit(FloeSplit split) {
+        runtime.partition().startPartition(split.ordinal());
         try {
             return opener.open(split.payload(), runtime.allocator(), scanMetrics);
         } catch (ExecutionException e) {

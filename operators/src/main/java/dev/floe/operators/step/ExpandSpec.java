@@ -50,7 +50,7 @@ public record ExpandSpec(Schema inputSchema, List<List<Expr>> projections, Schem
         for (List<Expr> p : projections) {
             List<CompiledExpr> c = new ArrayList<>(p.size());
             for (Expr e : p) {
-                c.add(ExprCompiler.compile(e, inputSchema));
+                c.add(ExprCompiler.compile(e, inputSchema, context.partition()));
             }
             compiled.add(c);
         }

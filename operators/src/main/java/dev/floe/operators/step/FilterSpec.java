@@ -18,7 +18,7 @@ public record FilterSpec(Schema inputSchema, Expr predicate) implements RowSubse
     @Override
     public Step create(StepContext context) {
         BufferAllocator allocator = context.allocator();
-        CompiledExpr compiled = ExprCompiler.compile(predicate, inputSchema);
+        CompiledExpr compiled = ExprCompiler.compile(predicate, inputSchema, context.partition());
         return Step.map(input -> {
             try (input) {
                 RecordBatch out = BatchFilter.apply(input, compiled, allocator);

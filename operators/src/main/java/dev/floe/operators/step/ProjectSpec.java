@@ -40,7 +40,7 @@ public record ProjectSpec(Schema inputSchema, List<Expr> exprs, Schema outputSch
         BufferAllocator allocator = context.allocator();
         List<CompiledExpr> compiled = new ArrayList<>(exprs.size());
         for (Expr e : exprs) {
-            compiled.add(ExprCompiler.compile(e, inputSchema));
+            compiled.add(ExprCompiler.compile(e, inputSchema, context.partition()));
         }
         return Step.map(input -> {
             try (input) {

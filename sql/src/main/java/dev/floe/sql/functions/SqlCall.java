@@ -106,6 +106,20 @@ public record SqlCall(String name, List<Expression> args, boolean distinct, Stri
         throw error("the " + what + " (argument " + (i + 1) + ") must be a constant whole number, got " + arg(i));
     }
 
+    /** Argument {@code i} as a constant whole number of 64 bits, or a {@link PlanException} naming {@code what} it is. */
+    public long longArg(int i, String what) {
+        Object v = constant(i).orElse(null);
+        if (v instanceof Number n) {
+            BigDecimal d = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException e) {
+                // not a whole number or out of range: fall through to the error
+            }
+        }
+        throw error("the " + what + " (argument " + (i + 1) + ") must be a constant whole number, got " + arg(i));
+    }
+
     /** Argument {@code i} as a constant string, or a {@link PlanException} naming {@code what} it is. */
     public String stringArg(int i, String what) {
         Object v = constant(i).orElse(null);

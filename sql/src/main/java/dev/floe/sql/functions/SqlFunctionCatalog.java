@@ -304,6 +304,10 @@ final class SqlFunctionCatalog {
         define(s, 1, 1, c -> numeric(c, 0).radians(), "radians");
         define(s, 1, 1, c -> numeric(c, 0).isNan(), "isnan");
         define(s, 0, 0, c -> Functions.lit(Math.PI), "pi");
+        // Spark's names (DuckDB's random() takes no seed); the values are Floe's own, see Functions.rand
+        define(s, 0, 1, c -> c.arity() == 0 ? Functions.rand() : Functions.rand(c.longArg(0, "seed")), "rand", "random");
+        define(s, 0, 1, c -> c.arity() == 0 ? Functions.randn() : Functions.randn(c.longArg(0, "seed")), "randn");
+        define(s, 0, 0, c -> Functions.monotonicallyIncreasingId(), "monotonically_increasing_id");
     }
 
     /**

@@ -124,4 +124,17 @@ class SqlFunctionsTest {
         assertThat(SqlFunctions.call("nth_value", List.of(col("i"), SqlLiterals.number("2")), false, "1:1", null)
                 .toString()).contains("nth_value(i");
     }
+
+    @Test
+    void randAndIdsUnderSparkAndDuckDbNames() {
+        assertThat(SqlFunctions.call("rand", List.of(SqlLiterals.number("42")), false, "1:1", S).node().display())
+                .isEqualTo("rand(42)");
+        assertThat(SqlFunctions.call("RANDOM", List.of(), false, "1:1", S).node().display()).startsWith("rand(");
+        assertThat(SqlFunctions.call("randn", List.of(SqlLiterals.number("7")), false, "1:1", S).node().display())
+                .isEqualTo("randn(7)");
+        assertThat(type("random", false)).isEqualTo(DataType.float64());
+        assertThat(type("monotonically_increasing_id", false)).isEqualTo(DataType.int64());
+        assertThatThrownBy(() -> SqlFunctions.call("rand", List.of(col("i")), false, "2:5", S))
+                .hasMessageStartingWith("Function 'rand' at 2:5 the seed (argument 1) must be a constant whole number");
+    }
 }

@@ -45,11 +45,12 @@ final class Exprs {
 
     /**
      * True when evaluating {@code e} twice, once, or on other rows gives the same answers: no user
-     * function (which may be costly, stateful or random) anywhere in it, and no subquery (which the
-     * decorrelation rules must find where it was written).
+     * function (which may be costly, stateful or random) anywhere in it, no subquery (which the
+     * decorrelation rules must find where it was written), and no rand or monotonically_increasing_id.
      */
     static boolean isDeterministic(Expr e) {
-        if (e instanceof dev.floe.api.expr.Udf || e instanceof dev.floe.api.expr.Subquery) {
+        if (e instanceof dev.floe.api.expr.Udf || e instanceof dev.floe.api.expr.Subquery
+                || e instanceof dev.floe.api.expr.Nondeterministic) {
             return false;
         }
         for (Expr child : e.children()) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Moves filter conjuncts below a projection, rewriting them over the projection's input, when
  * the columns they read are plain renames or literals there (so nothing is computed twice).
- * Conjuncts over computed columns stay above.
+ * Conjuncts over computed columns stay above, and so does the whole filter when the projection
+ * computes {@code rand} or {@code monotonically_increasing_id}, whose values depend on which rows it sees.
  *
  * <pre>
  * Filter: k > 1 AND v2 > 0           Filter: v2 > 0
@@ -25,8 +26,9 @@ import java.util.Optional;
 public final class PushFilterThroughProject implements OptimizerRule {
     @Override
     public Optional<LogicalPlan> rewrite(LogicalPlan node) {
-        if (!(node instanceof Filter filter) || !(filter.input() instanceof Project project)) {
-            return Optional.empty();
+        if (!(node instanceof Filter filter) || !(filter.input() instanceof Project project)
+                || project.exprs().stream().anyMatch(dev.floe.api.expr.Nondeterministic::appearsIn)) {
+            return Optional.empty(); // rand(seed) and ids depend on which rows the projection sees (Spark alike)
         }
         Map<String, Expr> defs = Exprs.definitions(project.exprs());
         List<Expr> pushed = new ArrayList<>();
