@@ -47,6 +47,9 @@ final class DifferentialFuzzer {
         int queries;
         /** Queries whose (equal) results had at least one row. */
         int nonEmpty;
+        /** Queries whose program has a set operation, a window function. */
+        int withSetOps;
+        int withWindows;
 
         int count(Outcome o) {
             return counts.getOrDefault(o, 0);
@@ -59,7 +62,8 @@ final class DifferentialFuzzer {
 
         @Override
         public String toString() {
-            return queries + " queries: " + counts + ", non-empty results " + nonEmpty;
+            return queries + " queries: " + counts + ", non-empty results " + nonEmpty + ", with set operations "
+                    + withSetOps + ", with windows " + withWindows;
         }
     }
 
@@ -86,8 +90,11 @@ final class DifferentialFuzzer {
         int nonEmptyBefore = nonEmpty;
         for (int k = from; k < from + n; k++) {
             String[] reproducer = new String[1];
-            Outcome o = runOne(k, reproducer);
+            boolean[] kinds = new boolean[2];
+            Outcome o = runOne(k, reproducer, kinds);
             report.queries++;
+            report.withSetOps += kinds[0] ? 1 : 0;
+            report.withWindows += kinds[1] ? 1 : 0;
             report.counts.merge(o, 1, Integer::sum);
             if (reproducer[0] != null) {
                 if (o != Outcome.SAME) {
@@ -118,7 +125,11 @@ final class DifferentialFuzzer {
         loadedSet = set;
     }
 
-    Outcome runOne(int k, String[] reproducer) {
+    private static final Pattern SET_OPERATION = Pattern.compile(
+            "(?<!str\\(\\))\\.(concat|union|unionByName|intersect|intersectAll|except|exceptAll)\\(");
+
+    /** {@code kinds} (when not null) is set to whether the program has a set operation, a window. */
+    Outcome runOne(int k, String[] reproducer, boolean[] kinds) {
         tablesFor(k / QUERIES_PER_TABLE_SET);
         Random r = new Random(seed * 1_000_003L + k);
         int parallelism = PARALLELISM[r.nextInt(PARALLELISM.length)];
@@ -141,6 +152,10 @@ final class DifferentialFuzzer {
         } catch (RuntimeException e) {
             reproducer[0] = "=== FLOE_FAILED while building the program: " + header + "\n" + stack(e);
             return Outcome.FLOE_FAILED;
+        }
+        if (kinds != null) {
+            kinds[0] = SET_OPERATION.matcher(rel.java()).find();
+            kinds[1] = rel.java().contains(".over(");
         }
         List<String> floeNames = rel.df().columnNames();
         String sql = finalSql(rel);
@@ -226,7 +241,8 @@ final class DifferentialFuzzer {
         return sql;
     }
 
-    private static String duckType(DataType t) {
+    /** The DuckDB spelling of a Floe type the fuzzer generates (any decimal), or null. */
+    static String duckType(DataType t) {
         if (t instanceof DataType.Decimal d) {
             return "DECIMAL(" + d.precision() + "," + d.scale() + ")";
         }

@@ -53,6 +53,8 @@ public final class FuzzMain {
                 });
                 total.queries += r.queries;
                 total.nonEmpty += r.nonEmpty;
+                total.withSetOps += r.withSetOps;
+                total.withWindows += r.withWindows;
                 r.counts.forEach((o, c) -> total.counts.merge(o, c, Integer::sum));
                 System.err.printf("seed %d: queries %d..%d done, %s, %.0f s%n", seed, from, k + n - 1, total,
                         (System.nanoTime() - start) / 1e9);

@@ -4,16 +4,32 @@ import static dev.floe.api.Functions.coalesce;
 import static dev.floe.api.Functions.col;
 import static dev.floe.api.Functions.concatStr;
 import static dev.floe.api.Functions.count;
+import static dev.floe.api.Functions.cumeDist;
+import static dev.floe.api.Functions.denseRank;
+import static dev.floe.api.Functions.firstValue;
+import static dev.floe.api.Functions.lag;
+import static dev.floe.api.Functions.lastValue;
+import static dev.floe.api.Functions.lead;
 import static dev.floe.api.Functions.lit;
+import static dev.floe.api.Functions.nthValue;
+import static dev.floe.api.Functions.ntile;
+import static dev.floe.api.Functions.percentRank;
+import static dev.floe.api.Functions.rank;
+import static dev.floe.api.Functions.rowNumber;
 import static dev.floe.api.Functions.when;
 
 import dev.floe.api.DataFrame;
 import dev.floe.api.Expression;
 import dev.floe.api.JoinStrategy;
 import dev.floe.api.JoinType;
+import dev.floe.api.Window;
+import dev.floe.api.WindowSpec;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
+import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +45,14 @@ import java.util.function.Function;
  * aggregations (grouped and global), joins of every type and strategy, cross joins, distinct,
  * sorts with limits, repartitions; the root is sometimes sorted and then compared in order.
  *
- * <p>Extension point: set operations ({@code concat}, {@code union}, {@code intersect},
- * {@code except}, their ALL forms) and window functions do not exist yet. Add each as one more
- * {@link Op} with its builder method (shaped like {@link #join}: Floe frame, SQL text, Java text,
- * output columns) and its case in {@link #relation}; a window becomes an expression kind in
- * {@link #expr} once {@code Expression.over} exists.
+ * <p>Set operations ({@link #setOperation}: concat, union, unionByName, intersect(All),
+ * except(All) against DuckDB's UNION ALL / UNION / UNION ALL BY NAME / INTERSECT [ALL] / EXCEPT
+ * [ALL]) and windows ({@link #window}: ranking, offset, value and aggregate functions over
+ * partitions, orders and ROWS/RANGE frames) are relations like the others, so they nest under
+ * filters, aggregations and joins. A window function whose result depends on the order of peers
+ * (row_number, ntile, lag/lead, first/last/nth value, ROWS frames) is only generated over an order
+ * on every column of an input without inexact columns: rows that tie on all of them are equal, so
+ * either engine's choice among them gives the same multiset.
  */
 final class QueryGenerator {
 
@@ -75,21 +94,20 @@ final class QueryGenerator {
     }
 
     enum Op { FILTER, PROJECT, WITH_COLUMN, AGGREGATE, GLOBAL_AGGREGATE, JOIN, CROSS_JOIN, DISTINCT, SORT_LIMIT,
-        REPARTITION
-        // extension point: CONCAT (union all), UNION, INTERSECT(_ALL), EXCEPT(_ALL) once DataFrame has them
-        // (API.md "Second wave"): build two filtered copies of one relation (same schema by construction),
-        // SQL "(A) UNION ALL (B)" etc.; windows become an expression kind once Expression.over exists
+        REPARTITION, SET_OPERATION, WINDOW
     }
 
     /** Joins and aggregations (where engines differ most) come up more often than the other operators. */
-    private static final Op[] WEIGHTED = weighted(Map.of(Op.FILTER, 2, Op.PROJECT, 2, Op.WITH_COLUMN, 1, Op.AGGREGATE, 3,
-            Op.GLOBAL_AGGREGATE, 1, Op.JOIN, 4, Op.CROSS_JOIN, 1, Op.DISTINCT, 2, Op.SORT_LIMIT, 1, Op.REPARTITION, 1));
+    private static final Op[] WEIGHTED = weighted(new Object[] {Op.FILTER, 2, Op.PROJECT, 2, Op.WITH_COLUMN, 1,
+        Op.AGGREGATE, 3, Op.GLOBAL_AGGREGATE, 1, Op.JOIN, 4, Op.CROSS_JOIN, 1, Op.DISTINCT, 2, Op.SORT_LIMIT, 1,
+        Op.REPARTITION, 1, Op.SET_OPERATION, 3, Op.WINDOW, 3});
 
-    private static Op[] weighted(Map<Op, Integer> weights) {
+    /** {@code pairs}: each operator, then its weight. */
+    private static Op[] weighted(Object[] pairs) {
         List<Op> out = new ArrayList<>();
-        for (Op op : Op.values()) {
-            for (int i = 0; i < weights.get(op); i++) {
-                out.add(op);
+        for (int p = 0; p < pairs.length; p += 2) {
+            for (int i = 0; i < (Integer) pairs[p + 1]; i++) {
+                out.add((Op) pairs[p]);
             }
         }
         return out.toArray(Op[]::new);
@@ -143,6 +161,8 @@ final class QueryGenerator {
                 case DISTINCT -> distinct(relation(depth - 1));
                 case SORT_LIMIT -> sortLimit(relation(depth - 1));
                 case REPARTITION -> repartition(relation(depth - 1));
+                case SET_OPERATION -> setOperation(relation(depth - 1), depth);
+                case WINDOW -> window(relation(depth - 1));
             };
             if (out != null) {
                 return out;
@@ -523,6 +543,469 @@ final class QueryGenerator {
         df = df.select(out);
         java += "\n  .select(" + String.join(", ", cols.stream().map(c -> "col(\"" + c.name + "\")").toList()) + ")";
         return new Rel(df, in.sql, java, cols, spec.sql, n, keys.size());
+    }
+
+    // ---------------------------------------------------------------- set operations
+
+    /** The set operations of API.md "Second wave" and the DuckDB operator that means the same. */
+    enum SetKind {
+        CONCAT("concat", "UNION ALL"), UNION("union", "UNION"), UNION_BY_NAME("unionByName", "UNION ALL BY NAME"),
+        INTERSECT("intersect", "INTERSECT"), INTERSECT_ALL("intersectAll", "INTERSECT ALL"), EXCEPT("except", "EXCEPT"),
+        EXCEPT_ALL("exceptAll", "EXCEPT ALL");
+
+        final String method;
+        final String sql;
+
+        SetKind(String method, String sql) {
+            this.method = method;
+            this.sql = sql;
+        }
+
+        /** Whether rows are compared for equality (then inexact columns would make the engines differ). */
+        boolean comparesRows() {
+            return this != CONCAT && this != UNION_BY_NAME;
+        }
+    }
+
+    /**
+     * {@code left} set-combined with a right side of a compatible shape: a filtered copy of the left
+     * itself (so that rows meet), or another relation projected to the left's column types (integer
+     * columns sometimes of the other integer type, which the positional and by-name forms coerce).
+     */
+    Rel setOperation(Rel left, int depth) {
+        SetKind kind = SetKind.values()[r.nextInt(SetKind.values().length)];
+        if (kind.comparesRows()) {
+            left = exactOnly(left);
+            if (left == null) {
+                return null;
+            }
+        }
+        List<DataType> leftTypes = left.df.schema().types();
+        Rel source = r.nextInt(3) == 0 ? left : r.nextBoolean() ? scan() : relation(depth - 1);
+        if (kind.comparesRows() && source != left) {
+            source = exactOnly(source);
+            if (source == null) {
+                return null;
+            }
+        }
+        boolean widen = kind != SetKind.CONCAT;
+        List<Col> outCols = new ArrayList<>();
+        Rel right;
+        String sql;
+        String la = alias();
+        String ra = alias();
+        String java;
+        DataFrame df;
+        if (kind == SetKind.UNION_BY_NAME) {
+            boolean allowMissing = r.nextBoolean();
+            List<Col> targets = new ArrayList<>();
+            List<DataType> types = new ArrayList<>();
+            for (int i = 0; i < left.cols.size(); i++) {
+                if (!allowMissing || r.nextInt(4) > 0) {
+                    targets.add(left.cols.get(i));
+                    types.add(leftTypes.get(i));
+                }
+            }
+            int extras = allowMissing ? r.nextInt(3) : 0;
+            for (int i = 0; i < extras || targets.isEmpty(); i++) {
+                FuzzType t = FuzzType.values()[r.nextInt(FuzzType.values().length)];
+                targets.add(new Col(fresh(), t, true));
+                types.add(t.floe);
+            }
+            Collections.shuffle(targets, r);
+            types = new ArrayList<>();
+            for (Col t : targets) {
+                int i = left.cols.indexOf(t);
+                types.add(i >= 0 ? leftTypes.get(i) : t.type.floe);
+            }
+            right = shaped(source, targets, types, true, widen, kind.comparesRows());
+            if (right == null) {
+                return null;
+            }
+            StringJoiner names = new StringJoiner(", ");
+            for (Col c : left.cols) {
+                Col rc = right.cols.stream().filter(x -> x.name.equals(c.name)).findFirst().orElse(null);
+                outCols.add(new Col(c.name, c.type, c.computed || rc == null || rc.computed));
+                names.add(q(c.name));
+            }
+            for (Col c : right.cols) {
+                if (!left.names().contains(c.name)) {
+                    outCols.add(new Col(c.name, c.type, true));
+                    names.add(q(c.name));
+                }
+            }
+            sql = "SELECT " + names + " FROM (SELECT * FROM (" + left.sql + ") " + la + " UNION ALL BY NAME SELECT * FROM ("
+                    + right.sql + ") " + ra + ") " + alias();
+            df = left.df.unionByName(right.df, allowMissing);
+            java = "(" + indent(left.java) + ")\n  .unionByName(" + indent(right.java) + ", " + allowMissing + ")";
+        } else {
+            if (source == left && !widen) {
+                right = r.nextInt(4) == 0 ? left : filter(left);
+            } else if (source == left && r.nextBoolean()) {
+                right = r.nextInt(4) == 0 ? left : filter(left);
+            } else {
+                right = shaped(source, left.cols, leftTypes, kind == SetKind.CONCAT || r.nextBoolean(), widen,
+                        kind.comparesRows());
+                if (right == null) {
+                    return null;
+                }
+            }
+            for (int i = 0; i < left.cols.size(); i++) {
+                Col c = left.cols.get(i);
+                outCols.add(new Col(c.name, c.type, c.computed || right.cols.get(i).computed));
+            }
+            sql = "SELECT * FROM (SELECT * FROM (" + left.sql + ") " + la + " " + kind.sql + " SELECT * FROM (" + right.sql
+                    + ") " + ra + ") " + alias();
+            df = switch (kind) {
+                case CONCAT -> left.df.concat(right.df);
+                case UNION -> left.df.union(right.df);
+                case INTERSECT -> left.df.intersect(right.df);
+                case INTERSECT_ALL -> left.df.intersectAll(right.df);
+                case EXCEPT -> left.df.except(right.df);
+                default -> left.df.exceptAll(right.df);
+            };
+            java = "(" + indent(left.java) + ")\n  ." + kind.method + "(" + indent(right.java) + ")";
+        }
+        return typed(new Rel(df, sql, java, outCols));
+    }
+
+    /** The relation without its inexact columns ({@link Col#inexact}), or null when none is left. */
+    private Rel exactOnly(Rel in) {
+        if (in.cols.stream().noneMatch(Col::inexact)) {
+            return in;
+        }
+        List<Col> cols = in.cols.stream().filter(c -> !c.inexact()).toList();
+        if (cols.isEmpty()) {
+            return null;
+        }
+        StringJoiner sql = new StringJoiner(", ");
+        StringJoiner java = new StringJoiner(", ");
+        for (Col c : cols) {
+            sql.add(q(c.name));
+            java.add("col(\"" + c.name + "\")");
+        }
+        return new Rel(in.df.select(cols.stream().map(c -> col(c.name)).toArray(Expression[]::new)),
+                "SELECT " + sql + " FROM (" + in.sql + ") " + alias(), in.java + "\n  .select(" + java + ")", cols);
+    }
+
+    /**
+     * {@code source} projected to one column per target: of the target's type (decimals cast to the
+     * exact target type), under the target's name or ({@code keepNames} false) a fresh one; with
+     * {@code widen} an integer target may get the other integer type.
+     */
+    private Rel shaped(Rel source, List<Col> targets, List<DataType> types, boolean keepNames, boolean widen,
+            boolean exact) {
+        List<Expression> fs = new ArrayList<>();
+        StringJoiner sql = new StringJoiner(", ");
+        StringJoiner java = new StringJoiner(", ");
+        List<Col> cols = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Col t = targets.get(i);
+            FuzzType want = widen && t.type.isInteger() && r.nextInt(4) == 0
+                    ? (t.type == FuzzType.INT32 ? FuzzType.INT64 : FuzzType.INT32) : t.type;
+            List<Col> same = source.cols.stream().filter(c -> c.type == want && !(exact && c.inexact())).toList();
+            Col byName = same.stream().filter(c -> c.name.equals(t.name)).findFirst().orElse(null);
+            E e;
+            boolean plain = true;
+            Col pick = byName != null && r.nextBoolean() ? byName
+                    : !same.isEmpty() && r.nextInt(3) > 0 ? same.get(r.nextInt(same.size())) : null;
+            if (pick != null) {
+                e = new E(col(pick.name), q(pick.name), "col(\"" + pick.name + "\")", want);
+                plain = !pick.computed;
+            } else {
+                e = expr(source.cols, want, 2);
+                plain = false;
+            }
+            if (want == FuzzType.DECIMAL) {
+                DataType dt = types.get(i);
+                e = new E(e.floe.cast(dt), "CAST(" + e.sql + " AS " + DifferentialFuzzer.duckType(dt) + ")",
+                        e.java + ".cast(DataType." + dt + ")", want);
+            }
+            String n = keepNames ? t.name : fresh();
+            fs.add(e.floe.alias(n));
+            sql.add(e.sql + " AS " + q(n));
+            java.add(e.java + ".alias(\"" + n + "\")");
+            cols.add(new Col(n, want, !plain));
+        }
+        return typed(new Rel(source.df.select(fs.toArray(Expression[]::new)),
+                "SELECT " + sql + " FROM (" + source.sql + ") " + alias(), source.java + "\n  .select(" + java + ")", cols));
+    }
+
+    // ---------------------------------------------------------------- windows
+
+    /** A window expression: Floe, SQL (the function and its OVER clause) and Java text. */
+    private record W(Expression floe, String sql, String java) {
+    }
+
+    /** The input's columns and one to three window expressions over it. */
+    Rel window(Rel in) {
+        List<Col> exact = in.cols.stream().filter(c -> !c.inexact()).toList();
+        if (exact.isEmpty()) {
+            return null;
+        }
+        boolean total = exact.size() == in.cols.size();
+        List<Expression> fs = new ArrayList<>();
+        StringJoiner java = new StringJoiner(", ");
+        for (Col c : in.cols) {
+            fs.add(col(c.name));
+            java.add("col(\"" + c.name + "\")");
+        }
+        List<W> ws = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int n = 1 + r.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            W w = windowExpr(in.cols, exact, total);
+            String name = fresh();
+            fs.add(w.floe.alias(name));
+            java.add(w.java + ".alias(\"" + name + "\")");
+            ws.add(w);
+            names.add(name);
+        }
+        DataFrame df = in.df.select(fs.toArray(Expression[]::new));
+        List<Field> fields = df.schema().fields();
+        StringJoiner sql = new StringJoiner(", ");
+        List<Col> cols = new ArrayList<>(in.cols);
+        for (Col c : in.cols) {
+            sql.add(q(c.name));
+        }
+        for (int i = 0; i < ws.size(); i++) {
+            DataType t = fields.get(in.cols.size() + i).type();
+            FuzzType ft = FuzzType.of(t);
+            if (ft == null) {
+                return null;
+            }
+            // DuckDB's window sums are HUGEINT/DECIMAL(38): cast to Floe's type so that later steps see the same type
+            sql.add("CAST(" + ws.get(i).sql + " AS " + DifferentialFuzzer.duckType(t) + ") AS " + q(names.get(i)));
+            cols.add(new Col(names.get(i), ft, true));
+        }
+        return new Rel(df, "SELECT " + sql + " FROM (" + in.sql + ") " + alias(), in.java + "\n  .select(" + java + ")", cols);
+    }
+
+    /** A window frame: ROWS or RANGE with its two bounds (Floe's arguments), as SQL and as Java. */
+    private record Frame(boolean rows, Object lo, Object hi, String sql, String java) {
+    }
+
+    private static final Set<FuzzType> RANGE_KEYS = Set.of(FuzzType.INT32, FuzzType.INT64, FuzzType.FLOAT64,
+            FuzzType.DECIMAL, FuzzType.DATE, FuzzType.TIMESTAMP);
+
+    /**
+     * One window expression. Ranks, aggregates over RANGE frames and over whole partitions are the
+     * same whichever order the engines give peers; the other functions only come with {@code total}
+     * (no inexact column) and an order on every column.
+     */
+    private W windowExpr(List<Col> all, List<Col> exact, boolean total) {
+        List<Col> parts = new ArrayList<>();
+        int np = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(2);
+        for (int i = 0; i < np; i++) {
+            Col c = exact.get(r.nextInt(exact.size()));
+            if (!parts.contains(c)) {
+                parts.add(c);
+            }
+        }
+        StringJoiner psql = new StringJoiner(", ");
+        StringJoiner pjava = new StringJoiner(", ");
+        for (Col c : parts) {
+            psql.add(q(c.name));
+            pjava.add("col(\"" + c.name + "\")");
+        }
+        // 0-3 ranks, 4-9 aggregates over peer-insensitive frames; with a total order 10-19 the order-sensitive ones
+        int pick = r.nextInt(total ? 20 : 10);
+        boolean sensitive = pick >= 10;
+        List<Col> orderCols = new ArrayList<>();
+        if (sensitive) {
+            orderCols.addAll(all);
+            Collections.shuffle(orderCols, r);
+        } else {
+            int nk = 1 + (r.nextInt(3) == 0 ? 1 : 0);
+            for (int i = 0; i < nk; i++) {
+                Col c = exact.get(r.nextInt(exact.size()));
+                if (!orderCols.contains(c)) {
+                    orderCols.add(c);
+                }
+            }
+        }
+        Col in = all.get(r.nextInt(all.size()));
+        String x = q(in.name);
+        String xj = "col(\"" + in.name + "\")";
+        Expression xf = col(in.name);
+        Frame frame = null;
+        E fn;
+        int k = 1 + r.nextInt(3);
+        switch (pick) {
+            case 0 -> fn = new E(rank(), "rank()", "rank()", null);
+            case 1 -> fn = new E(denseRank(), "dense_rank()", "denseRank()", null);
+            case 2 -> fn = new E(percentRank(), "percent_rank()", "percentRank()", null);
+            case 3 -> fn = new E(cumeDist(), "cume_dist()", "cumeDist()", null);
+            case 10 -> fn = new E(rowNumber(), "row_number()", "rowNumber()", null);
+            case 11 -> {
+                int t = 1 + r.nextInt(5);
+                fn = new E(ntile(t), "ntile(" + t + ")", "ntile(" + t + ")", null);
+            }
+            case 12, 13 -> {
+                boolean lag = pick == 12;
+                String name = lag ? "lag" : "lead";
+                int form = r.nextInt(3);
+                if (form == 0) {
+                    fn = new E(lag ? lag(xf) : lead(xf), name + "(" + x + ")",
+                            name + "(" + xj + ")", null);
+                } else if (form == 1) {
+                    fn = new E(lag ? lag(xf, k) : lead(xf, k),
+                            name + "(" + x + ", " + k + ")", name + "(" + xj + ", " + k + ")", null);
+                } else {
+                    E d = leaf(all, in.type);
+                    fn = new E(lag ? lag(xf, k, d.floe) : lead(xf, k, d.floe),
+                            name + "(" + x + ", " + k + ", " + d.sql + ")", name + "(" + xj + ", " + k + ", " + d.java + ")", null);
+                }
+            }
+            case 14, 15 -> {
+                frame = r.nextBoolean() ? null : rowsFrame();
+                fn = switch (r.nextInt(3)) {
+                    case 0 -> new E(firstValue(xf), "first_value(" + x + ")", "firstValue(" + xj + ")", null);
+                    case 1 -> new E(lastValue(xf), "last_value(" + x + ")", "lastValue(" + xj + ")", null);
+                    default -> new E(nthValue(xf, k), "nth_value(" + x + ", " + k + ")",
+                            "nthValue(" + xj + ", " + k + ")", null);
+                };
+            }
+            default -> {
+                fn = windowAggregation(in, xf, x, xj);
+                if (sensitive) {
+                    frame = rowsFrame();
+                } else {
+                    switch (r.nextInt(4)) {
+                        case 0 -> orderCols.clear(); // the whole partition
+                        case 1 -> {
+                            List<Col> keys = exact.stream().filter(c -> RANGE_KEYS.contains(c.type)).toList();
+                            if (!keys.isEmpty()) {
+                                orderCols = new ArrayList<>(List.of(keys.get(r.nextInt(keys.size()))));
+                                frame = rangeFrame(orderCols.get(0).type);
+                            }
+                        }
+                        case 2 -> {
+                            boolean toEnd = r.nextBoolean();
+                            boolean fromStart = !toEnd || r.nextBoolean();
+                            frame = new Frame(false, fromStart ? Window.UNBOUNDED_PRECEDING : 0L,
+                                    toEnd ? Window.UNBOUNDED_FOLLOWING : 0L,
+                                    " RANGE BETWEEN " + (fromStart ? "UNBOUNDED PRECEDING" : "CURRENT ROW") + " AND "
+                                            + (toEnd ? "UNBOUNDED FOLLOWING" : "CURRENT ROW"),
+                                    ".rangeBetween(" + (fromStart ? "Window.UNBOUNDED_PRECEDING" : "Window.CURRENT_ROW") + ", "
+                                            + (toEnd ? "Window.UNBOUNDED_FOLLOWING" : "Window.CURRENT_ROW") + ")");
+                        }
+                        default -> {
+                            // the default frame
+                        }
+                    }
+                }
+            }
+        }
+        WindowSpec w = Window.partitionBy(parts.stream().map(c -> col(c.name)).toArray(Expression[]::new));
+        String wJava = "Window.partitionBy(" + pjava + ")";
+        String over = parts.isEmpty() ? "" : "PARTITION BY " + psql;
+        if (!orderCols.isEmpty()) {
+            SortSpec spec = sortSpec(orderCols);
+            w = w.orderBy(spec.floe);
+            over += (over.isEmpty() ? "" : " ") + "ORDER BY " + spec.sql;
+            wJava += ".orderBy(" + spec.java + ")";
+        }
+        if (frame != null) {
+            w = frame.rows ? w.rowsBetween((Long) frame.lo, (Long) frame.hi) : w.rangeBetween(frame.lo, frame.hi);
+            over += frame.sql;
+            wJava += frame.java;
+        }
+        return new W(fn.floe.over(w), fn.sql + " OVER (" + over + ")", fn.java + ".over(" + wJava + ")");
+    }
+
+    /** count, sum, min, max or mean of the column (sum and mean on numbers, min and max not on booleans). */
+    private E windowAggregation(Col in, Expression xf, String x, String xj) {
+        int pick = r.nextInt(6);
+        if (pick == 0) {
+            return new E(count(), "count(*)", "count()", null);
+        }
+        if (pick == 1 || in.type == FuzzType.BOOL || (pick >= 4 && !in.type.isNumeric())) {
+            return new E(xf.count(), "count(" + x + ")", xj + ".count()", null);
+        }
+        return switch (pick) {
+            case 2 -> new E(xf.min(), "min(" + x + ")", xj + ".min()", null);
+            case 3 -> new E(xf.max(), "max(" + x + ")", xj + ".max()", null);
+            case 4 -> new E(xf.sum(), "sum(" + x + ")", xj + ".sum()", null);
+            default -> new E(xf.mean(), "avg(" + x + ")", xj + ".mean()", null);
+        };
+    }
+
+    /** A ROWS frame from {UNBOUNDED PRECEDING, 3 PRECEDING .. 2 FOLLOWING} to a later bound. */
+    private Frame rowsFrame() {
+        long lo = r.nextInt(5) == 0 ? Window.UNBOUNDED_PRECEDING : r.nextInt(6) - 3;
+        long hi = r.nextInt(4) == 0 ? Window.UNBOUNDED_FOLLOWING
+                : lo == Window.UNBOUNDED_PRECEDING ? r.nextInt(7) - 3 : lo + r.nextInt(4);
+        return new Frame(true, lo, hi, " ROWS BETWEEN " + rowsBound(lo) + " AND " + rowsBound(hi),
+                ".rowsBetween(" + rowsJava(lo) + ", " + rowsJava(hi) + ")");
+    }
+
+    private static String rowsBound(long v) {
+        return v == Long.MIN_VALUE ? "UNBOUNDED PRECEDING" : v == Long.MAX_VALUE ? "UNBOUNDED FOLLOWING"
+                : v == 0 ? "CURRENT ROW" : v < 0 ? -v + " PRECEDING" : v + " FOLLOWING";
+    }
+
+    private static String rowsJava(long v) {
+        return v == Long.MIN_VALUE ? "Window.UNBOUNDED_PRECEDING" : v == Long.MAX_VALUE ? "Window.UNBOUNDED_FOLLOWING"
+                : v == 0 ? "Window.CURRENT_ROW" : Long.toString(v);
+    }
+
+    /**
+     * A RANGE frame with offsets on a key of type {@code t}: numbers for numeric keys, days for
+     * dates, minutes for timestamps; either bound may be unbounded instead.
+     */
+    private Frame rangeFrame(FuzzType t) {
+        double[] scale = switch (t) {
+            case INT32, INT64 -> new double[] {1, 7, 50};
+            case DECIMAL -> new double[] {1, 2, 100};
+            case FLOAT64 -> new double[] {0.25, 1, 2.5};
+            case DATE -> new double[] {1, 3, 30};
+            default -> new double[] {30, 97, 3000};
+        };
+        double a = (r.nextInt(7) - 3) * scale[r.nextInt(scale.length)];
+        double b = (r.nextInt(7) - 3) * scale[r.nextInt(scale.length)];
+        double lo = Math.min(a, b);
+        double hi = Math.max(a, b);
+        boolean openLo = r.nextInt(4) == 0;
+        boolean openHi = !openLo && r.nextInt(4) == 0;
+        Object[] floe = new Object[2];
+        String[] sql = new String[2];
+        String[] jt = new String[2];
+        double[] v = {lo, hi};
+        for (int i = 0; i < 2; i++) {
+            if (i == 0 ? openLo : openHi) {
+                floe[i] = i == 0 ? Window.UNBOUNDED_PRECEDING : Window.UNBOUNDED_FOLLOWING;
+                sql[i] = i == 0 ? "UNBOUNDED PRECEDING" : "UNBOUNDED FOLLOWING";
+                jt[i] = i == 0 ? "Window.UNBOUNDED_PRECEDING" : "Window.UNBOUNDED_FOLLOWING";
+                continue;
+            }
+            double d = v[i];
+            String side = d < 0 ? " PRECEDING" : " FOLLOWING";
+            long m = (long) Math.abs(d);
+            if (d == 0) {
+                floe[i] = 0L;
+                sql[i] = "CURRENT ROW";
+                jt[i] = "Window.CURRENT_ROW";
+            } else if (t == FuzzType.FLOAT64) {
+                floe[i] = d;
+                sql[i] = Math.abs(d) + side;
+                jt[i] = d + "d";
+            } else if (t == FuzzType.DATE) {
+                floe[i] = Period.ofDays((int) d);
+                sql[i] = "INTERVAL " + m + " DAY" + side;
+                jt[i] = "Period.ofDays(" + (long) d + ")";
+            } else if (t == FuzzType.TIMESTAMP) {
+                floe[i] = Duration.ofMinutes((long) d);
+                sql[i] = "INTERVAL " + m + " MINUTE" + side;
+                jt[i] = "Duration.ofMinutes(" + (long) d + ")";
+            } else {
+                floe[i] = (long) d;
+                sql[i] = m + side;
+                jt[i] = (long) d + "L";
+            }
+        }
+        return new Frame(false, floe[0], floe[1], " RANGE BETWEEN " + sql[0] + " AND " + sql[1],
+                ".rangeBetween(" + jt[0] + ", " + jt[1] + ")");
     }
 
     // ---------------------------------------------------------------- expressions
