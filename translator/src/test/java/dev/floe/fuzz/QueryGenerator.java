@@ -785,8 +785,12 @@ final class QueryGenerator {
     private record Frame(boolean rows, Object lo, Object hi, String sql, String java) {
     }
 
+    /**
+     * Order key types a RANGE frame with offsets accepts. Not decimal: Floe refuses offsets on a
+     * decimal key with a PlanException (WindowExpr.checkFrame; DuckDB accepts them), a gap, not a wrong answer.
+     */
     private static final Set<FuzzType> RANGE_KEYS = Set.of(FuzzType.INT32, FuzzType.INT64, FuzzType.FLOAT64,
-            FuzzType.DECIMAL, FuzzType.DATE, FuzzType.TIMESTAMP);
+            FuzzType.DATE, FuzzType.TIMESTAMP);
 
     /**
      * One window expression. Ranks, aggregates over RANGE frames and over whole partitions are the
@@ -957,7 +961,6 @@ final class QueryGenerator {
     private Frame rangeFrame(FuzzType t) {
         double[] scale = switch (t) {
             case INT32, INT64 -> new double[] {1, 7, 50};
-            case DECIMAL -> new double[] {1, 2, 100};
             case FLOAT64 -> new double[] {0.25, 1, 2.5};
             case DATE -> new double[] {1, 3, 30};
             default -> new double[] {30, 97, 3000};
