@@ -8,6 +8,7 @@ import dev.floe.sql.functions.SqlArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -16,6 +17,7 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.WhenClause;
+import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
 import net.sf.jsqlparser.expression.operators.arithmetic.IntegerDivision;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
@@ -42,11 +44,49 @@ final class ExpressionBinder {
     private final Scope scope;
     private final Subqueries subqueries;
     private final Schema input;
+    private final List<WindowDefinition> windows;
+    private final SelectList aliases;
 
     ExpressionBinder(Scope scope, Subqueries subqueries) {
+        this(scope, subqueries, List.of(), null);
+    }
+
+    private ExpressionBinder(Scope scope, Subqueries subqueries, List<WindowDefinition> windows, SelectList aliases) {
         this.scope = scope;
         this.subqueries = subqueries;
         this.input = scope.schema();
+        this.windows = windows;
+        this.aliases = aliases;
+    }
+
+    /** This binder with the windows of a {@code WINDOW w AS (...)} clause, for {@code OVER w}. */
+    ExpressionBinder withWindows(List<WindowDefinition> named) {
+        return named == null || named.isEmpty() ? this
+                : new ExpressionBinder(scope, subqueries, List.copyOf(named), aliases);
+    }
+
+    /**
+     * This binder where a name that is no column in scope may be an alias of the SELECT list (its
+     * expression), as QUALIFY allows in DuckDB.
+     */
+    ExpressionBinder withAliases(SelectList select) {
+        return new ExpressionBinder(scope, subqueries, windows, select);
+    }
+
+    /** The window named {@code name} in the WINDOW clause. */
+    WindowDefinition window(String name, Position at) {
+        Identifier wanted = Identifier.of(name);
+        List<String> names = new ArrayList<>();
+        for (WindowDefinition w : windows) {
+            if (wanted.matches(Identifier.of(w.getWindowName()).text())) {
+                return w;
+            }
+            names.add(w.getWindowName());
+        }
+        String closest = dev.floe.api.expr.Names.closest(name, names);
+        throw SqlErrors.invalid("window '" + name + "' is not defined" + (closest == null ? "" : "; did you mean '"
+                + closest + "'?") + " (define it in the query's WINDOW clause: WINDOW " + name + " AS (PARTITION BY"
+                + " ... ORDER BY ...))", at);
     }
 
     Scope scope() {
@@ -145,6 +185,12 @@ final class ExpressionBinder {
         Identifier qualifier = c.getTable() == null || c.getTable().getName() == null ? null
                 : Identifier.of(c.getTable().getName());
         Position at = Position.of(c);
+        if (aliases != null && qualifier == null && scope.matches(null, name).isEmpty()) {
+            SelectList.Item item = aliases.byAlias(c);
+            if (item != null) {
+                return item.expr();
+            }
+        }
         for (Scope s = scope; s != null; s = s.outer()) {
             List<Scope.Entry> found = s.matches(qualifier, name);
             if (found.size() > 1) {
@@ -153,6 +199,12 @@ final class ExpressionBinder {
                 throw SqlErrors.ambiguousColumn(c.getFullyQualifiedName(), at, names);
             }
             if (found.size() == 1) {
+                if (s != scope && s != scope.outer()) {
+                    throw SqlErrors.invalid("column " + found.get(0).qualifiedName() + " belongs to a query two or"
+                            + " more levels out; Floe decorrelates a subquery against the query directly around it"
+                            + " only: join " + (found.get(0).qualifier() == null ? "its table" : found.get(0).qualifier())
+                            + " into that query, or rewrite the subqueries as joins", at);
+                }
                 return s == scope ? Functions.col(found.get(0).internal())
                         : subqueries.outerColumn(found.get(0), s, at);
             }
@@ -168,6 +220,9 @@ final class ExpressionBinder {
         }
         if (b instanceof OrExpression) {
             return bind(b.getLeftExpression()).or(bind(b.getRightExpression()));
+        }
+        if (b.getRightExpression() instanceof AnyComparisonExpression q) {
+            return Quantified.bind(b.getStringExpression(), b.getLeftExpression(), q, this, subqueries);
         }
         Expression l = bind(b.getLeftExpression());
         Expression r = bind(b.getRightExpression());

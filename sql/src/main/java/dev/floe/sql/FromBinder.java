@@ -16,13 +16,15 @@ import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.Values;
 
 /**
  * The FROM clause: tables (CTEs, tables given with the query, the catalog), files
  * ({@code 'path/*.parquet'}, {@code read_parquet}/{@code read_csv}/{@code read_json}), derived
- * tables, and joins. Comma joins and CROSS JOIN are cross joins whose WHERE conditions the
- * optimizer turns into join keys; ON conditions go to the DataFrame's condition join (equalities
- * become hash keys, the rest a residual); USING and NATURAL join on the named columns.
+ * tables, {@code (VALUES ...) AS t(x, y)} ({@link ValuesTable}), and joins. Comma joins and CROSS
+ * JOIN are cross joins whose WHERE conditions the optimizer turns into join keys; ON conditions go
+ * to the DataFrame's condition join (equalities become hash keys, the rest a residual); USING and
+ * NATURAL join on the named columns.
  */
 final class FromBinder {
     private final QueryBinder queries;
@@ -60,6 +62,15 @@ final class FromBinder {
         if (from instanceof TableFunction f) {
             DataFrame df = renamed(file(f.getFunction()), from.getAlias());
             return Relation.of(df, alias != null ? alias : f.getFunction().getName(), outer);
+        }
+        if (from instanceof ParenthesedFromItem p && p.getFromItem() instanceof Values v
+                && (p.getJoins() == null || p.getJoins().isEmpty())) {
+            DataFrame df = renamed(queries.bind(v, outer), from.getAlias());
+            return Relation.of(df, alias != null ? alias : "values", outer);
+        }
+        if (from instanceof Values v) {
+            DataFrame df = renamed(queries.bind(v, outer), v.getAlias());
+            return Relation.of(df, alias(v.getAlias()) != null ? alias(v.getAlias()) : "values", outer);
         }
         if (from instanceof ParenthesedFromItem p) {
             if (alias != null) {
@@ -143,11 +154,53 @@ final class FromBinder {
         Scope both = combined(left, right);
         ExpressionBinder binder = new ExpressionBinder(both, queries.subqueries());
         Expression on = null;
+        Expression above = null;
         for (net.sf.jsqlparser.expression.Expression e : j.getOnExpressions()) {
-            Expression c = binder.bind(e);
-            on = on == null ? c : on.and(c);
+            for (net.sf.jsqlparser.expression.Expression conjunct : conjuncts(e)) {
+                Expression c = binder.bind(conjunct);
+                if (!hasSubquery(c.node())) {
+                    on = on == null ? c : on.and(c);
+                } else if (type == JoinType.INNER) {
+                    // an inner join's condition may as well filter its result, where subqueries decorrelate
+                    above = above == null ? c : above.and(c);
+                } else {
+                    throw SqlErrors.invalid("a subquery in the ON condition of a " + type.name() + " JOIN is not"
+                            + " supported (" + conjunct + "); compute it in a derived table and join that in",
+                            start(conjunct));
+                }
+            }
         }
-        return new Relation(left.df().join(right.df(), on, type), both);
+        DataFrame joined = on == null ? left.df().crossJoin(right.df()) : left.df().join(right.df(), on, type);
+        return new Relation(above == null ? joined : joined.where(above), both);
+    }
+
+    private static List<net.sf.jsqlparser.expression.Expression> conjuncts(net.sf.jsqlparser.expression.Expression e) {
+        net.sf.jsqlparser.expression.Expression node = e;
+        while (node instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> p
+                && p.size() == 1) {
+            node = p.get(0);
+        }
+        if (node instanceof net.sf.jsqlparser.expression.operators.conditional.AndExpression a) {
+            List<net.sf.jsqlparser.expression.Expression> out = new ArrayList<>(conjuncts(a.getLeftExpression()));
+            out.addAll(conjuncts(a.getRightExpression()));
+            return out;
+        }
+        return List.of(e);
+    }
+
+    /** Where an expression starts in the text: its leftmost operand's position. */
+    private static Position start(net.sf.jsqlparser.expression.Expression e) {
+        if (e instanceof net.sf.jsqlparser.expression.BinaryExpression b) {
+            return start(b.getLeftExpression());
+        }
+        if (e instanceof net.sf.jsqlparser.expression.operators.relational.InExpression in) {
+            return start(in.getLeftExpression());
+        }
+        return Position.of(e);
+    }
+
+    private static boolean hasSubquery(dev.floe.api.expr.Expr e) {
+        return e instanceof dev.floe.api.expr.Subquery || e.children().stream().anyMatch(FromBinder::hasSubquery);
     }
 
     private static List<String> usingNames(Join j, Relation left, Relation right) {

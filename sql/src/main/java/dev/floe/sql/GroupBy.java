@@ -10,7 +10,8 @@ import net.sf.jsqlparser.statement.select.GroupByElement;
 
 /**
  * GROUP BY: keys by expression, by SELECT alias (when no FROM column has the name) or by position;
- * {@code ROLLUP(...)}, {@code CUBE(...)} and {@code GROUPING SETS (...)}.
+ * {@code ROLLUP(...)}, {@code CUBE(...)} and {@code GROUPING SETS (...)}; {@code GROUP BY ALL}
+ * groups by every select item that has no aggregate.
  */
 record GroupBy(List<Expression> keys, List<String> names, Aggregation.Mode mode) {
 
@@ -23,6 +24,16 @@ record GroupBy(List<Expression> keys, List<String> names, Aggregation.Mode mode)
         List<List<Integer>> sets = new ArrayList<>();
         String kind = "plain";
         ExpressionList<?> list = g.getGroupByExpressionList();
+        if (list != null && list.size() == 1 && list.get(0) instanceof net.sf.jsqlparser.expression.AllValue) {
+            // GROUP BY ALL (DuckDB): every select item without an aggregate or window function
+            for (SelectList.Item item : select.items()) {
+                if (!SelectBinder.containsAggregateOutsideWindow(item.expr().node()) && !hasWindow(item.expr().node())) {
+                    keys.add(item.expr());
+                    names.add(item.name());
+                }
+            }
+            return new GroupBy(keys, names, Aggregation.Mode.PLAIN);
+        }
         if (list != null) {
             for (net.sf.jsqlparser.expression.Expression e : list) {
                 if (e instanceof Function f && isSetFunction(f)) {
@@ -60,6 +71,10 @@ record GroupBy(List<Expression> keys, List<String> names, Aggregation.Mode mode)
             }
         }
         return new GroupBy(keys, names, kind.equals("plain") ? Aggregation.Mode.PLAIN : new Aggregation.Mode(kind, sets));
+    }
+
+    private static boolean hasWindow(dev.floe.api.expr.Expr e) {
+        return e instanceof dev.floe.api.expr.WindowExpr || e.children().stream().anyMatch(GroupBy::hasWindow);
     }
 
     private static boolean isSetFunction(Function f) {

@@ -71,12 +71,14 @@ final class QueryBinder {
         DataFrame df;
         if (select instanceof SetOperationList set) {
             df = SetOperationBinder.bind(set, this, outer);
+        } else if (select instanceof net.sf.jsqlparser.statement.select.Values v) {
+            df = ValuesTable.bind(v, this, outer);
         } else if (select instanceof ParenthesedSelect p) {
             df = bind(p.getSelect(), outer);
         } else {
             throw SqlErrors.unsupported(select.getClass().getSimpleName() + " (" + select + ")", Position.UNKNOWN);
         }
-        return finish(df, select.getOrderByElements(), select.getLimit(), select.getOffset(), outer);
+        return finish(df, OrderKeys.expandAll(select.getOrderByElements(), df.columnNames().size()), select.getLimit(), select.getOffset(), outer);
     }
 
     /** ORDER BY, OFFSET and LIMIT over a set operation's or parenthesized query's output columns. */

@@ -7,13 +7,15 @@ import dev.floe.sql.functions.SqlFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.WindowElement;
 import net.sf.jsqlparser.expression.WindowOffset;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 
 /**
  * {@code f(...) OVER (PARTITION BY ... ORDER BY ... ROWS|RANGE BETWEEN ...)} through the
- * DataFrame window API: ranking and offset functions, and every aggregate over a frame.
+ * DataFrame window API: ranking and offset functions, and every aggregate over a frame. A window
+ * may be named in the query's {@code WINDOW w AS (...)} clause and used as {@code OVER w}.
  */
 final class Windows {
     private Windows() {
@@ -21,15 +23,19 @@ final class Windows {
 
     static Expression bind(AnalyticExpression a, ExpressionBinder binder) {
         Position at = Position.of(a);
-        if (a.getWindowName() != null && a.getWindowDefinition() == null) {
-            throw SqlErrors.unsupported("named windows (OVER " + a.getWindowName() + ")", at);
-        }
         Expression function = function(a, binder, at);
-        return function.over(window(a, binder, at));
+        if (a.getWindowName() != null) {
+            WindowDefinition named = binder.window(a.getWindowName(), at);
+            return function.over(window(named.getPartitionExpressionList(), named.getOrderByElements(),
+                    named.getWindowElement(), binder, at));
+        }
+        return function.over(window(a.getPartitionExpressionList(), a.getOrderByElements(), a.getWindowElement(),
+                binder, at));
     }
 
     private static Expression function(AnalyticExpression a, ExpressionBinder binder, Position at) {
-        if (a.isAllColumns() || a.getExpression() == null && a.getName().equalsIgnoreCase("count")) {
+        if (a.isAllColumns() || a.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns
+                || a.getExpression() == null && a.getName().equalsIgnoreCase("count")) {
             return SqlFunctions.countStar();
         }
         List<Expression> args = new ArrayList<>();
@@ -46,24 +52,28 @@ final class Windows {
         if (a.getDefaultValue() != null) {
             args.add(binder.bind(a.getDefaultValue()));
         }
+        if (a.isDistinct() && !a.getName().equalsIgnoreCase("count")) {
+            throw SqlErrors.invalid(a.getName() + "(DISTINCT ...) OVER (...) is not supported; aggregate the distinct"
+                    + " values in a derived table and join it back, or use count(DISTINCT ...) OVER", at);
+        }
         // a window-only function has no type until over(...) gives it a window: typed after that
         boolean windowOnly = SqlFunctions.isWindowFunction(a.getName());
         return SqlFunctions.call(a.getName(), args, a.isDistinct(), at.text(), windowOnly ? null : binder.input());
     }
 
-    private static Window window(AnalyticExpression a, ExpressionBinder binder, Position at) {
+    private static Window window(List<? extends net.sf.jsqlparser.expression.Expression> partitionBy,
+            List<OrderByElement> orderBy, WindowElement frame, ExpressionBinder binder, Position at) {
         WindowSpec w = Window.partitionBy();
-        if (a.getPartitionExpressionList() != null) {
-            w = w.partitionBy(binder.bindAll(a.getPartitionExpressionList()).toArray(Expression[]::new));
+        if (partitionBy != null) {
+            w = w.partitionBy(binder.bindAll(partitionBy).toArray(Expression[]::new));
         }
-        if (a.getOrderByElements() != null) {
+        if (orderBy != null) {
             List<Expression> keys = new ArrayList<>();
-            for (OrderByElement o : a.getOrderByElements()) {
+            for (OrderByElement o : orderBy) {
                 keys.add(OrderKeys.key(binder.bind(o.getExpression()), o));
             }
             w = w.orderBy(keys.toArray(Expression[]::new));
         }
-        WindowElement frame = a.getWindowElement();
         if (frame == null) {
             return w;
         }

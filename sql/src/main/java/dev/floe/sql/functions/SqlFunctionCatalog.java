@@ -38,8 +38,10 @@ final class SqlFunctionCatalog {
         FunctionKind a = FunctionKind.AGGREGATE;
         define(a, 0, 1, c -> c.arity() == 0 ? Functions.count()
                 : c.distinct() ? c.arg(0).countDistinct() : c.arg(0).count(), "count");
-        define(a, 1, 1, c -> noDistinct(c).arg(0).sum(), "sum");
-        define(a, 1, 1, c -> noDistinct(c).arg(0).mean(), "avg", "mean");
+        // sum(DISTINCT x), avg(DISTINCT x): over the group's set of distinct non-null values
+        define(a, 1, 1, c -> c.distinct() ? c.arg(0).aggSet().list().sum() : c.arg(0).sum(), "sum");
+        define(a, 1, 1, c -> c.distinct() ? c.arg(0).aggSet().list().mean() : c.arg(0).mean(),
+                "avg", "mean");
         // DISTINCT does not change min or max
         define(a, 1, 1, c -> c.arg(0).min(), "min");
         define(a, 1, 1, c -> c.arg(0).max(), "max");

@@ -65,8 +65,8 @@ class SqlFunctionsTest {
                 .hasMessageStartingWith("Function 'substr' at 2:5 the start position (argument 2) must be a constant");
         assertThatThrownBy(() -> SqlFunctions.call("upper", List.of(col("s")), true, "2:5", S))
                 .hasMessageStartingWith("Function 'upper' at 2:5 is not an aggregate function, so DISTINCT");
-        assertThatThrownBy(() -> SqlFunctions.call("sum", List.of(col("i")), true, "2:5", S))
-                .hasMessageStartingWith("Function 'sum' at 2:5 with DISTINCT is not supported yet");
+        assertThatThrownBy(() -> SqlFunctions.call("stddev", List.of(col("i")), true, "2:5", S))
+                .hasMessageStartingWith("Function 'stddev' at 2:5 with DISTINCT is not supported yet");
         assertThatThrownBy(() -> SqlFunctions.call("ntile", List.of(SqlLiterals.number("0")), false, "2:5", S))
                 .hasMessageStartingWith("Function 'ntile' at 2:5 needs a number of buckets of at least 1");
         assertThatThrownBy(() -> SqlFunctions.call("date_part", List.of(SqlLiterals.string("fortnight"), col("dt")),
@@ -81,6 +81,10 @@ class SqlFunctionsTest {
         assertThat(SqlFunctions.call("count", List.of(col("s")), true, "1:1", S).toString()).contains("count_distinct");
         assertThat(type("sum", false, col("d"))).isEqualTo(DataType.decimal(38, 2));
         assertThat(type("sum", false, col("i"))).isEqualTo(DataType.int64());
+        // sum and avg over DISTINCT values type like the plain ones
+        assertThat(type("sum", true, col("d"))).isEqualTo(DataType.decimal(38, 2));
+        assertThat(type("sum", true, col("i"))).isEqualTo(DataType.int64());
+        assertThat(type("avg", true, col("i"))).isEqualTo(DataType.float64());
         assertThat(type("avg", false, col("d"))).isEqualTo(DataType.float64());
         assertThat(type("min", true, col("s"))).isEqualTo(DataType.string());
         assertThat(type("max", false, col("dt"))).isEqualTo(DataType.date());
