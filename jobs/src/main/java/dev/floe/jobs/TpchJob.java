@@ -5,6 +5,7 @@ import static dev.floe.api.Functions.count;
 
 import dev.floe.Floe;
 import dev.floe.api.CsvOptions;
+import dev.floe.api.JobReport;
 import dev.floe.api.DataFrame;
 import dev.floe.arrow.Table;
 import java.util.List;
@@ -35,6 +36,9 @@ final class TpchJob implements Callable<Integer> {
     @Option(names = "--explain", description = "print the logical, optimized and physical plans first")
     boolean explain;
 
+    @Option(names = "--figures", description = "print what each step did (floe.lastJob()) after the result")
+    boolean figures;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -47,9 +51,25 @@ final class TpchJob implements Callable<Integer> {
             try (Table result = report.toTable()) {
                 System.out.print(Output.format(result, format));
             }
+            if (figures) {
+                System.out.print(figures(floe.lastJob()));
+            }
         }
         System.out.printf("tpch: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** One line per step of every stage: {@code figures: <step>: rows_in=N rows_out=N subtasks=N}. */
+    static String figures(JobReport job) {
+        StringBuilder sb = new StringBuilder();
+        for (JobReport.Stage stage : job.stages()) {
+            for (JobReport.Step step : stage.steps()) {
+                sb.append("figures: ").append(step.name()).append(": rows_in=").append(step.rowsIn())
+                        .append(" rows_out=").append(step.rowsOut()).append(" subtasks=").append(stage.parallelism())
+                        .append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** The report's plan; public so that tests and other jobs can reuse it. */

@@ -79,12 +79,45 @@ final class LocalCluster implements AutoCloseable {
     }
 
     private Result script(Duration timeout, String name, String... args) throws Exception {
+        return script(Map.of(), timeout, name, args);
+    }
+
+    private Result script(Map<String, String> extraEnv, Duration timeout, String name, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("flink-conf/bin/" + name).toString()));
         command.addAll(List.of(args));
-        return wait(process(command), timeout);
+        return wait(process(command, extraEnv), timeout);
+    }
+
+    /**
+     * Runs {@code flink-conf/bin/history-server start|stop} for this cluster's archive on
+     * {@code port}; the server, once started, answers at {@link #get(int, String)}.
+     */
+    Result historyServer(String command, int port) throws Exception {
+        return script(Map.of("FLOE_HISTORY_PORT", Integer.toString(port)), Duration.ofMinutes(2), "history-server",
+                command);
+    }
+
+    /** A free port on the loopback interface, for a server a test starts. */
+    static int anyFreePort() {
+        return freePort();
+    }
+
+    /** GET {@code path} from a server on 127.0.0.1:{@code port} as JSON, or null when it does not answer 200. */
+    JsonNode get(int port, String path) throws Exception {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private Process process(List<String> command) throws IOException {
+        return process(command, Map.of());
+    }
+
+    private Process process(List<String> command, Map<String, String> extraEnv) throws IOException {
         Path out = Files.createTempFile(dir, "process-", ".out");
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(out.toFile());
@@ -93,6 +126,7 @@ final class LocalCluster implements AutoCloseable {
         env.put("FLOE_REST_PORT", Integer.toString(restPort));
         env.put("FLOE_RPC_PORT", Integer.toString(rpcPort));
         env.remove("FLINK_CONF_DIR");
+        env.putAll(extraEnv);
         Process p = pb.start();
         outputs.put(p, out);
         return p;

@@ -75,7 +75,7 @@ final class OrdersData {
         for (String line : output.split("\n")) {
             if (line.startsWith("o_orderpriority,o_orderstatus,order_count,revenue,avg_price,max_price")) {
                 inside = true;
-            } else if (line.startsWith("tpch: done")) {
+            } else if (line.startsWith("tpch: done") || line.startsWith("figures: ")) {
                 inside = false;
             } else if (inside) {
                 String[] f = line.split(",");

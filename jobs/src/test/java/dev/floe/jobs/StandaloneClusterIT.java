@@ -26,6 +26,8 @@ class StandaloneClusterIT {
     private static final long KILL_ROWS = Long.getLong("floe.it.kill-rows", 3_000_000);
 
     private static LocalCluster cluster;
+    /** The job of the first test, which the History Server test looks for. */
+    private static String firstJobId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,12 +48,22 @@ class StandaloneClusterIT {
         List<OrdersData.Group> expected = OrdersData.write(data, 20_000, 2);
 
         LocalCluster.Result run = cluster.flink(JOB_TIMEOUT, "run", LocalCluster.JOBS_JAR.toString(),
-                "tpch", "--data", data.toString(), "--format", "csv");
+                "tpch", "--data", data.toString(), "--format", "csv", "--figures");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(OrdersData.parse(run.output())).as(run.output()).isEqualTo(expected);
+        // The figures floe.lastJob() gathered in the flink run client: every row read once, and
+        // each group of the expected result out of the aggregation and the sort.
+        assertThat(run.output()).as(run.output())
+                .containsPattern("figures: Scan: csv " + java.util.regex.Pattern.quote(data.toString())
+                        + ".*: rows_in=20000 rows_out=20000 ")
+                .containsPattern("figures: PartialAggregate: [^\n]*: rows_in=20000 rows_out=\\d+ ")
+                .containsPattern("figures: FinalAggregate: [^\n]*: rows_in=\\d+ rows_out=" + expected.size() + " ")
+                .containsPattern("figures: Sort: [^\n]*: rows_in=" + expected.size() + " rows_out=" + expected.size()
+                        + " ");
         JsonNode job = onlyFloeJob("Scan: csv " + data);
         assertThat(job.get("state").asText()).isEqualTo("FINISHED");
+        firstJobId = job.get("jid").asText();
         // Job names start with the action and the user's call site (issue 16).
         assertThat(job.get("name").asText()).startsWith("Floe toTable at TpchJob.java:");
         // The per-step figures explainAnalyze() and lastJob() read travel as accumulators, which the
@@ -118,6 +130,48 @@ class StandaloneClusterIT {
         System.out.printf("killed %s; the job recovered and finished %.1f s later%n", victim,
                 (System.nanoTime() - killedAt) / 1e9);
         deleteRecursively(data);
+    }
+
+    /**
+     * README's way to keep finished jobs visible: flink-conf/bin/history-server serves the jobs
+     * start-cluster's JobManager archived, here the first test's job under its Floe name.
+     */
+    @Test
+    @Order(4)
+    void theHistoryServerShowsAnArchivedJob() throws Exception {
+        assertThat(firstJobId).as("the job of flinkRunShowsTheJobAndItsPlanOverRest").isNotNull();
+        int port = LocalCluster.anyFreePort();
+        long start = System.nanoTime();
+        LocalCluster.Result started = cluster.historyServer("start", port);
+        try {
+            assertThat(started.exitCode()).as(started.output()).isZero();
+            assertThat(started.output()).contains("History Server up: http://127.0.0.1:" + port);
+            JsonNode archived = null;
+            // the server lists the archive every 2 s (historyserver.archive.fs.refresh-interval)
+            for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); archived == null
+                    && System.nanoTime() < deadline; Thread.sleep(500)) {
+                JsonNode overview = cluster.get(port, "/jobs/overview");
+                if (overview != null) {
+                    for (JsonNode j : overview.get("jobs")) {
+                        if (j.get("jid").asText().equals(firstJobId)) {
+                            archived = j;
+                        }
+                    }
+                }
+            }
+            assertThat(archived).as("job %s in the History Server's /jobs/overview", firstJobId).isNotNull();
+            assertThat(archived.get("state").asText()).isEqualTo("FINISHED");
+            assertThat(archived.get("name").asText()).startsWith("Floe toTable at TpchJob.java:");
+            // its pages as the Web UI reads them: the plan with Floe's operator descriptions
+            JsonNode plan = cluster.get(port, "/jobs/" + firstJobId + "/plan");
+            assertThat(plan).as("GET /jobs/%s/plan from the History Server", firstJobId).isNotNull();
+            assertThat(plan.toString()).contains("FinalAggregate: count(*) AS order_count");
+            System.out.printf("History Server on port %d listed job %s (%s) %.1f s after start%n", port, firstJobId,
+                    archived.get("name").asText(), (System.nanoTime() - start) / 1e9);
+        } finally {
+            LocalCluster.Result stopped = cluster.historyServer("stop", port);
+            assertThat(stopped.output()).contains("History Server stopped");
+        }
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
