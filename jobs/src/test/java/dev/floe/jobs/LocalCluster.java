@@ -28,6 +28,8 @@ final class LocalCluster implements AutoCloseable {
     static final Path ROOT = Path.of(System.getProperty("floe.root", "..")).toAbsolutePath().normalize();
     static final Path JOBS_JAR = ROOT.resolve("jobs/target/floe-jobs.jar");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long start-cluster and history-server wait for their JVMs to answer. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     final Path dir;
     final int restPort;
@@ -46,7 +48,11 @@ final class LocalCluster implements AutoCloseable {
         Path dir = ROOT.resolve("jobs/target/clusters/" + name);
         Files.createDirectories(dir);
         LocalCluster cluster = new LocalCluster(dir, freePort(), freePort());
-        Result started = cluster.script(Duration.ofMinutes(5), "start-cluster", Integer.toString(taskManagers));
+        // JVM starts on a loaded machine (8 builds on 2 cores) took minutes: the script's own wait
+        // (FLOE_START_TIMEOUT) is raised to 6 minutes and this one outlasts it, so a slow start is
+        // waited for and a cluster that never comes up still fails with the script's message
+        Result started = cluster.script(Map.of("FLOE_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds())),
+                START_TIMEOUT.plusMinutes(1), "start-cluster", Integer.toString(taskManagers));
         assertThat(started.exitCode()).as("start-cluster output:%n%s", started.output()).isZero();
         cluster.startedPids.add(cluster.pid("jobmanager"));
         for (int i = 1; i <= taskManagers; i++) {
@@ -93,8 +99,8 @@ final class LocalCluster implements AutoCloseable {
      * {@code port}; the server, once started, answers at {@link #get(int, String)}.
      */
     Result historyServer(String command, int port) throws Exception {
-        return script(Map.of("FLOE_HISTORY_PORT", Integer.toString(port)), Duration.ofMinutes(2), "history-server",
-                command);
+        return script(Map.of("FLOE_HISTORY_PORT", Integer.toString(port), "FLOE_START_TIMEOUT",
+                Long.toString(START_TIMEOUT.toSeconds())), START_TIMEOUT.plusMinutes(1), "history-server", command);
     }
 
     /** A free port on the loopback interface, for a server a test starts. */
