@@ -201,6 +201,9 @@ public final class Expression implements Serializable {
     /** Struct functions. {@code col("address").struct().get("city")} */
     public StructExpressions struct() { return new StructExpressions(node); }
 
+    /** Map functions. {@code col("attrs").map().get(lit("color"))} */
+    public MapExpressions map() { return new MapExpressions(node); }
+
     /**
      * A 64-bit hash of the value as uint64 (Floe's shuffle hash: stable across runs, null hashes
      * to a fixed value, values differ from other engines'). {@code col("user_id").hash()}

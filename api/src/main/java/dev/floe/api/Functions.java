@@ -430,4 +430,14 @@ public final class Functions {
         return new Expression(new dev.floe.api.expr.Nondeterministic(
                 dev.floe.api.expr.Nondeterministic.Op.MONOTONICALLY_INCREASING_ID, 0));
     }
+
+    /**
+     * A map from a list of keys and a list of values paired by position (Spark's
+     * {@code map_from_arrays}, DuckDB's {@code map(keys, values)}): null when either list is null;
+     * a null key, a repeated key or lists of different lengths fail the query naming the row.
+     * {@code mapFromArrays(col("names"), col("scores"))}
+     */
+    public static Expression mapFromArrays(Expression keys, Expression values) {
+        return call(dev.floe.api.expr.MapFn.FROM_ARRAYS, nodes(keys, values));
+    }
 }

@@ -136,6 +136,7 @@ final class RowClass<T> {
             case INTERVAL -> java.time.Period.class;
             case LIST -> List.class;
             case STRUCT -> Map.class;
+            case MAP -> Map.class;
             case NULL -> Object.class;
         };
     }

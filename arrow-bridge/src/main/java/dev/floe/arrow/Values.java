@@ -161,6 +161,10 @@ public final class Values {
         if (a instanceof DataType.ListOf x && b instanceof DataType.ListOf y) {
             return DataType.list(merge(x.element(), y.element(), where + " (list elements)"));
         }
+        if (a instanceof DataType.MapOf x && b instanceof DataType.MapOf y) {
+            return DataType.map(merge(x.key(), y.key(), where + " (map keys)"),
+                    merge(x.value(), y.value(), where + " (map values)"));
+        }
         if (a instanceof DataType.Struct x && b instanceof DataType.Struct y) {
             Map<String, DataType> fields = new LinkedHashMap<>();
             for (Field f : x.fields()) {
@@ -258,6 +262,33 @@ public final class Values {
                     }
                     data.setValueCount(start + items.size());
                     l.endValue(i, items.size());
+                }
+                case MAP -> {
+                    ListVector l = (ListVector) v;
+                    Map<?, ?> entries = (Map<?, ?>) value;
+                    DataType.MapOf mapType = (DataType.MapOf) type;
+                    StructVector data = (StructVector) l.getDataVector();
+                    FieldVector keys = (FieldVector) data.getChildByOrdinal(0);
+                    FieldVector values = (FieldVector) data.getChildByOrdinal(1);
+                    int start = l.startNewValue(i);
+                    int k = start;
+                    for (Map.Entry<?, ?> e : entries.entrySet()) {
+                        if (e.getKey() == null) {
+                            throw new IllegalArgumentException("column '" + column + "' of type " + type
+                                    + " cannot hold a null map key");
+                        }
+                        ensureCapacity(data, k + 1);
+                        ensureCapacity(keys, k + 1);
+                        ensureCapacity(values, k + 1);
+                        set(keys, mapType.key(), k, e.getKey(), column);
+                        set(values, mapType.value(), k, e.getValue(), column);
+                        data.setIndexDefined(k);
+                        k++;
+                    }
+                    keys.setValueCount(k);
+                    values.setValueCount(k);
+                    data.setValueCount(k);
+                    l.endValue(i, k - start);
                 }
                 case STRUCT -> {
                     StructVector s = (StructVector) v;
@@ -371,6 +402,18 @@ public final class Values {
                 List<Object> out = new ArrayList<>(end - start);
                 for (int k = start; k < end; k++) {
                     out.add(get(l.getDataVector(), element, k));
+                }
+                yield out;
+            }
+            case MAP -> {
+                ListVector l = (ListVector) vector;
+                DataType.MapOf mapType = (DataType.MapOf) type;
+                StructVector entries = (StructVector) l.getDataVector();
+                FieldVector keys = (FieldVector) entries.getChildByOrdinal(0);
+                FieldVector values = (FieldVector) entries.getChildByOrdinal(1);
+                Map<Object, Object> out = new LinkedHashMap<>();
+                for (int k = l.getElementStartIndex(i); k < l.getElementEndIndex(i); k++) {
+                    out.put(get(keys, mapType.key(), k), get(values, mapType.value(), k));
                 }
                 yield out;
             }

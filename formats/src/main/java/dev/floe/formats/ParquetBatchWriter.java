@@ -51,6 +51,9 @@ public final class ParquetBatchWriter implements BatchWriter {
     /** The names the Parquet spec gives the repeated group and the element of a LIST. */
     static final String REPEATED = "list";
     static final String ELEMENT = "element";
+    static final String MAP_ENTRIES = "key_value";
+    static final String MAP_KEY = "key";
+    static final String MAP_VALUE = "value";
 
     private final String path;
     private final ParquetWriter<Cursor> writer;
@@ -110,7 +113,10 @@ public final class ParquetBatchWriter implements BatchWriter {
 
     /** {@code column} is the dotted path for error messages. */
     private static Type toParquet(String name, DataType t, String column) {
-        Repetition opt = Repetition.OPTIONAL;
+        return toParquet(name, t, column, Repetition.OPTIONAL);
+    }
+
+    private static Type toParquet(String name, DataType t, String column, Repetition opt) {
         return switch (t.kind()) {
             case BOOL -> Types.primitive(PrimitiveTypeName.BOOLEAN, opt).named(name);
             case INT8 -> Types.primitive(PrimitiveTypeName.INT32, opt).as(LogicalTypeAnnotation.intType(8, true)).named(name);
@@ -152,6 +158,13 @@ public final class ParquetBatchWriter implements BatchWriter {
                     .addField(Types.repeatedGroup()
                             .addField(toParquet(ELEMENT, ((DataType.ListOf) t).element(), column + "[]"))
                             .named(REPEATED))
+                    .named(name);
+            // parquet-format's MAP: group (MAP) { repeated group key_value { required key; optional value; } }
+            case MAP -> Types.buildGroup(opt).as(LogicalTypeAnnotation.mapType())
+                    .addField(Types.repeatedGroup()
+                            .addField(toParquet(MAP_KEY, ((DataType.MapOf) t).key(), column + ".key", Repetition.REQUIRED))
+                            .addField(toParquet(MAP_VALUE, ((DataType.MapOf) t).value(), column + ".value"))
+                            .named(MAP_ENTRIES))
                     .named(name);
             case STRUCT -> {
                 List<Field> fields = ((DataType.Struct) t).fields();
@@ -303,6 +316,8 @@ public final class ParquetBatchWriter implements BatchWriter {
         static ValueWriter of(String name, int index, DataType type) {
             return switch (type.kind()) {
                 case LIST -> new ListWriter(name, index, of(ELEMENT, 0, ((DataType.ListOf) type).element()));
+                case MAP -> new MapWriter(name, index, of(MAP_KEY, 0, ((DataType.MapOf) type).key()),
+                        of(MAP_VALUE, 1, ((DataType.MapOf) type).value()));
                 case STRUCT -> {
                     List<Field> fields = ((DataType.Struct) type).fields();
                     ValueWriter[] children = new ValueWriter[fields.size()];
@@ -363,6 +378,50 @@ public final class ParquetBatchWriter implements BatchWriter {
                     consumer.endGroup();
                 }
                 consumer.endField(REPEATED, 0);
+            }
+            consumer.endGroup();
+        }
+    }
+
+    /**
+     * {@code group (MAP) { repeated group key_value { required key; optional value; } }}: one
+     * repeated entry per map entry, none for an empty map.
+     */
+    private static final class MapWriter extends ValueWriter {
+        private final ValueWriter key;
+        private final ValueWriter value;
+        private ArrowBuf offsets;
+
+        MapWriter(String name, int index, ValueWriter key, ValueWriter value) {
+            super(name, index);
+            this.key = key;
+            this.value = value;
+        }
+
+        @Override
+        void bind(FieldVector v) {
+            super.bind(v);
+            ListVector map = (ListVector) v;
+            offsets = map.getOffsetBuffer();
+            StructVector entries = (StructVector) map.getDataVector();
+            key.bind((FieldVector) entries.getChildByOrdinal(0));
+            value.bind((FieldVector) entries.getChildByOrdinal(1));
+        }
+
+        @Override
+        void writeValue(RecordConsumer consumer, int i) {
+            int start = offsets.getInt((long) i * ListVector.OFFSET_WIDTH);
+            int end = offsets.getInt((long) (i + 1) * ListVector.OFFSET_WIDTH);
+            consumer.startGroup();
+            if (end > start) {
+                consumer.startField(MAP_ENTRIES, 0);
+                for (int k = start; k < end; k++) {
+                    consumer.startGroup();
+                    key.writeField(consumer, k);
+                    value.writeField(consumer, k);
+                    consumer.endGroup();
+                }
+                consumer.endField(MAP_ENTRIES, 0);
             }
             consumer.endGroup();
         }

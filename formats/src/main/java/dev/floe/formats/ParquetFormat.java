@@ -190,8 +190,8 @@ public final class ParquetFormat {
         }
         if (logical instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
                 || logical instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation) {
-            throw new IllegalArgumentException("Column '" + t.getName() + "' of " + path
-                    + " is a Parquet MAP, which Floe does not read yet");
+            GroupType entries = mapEntries(g, path);
+            return DataType.map(valueType(entries.getType(0), path), valueType(entries.getType(1), path));
         }
         if (g.getFieldCount() == 0) {
             throw new IllegalArgumentException("Column '" + t.getName() + "' of " + path + " is an empty group");
@@ -201,6 +201,20 @@ public final class ParquetFormat {
             fields.add(new Field(child.getName(), toType(child, path)));
         }
         return new DataType.Struct(fields);
+    }
+
+    /**
+     * The repeated key-value group of a MAP-annotated group (parquet-format's LogicalTypes.md:
+     * one repeated group of a required key and an optional value, whatever their names).
+     */
+    static GroupType mapEntries(GroupType map, String path) {
+        if (map.getFieldCount() != 1 || map.getType(0).isPrimitive()
+                || !map.getType(0).isRepetition(Type.Repetition.REPEATED)
+                || map.getType(0).asGroupType().getFieldCount() != 2) {
+            throw new IllegalArgumentException("Column '" + map.getName() + "' of " + path + " is annotated MAP but"
+                    + " does not hold one repeated group of a key and a value; rewrite the file with a standard MAP");
+        }
+        return map.getType(0).asGroupType();
     }
 
     /**

@@ -113,6 +113,13 @@ final class ParquetNestedColumn {
                 }
                 return list;
             }
+            if (type instanceof DataType.MapOf mapType) {
+                // a list of the repeated key-value group, read as Arrow's entries struct
+                Node map = new Node(LIST, def, def + 1, rep, type, null);
+                map.children.add(build(ParquetFormat.mapEntries(g, ""), names, def + 1, rep + 1, mapType.entry(),
+                        requested, true));
+                return map;
+            }
             DataType.Struct struct = (DataType.Struct) type;
             Node node = new Node(STRUCT, def, def, rep, type, null);
             for (int i = 0; i < g.getFieldCount(); i++) {

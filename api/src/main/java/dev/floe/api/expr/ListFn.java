@@ -87,7 +87,7 @@ public enum ListFn implements ScalarFn {
 
     private static void orderable(DataType element, String what) {
         switch (element.kind()) {
-            case STRUCT, INTERVAL, LIST -> throw new PlanException(what + " needs elements with an order but they are " + element);
+            case STRUCT, INTERVAL, LIST, MAP -> throw new PlanException(what + " needs elements with an order but they are " + element);
             default -> {
             }
         }

@@ -75,7 +75,7 @@ public enum ListOp {
             }
             case MIN, MAX -> {
                 switch (element.kind()) {
-                    case LIST, STRUCT, INTERVAL, NULL -> throw new PlanException("list()." + name().toLowerCase()
+                    case LIST, STRUCT, MAP, INTERVAL, NULL -> throw new PlanException("list()." + name().toLowerCase()
                             + " needs elements with an order but they are " + element + " in " + what);
                     default -> {
                         yield element;

@@ -78,7 +78,7 @@ public enum MathFn implements ScalarFn {
             }
         }
         switch (out.kind()) {
-            case LIST, STRUCT, INTERVAL -> throw new PlanException(what + " needs values with an order but they are " + out);
+            case LIST, STRUCT, MAP, INTERVAL -> throw new PlanException(what + " needs values with an order but they are " + out);
             default -> {
             }
         }

@@ -19,12 +19,12 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  */
 public sealed interface DataType extends Serializable
         permits DataType.Simple, DataType.Decimal, DataType.Timestamp, DataType.Duration,
-                DataType.ListOf, DataType.Struct {
+                DataType.ListOf, DataType.Struct, DataType.MapOf {
 
     /** The family a type belongs to; parameters live in the record. */
     enum Kind {
         BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FLOAT32, FLOAT64,
-        DECIMAL, STRING, BINARY, DATE, TIMESTAMP, DURATION, LIST, STRUCT, INTERVAL, NULL
+        DECIMAL, STRING, BINARY, DATE, TIMESTAMP, DURATION, LIST, STRUCT, INTERVAL, NULL, MAP
     }
 
     Kind kind();
@@ -53,6 +53,8 @@ public sealed interface DataType extends Serializable
     static DataType duration(TimeUnit unit) { return new Duration(unit); }
     static DataType list(DataType element) { return new ListOf(element); }
     static DataType struct(Field... fields) { return new Struct(List.of(fields)); }
+    /** A map from keys to values (Arrow Map: a list of non-null key, nullable value entries). */
+    static DataType map(DataType key, DataType value) { return new MapOf(key, value); }
 
     // ---- classification --------------------------------------------------------------------
 
@@ -84,7 +86,7 @@ public sealed interface DataType extends Serializable
     }
 
     default boolean isNested() {
-        return kind() == Kind.LIST || kind() == Kind.STRUCT;
+        return kind() == Kind.LIST || kind() == Kind.STRUCT || kind() == Kind.MAP;
     }
 
     /** Width in bits of a fixed-width integer or float type; 0 otherwise. */
@@ -163,6 +165,10 @@ public sealed interface DataType extends Serializable
             }
             case Duration: return duration(TimeUnit.fromArrow(((ArrowType.Duration) type).getUnit()));
             case Interval: return interval();
+            case Map: {
+                org.apache.arrow.vector.types.pojo.Field entries = field.getChildren().get(0);
+                return map(fromArrow(entries.getChildren().get(0)), fromArrow(entries.getChildren().get(1)));
+            }
             case List: case LargeList: case FixedSizeList: case ListView: case LargeListView:
                 return list(fromArrow(field.getChildren().get(0)));
             case Struct: {
@@ -201,7 +207,7 @@ public sealed interface DataType extends Serializable
         public Simple {
             Objects.requireNonNull(kind, "kind");
             switch (kind) {
-                case DECIMAL, TIMESTAMP, DURATION, LIST, STRUCT ->
+                case DECIMAL, TIMESTAMP, DURATION, LIST, STRUCT, MAP ->
                         throw new IllegalArgumentException(kind + " needs parameters; use its factory method");
                 default -> { }
             }
@@ -326,5 +332,46 @@ public sealed interface DataType extends Serializable
             return fields.stream().map(f -> f.name() + ": " + f.type())
                     .collect(Collectors.joining(", ", "struct(", ")"));
         }
+    }
+
+    /**
+     * A map: Arrow's Map type, a list of entries each a struct of a non-null {@code key} and a
+     * nullable {@code value}. Keys are unique within one map (as DuckDB and Spark require).
+     */
+    record MapOf(DataType key, DataType value) implements DataType {
+        /** The names Arrow gives the entry struct and its two fields. */
+        public static final String ENTRIES = "entries";
+        public static final String KEY = "key";
+        public static final String VALUE = "value";
+
+        public MapOf {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            if (key.kind() == Kind.NULL) {
+                throw new IllegalArgumentException("a map's keys cannot be of type null; give the keys a type");
+            }
+        }
+
+        @Override public Kind kind() { return Kind.MAP; }
+
+        @Override public ArrowType toArrowType() { return new ArrowType.Map(false); }
+
+        /** The type of one entry, {@code struct(key, value)}. */
+        public DataType entry() {
+            return struct(new Field(KEY, key), new Field(VALUE, value));
+        }
+
+        @Override
+        public org.apache.arrow.vector.types.pojo.Field toArrowField(String name) {
+            org.apache.arrow.vector.types.pojo.Field k = key.toArrowField(KEY);
+            org.apache.arrow.vector.types.pojo.Field keyField = new org.apache.arrow.vector.types.pojo.Field(
+                    KEY, FieldType.notNullable(k.getType()), k.getChildren());
+            org.apache.arrow.vector.types.pojo.Field entries = new org.apache.arrow.vector.types.pojo.Field(
+                    ENTRIES, FieldType.notNullable(ArrowType.Struct.INSTANCE), List.of(keyField, value.toArrowField(VALUE)));
+            return new org.apache.arrow.vector.types.pojo.Field(
+                    name, FieldType.nullable(toArrowType()), List.of(entries));
+        }
+
+        @Override public String toString() { return "map(" + key + ", " + value + ")"; }
     }
 }

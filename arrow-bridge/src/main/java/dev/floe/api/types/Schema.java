@@ -126,7 +126,8 @@ public final class Schema implements Serializable {
 
     /**
      * The schema as the tree Spark's {@code printSchema()} draws, with Floe's type names: every
-     * column is nullable, a list shows its {@code element}, a struct its fields.
+     * column is nullable, a list shows its {@code element}, a struct its fields, a map its
+     * {@code key} and {@code value} (as Spark prints them).
      * <pre>
      * root
      *  |-- dept: string (nullable = true)
@@ -143,11 +144,16 @@ public final class Schema implements Serializable {
     }
 
     private static void tree(StringBuilder sb, String prefix, String name, DataType type, String nullability) {
-        String shown = type instanceof DataType.ListOf ? "list" : type instanceof DataType.Struct ? "struct" : type.toString();
-        sb.append(prefix).append(name).append(": ").append(shown).append(" (").append(nullability).append(" = true)\n");
+        String shown = type instanceof DataType.ListOf ? "list" : type instanceof DataType.Struct ? "struct"
+                : type instanceof DataType.MapOf ? "map" : type.toString();
+        sb.append(prefix).append(name).append(": ").append(shown);
+        sb.append(nullability == null ? "\n" : " (" + nullability + " = true)\n"); // a map's keys are never null
         String inner = prefix.replace("|-- ", "|    |-- ");
         if (type instanceof DataType.ListOf list) {
             tree(sb, inner, "element", list.element(), "containsNull");
+        } else if (type instanceof DataType.MapOf map) {
+            tree(sb, inner, "key", map.key(), null);
+            tree(sb, inner, "value", map.value(), "valueContainsNull");
         } else if (type instanceof DataType.Struct struct) {
             for (Field f : struct.fields()) {
                 tree(sb, inner, f.name(), f.type(), "nullable");

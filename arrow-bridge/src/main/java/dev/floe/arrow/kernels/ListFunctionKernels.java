@@ -273,7 +273,7 @@ public final class ListFunctionKernels {
     }
 
     /** A list vector whose row i holds the next {@code sizes[i]} elements {@code child[pick[..]]} (-1: a null list). */
-    private static ListVector assemble(FieldVector child, DataType element, int[] pick, int picked, int[] sizes, int n,
+    static ListVector assemble(FieldVector child, DataType element, int[] pick, int picked, int[] sizes, int n,
             BufferAllocator allocator) {
         ListVector out = (ListVector) Buffers.allocate(DataType.list(element), n, allocator);
         try (FieldVector taken = NestedKernels.takeOrNull(child, element, pick, picked, allocator)) {

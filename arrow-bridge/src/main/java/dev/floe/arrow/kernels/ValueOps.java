@@ -29,6 +29,14 @@ final class ValueOps {
     private ValueOps() {
     }
 
+    /**
+     * The element type of a list, or the entry struct of a map: a map hashes, equals and orders as
+     * the list of its entries in stored order (as DuckDB compares maps).
+     */
+    private static DataType element(DataType t) {
+        return t instanceof DataType.MapOf m ? m.entry() : ((DataType.ListOf) t).element();
+    }
+
     // ---- hashing primitives ----------------------------------------------------------------
 
     /** Folds one value's contribution into a running hash (cheap; {@link #fmix} finishes). */
@@ -118,9 +126,9 @@ final class ValueOps {
                 break;
         }
         switch (t.kind()) {
-            case LIST: {
+            case LIST, MAP: {
                 ListVector l = (ListVector) v;
-                DataType element = ((DataType.ListOf) t).element();
+                DataType element = element(t);
                 FieldVector child = l.getDataVector();
                 int start = l.getElementStartIndex(i);
                 int end = l.getElementEndIndex(i);
@@ -173,7 +181,7 @@ final class ValueOps {
                 break;
         }
         switch (t.kind()) {
-            case LIST: {
+            case LIST, MAP: {
                 ListVector la = (ListVector) a;
                 ListVector lb = (ListVector) b;
                 int as = la.getElementStartIndex(i);
@@ -182,7 +190,7 @@ final class ValueOps {
                 if (alen != lb.getElementEndIndex(j) - bs) {
                     return false;
                 }
-                DataType element = ((DataType.ListOf) t).element();
+                DataType element = element(t);
                 for (int k = 0; k < alen; k++) {
                     if (!equal(la.getDataVector(), as + k, lb.getDataVector(), bs + k, element)) {
                         return false;
@@ -253,14 +261,14 @@ final class ValueOps {
                 break;
         }
         switch (t.kind()) {
-            case LIST: {
+            case LIST, MAP: {
                 ListVector la = (ListVector) a;
                 ListVector lb = (ListVector) b;
                 int as = la.getElementStartIndex(i);
                 int alen = la.getElementEndIndex(i) - as;
                 int bs = lb.getElementStartIndex(j);
                 int blen = lb.getElementEndIndex(j) - bs;
-                DataType element = ((DataType.ListOf) t).element();
+                DataType element = element(t);
                 for (int k = 0; k < Math.min(alen, blen); k++) {
                     int c = compare(la.getDataVector(), as + k, lb.getDataVector(), bs + k, element);
                     if (c != 0) {

@@ -84,7 +84,7 @@ public record RowEstimate(long rows, boolean exact) {
                 case TIMESTAMP -> 20;
                 case STRING, BINARY -> 16;
                 case DURATION, INTERVAL -> 8;
-                case LIST, STRUCT -> 32;
+                case LIST, STRUCT, MAP -> 32;
                 case NULL -> 0;
             };
         }
