@@ -179,6 +179,33 @@ public final class JsonBatchWriter implements BatchWriter {
                 }
                 put((byte) '}');
             }
+            case MAP -> {
+                // an object, as DuckDB's to_json writes a MAP: numbers and booleans as keys are quoted
+                ListVector map = (ListVector) v;
+                DataType.MapOf m = (DataType.MapOf) type;
+                StructVector entries = (StructVector) map.getDataVector();
+                boolean quote = m.key().isNumeric() || m.key().kind() == DataType.Kind.BOOL;
+                if (m.key().isNested()) {
+                    throw new IllegalArgumentException("JSON writer: a map with " + m.key() + " keys has no JSON"
+                            + " object form; cast the keys to string (e.g. map_from_arrays of keys cast) first");
+                }
+                put((byte) '{');
+                for (int i = map.getElementStartIndex(row), end = map.getElementEndIndex(row); i < end; i++) {
+                    if (i > map.getElementStartIndex(row)) {
+                        put((byte) ',');
+                    }
+                    if (quote) {
+                        put((byte) '"');
+                    }
+                    value((FieldVector) entries.getChildByOrdinal(0), m.key(), i);
+                    if (quote) {
+                        put((byte) '"');
+                    }
+                    put((byte) ':');
+                    value((FieldVector) entries.getChildByOrdinal(1), m.value(), i);
+                }
+                put((byte) '}');
+            }
             default -> throw new IllegalStateException("JSON writer: unexpected type " + type);
         }
     }

@@ -24,9 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Parquet MAP columns: DuckDB's files read as Floe maps (null maps, empty maps, null values, a map
- * of lists, a list of maps), and Floe's files read by DuckDB as the maps written. Before the map
- * type, reading failed ("a Parquet MAP, which Floe does not read yet") and writing had no type.
+ * Map columns in files. Parquet MAP columns: DuckDB's files read as Floe maps (null maps, empty maps, null values, a map
+ * of lists, a list of maps), and Floe's files read by DuckDB as the maps written. JSON writes a map as an
+ * object (DuckDB's {@code to_json} form). Before the map type, reading failed ("a Parquet MAP, which Floe does not read yet") and writing had no type.
  */
 class ParquetMapTest {
     private static final DataType STR_INT = DataType.map(DataType.string(), DataType.int64());
@@ -122,5 +122,25 @@ class ParquetMapTest {
             assertThat(back.get(1)).isEqualTo(m);
             assertThat(back.get(2)).isEqualTo(il);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void mapsAreWrittenToJsonAsObjectsDuckDbReads(@TempDir Path dir) throws Exception {
+        String path = dir.resolve("maps.json").toString();
+        Schema schema = Schema.of(Field.of("m", STR_INT), Field.of("n", DataType.map(DataType.int32(), DataType.string())));
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("json-map-write")) {
+            try (JsonBatchWriter w = new JsonBatchWriter(path, schema);
+                    RecordBatch b = Batches.with(a.get()).col("m", STR_INT, map("a\"", 1L, "b", null), map(), null)
+                            .col("n", schema.field(1).type(), map(1, "x"), null, map(-2, null)).build()) {
+                w.write(b);
+            }
+        }
+        assertThat(duck("SELECT json_keys(m)::VARCHAR, json_keys(n)::VARCHAR FROM read_json('" + path
+                + "', columns = {m: 'JSON', n: 'JSON'})"))
+                .containsExactly(list("['a\"', b]", "[1]"), list("[]", null), list(null, "[-2]"));
+        assertThat(java.nio.file.Files.readAllLines(Path.of(path))).containsExactly(
+                "{\"m\":{\"a\\\"\":1,\"b\":null},\"n\":{\"1\":\"x\"}}",
+                "{\"m\":{},\"n\":null}",
+                "{\"m\":null,\"n\":{\"-2\":null}}");
     }
 }
