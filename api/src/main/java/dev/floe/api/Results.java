@@ -74,6 +74,7 @@ final class Results {
             private RecordBatch current;
             private RowView view;
             private int row;
+            private long index;
 
             @Override
             public boolean hasNext() {
@@ -98,6 +99,7 @@ final class Results {
                     throw new NoSuchElementException();
                 }
                 view.row = row++;
+                view.index = index++;
                 return toRow.apply(view);
             }
 
@@ -117,6 +119,8 @@ final class Results {
         final RecordBatch batch;
         private final Series[] columns;
         int row;
+        /** The row's number in the whole result, from 0 (for error messages). */
+        long index;
 
         RowView(RecordBatch batch) {
             this.batch = batch;

@@ -23,8 +23,10 @@ import java.util.Map;
  * column are an error, columns without a property are ignored). A component's type must hold the
  * column's values as API.md lists them ({@code int64} in {@code long} or {@code Long}, {@code string}
  * in {@code String}, {@code date} in {@code LocalDate}, ...); integer columns also fit a wider
- * integer and {@code float32} fits {@code double}. A null in a primitive component fails naming the
- * column; use the boxed type for nullable columns.
+ * integer and {@code float32} fits {@code double}. Every column may hold nulls, so a primitive
+ * component is checked row by row: a null there fails (as Spark's "Null value appeared in
+ * non-nullable field") naming the column, the row's number in the result and the component, and
+ * saying to declare the boxed type.
  */
 final class RowClass<T> {
     private final Class<T> type;
@@ -172,8 +174,11 @@ final class RowClass<T> {
         Class<?> target = targets[i];
         if (v == null) {
             if (target.isPrimitive()) {
-                throw new ExecutionException("as(" + type.getSimpleName() + "): column '" + names[i] + "' is null in a row "
-                        + "but " + names[i] + " is a primitive " + target + "; declare it " + box(target).getSimpleName());
+                throw new ExecutionException("as(" + type.getSimpleName() + "): column '" + names[i] + "' is null at row "
+                        + row.index + " of the result, but " + (recordConstructor != null ? "record component " : "property ")
+                        + target + " " + names[i] + " is primitive and cannot hold null; declare it "
+                        + box(target).getSimpleName() + " " + names[i] + " (the boxed type), or drop or fill the nulls first "
+                        + "(dropNull(\"" + names[i] + "\") or fillNull)");
             }
             return null;
         }

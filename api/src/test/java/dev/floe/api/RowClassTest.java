@@ -71,4 +71,41 @@ class RowClassTest {
         assertThatThrownBy(() -> df.as(Narrower.class)).isInstanceOf(PlanException.class)
                 .hasMessageContaining("age is short but column 'age' is int32");
     }
+
+    public record Scored(String name, long age) {
+    }
+
+    private static dev.floe.arrow.RecordBatch batch(java.util.List<String> names, java.util.List<Long> ages) {
+        java.util.LinkedHashMap<String, java.util.List<?>> columns = new java.util.LinkedHashMap<>();
+        columns.put("name", names);
+        columns.put("age", ages);
+        return dev.floe.arrow.Table.fromColumns(columns).batches().get(0);
+    }
+
+    /** Spark throws "Null value appeared in non-nullable field"; Floe names the column, the row and the fix. */
+    @Test
+    void aNullInAPrimitiveComponentFailsNamingTheColumnTheRowAndTheBoxedType() {
+        java.util.Iterator<dev.floe.arrow.RecordBatch> batches = java.util.List.of(
+                batch(java.util.List.of("a", "b"), java.util.List.of(1L, 2L)),
+                batch(java.util.List.of("c", "d"), java.util.Arrays.asList(3L, null))).iterator();
+        CloseableIterator<dev.floe.arrow.RecordBatch> source = new CloseableIterator<>() {
+            @Override public boolean hasNext() { return batches.hasNext(); }
+
+            @Override public dev.floe.arrow.RecordBatch next() { return batches.next(); }
+
+            @Override public void close() {
+            }
+        };
+        Schema schema = Schema.of(Field.of("name", DataType.string()), Field.of("age", DataType.int64()));
+        RowClass<Scored> rows = RowClass.of(Scored.class, schema);
+        try (CloseableIterator<Scored> it = Results.rows(source, rows::map)) {
+            assertThat(it.next()).isEqualTo(new Scored("a", 1));
+            it.next();
+            it.next();
+            assertThatThrownBy(it::next).isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("column 'age' is null at row 3 of the result")
+                    .hasMessageContaining("record component long age is primitive")
+                    .hasMessageContaining("declare it Long age");
+        }
+    }
 }

@@ -20,7 +20,13 @@ public record ProjectSpec(Schema inputSchema, List<Expr> exprs, Schema outputSch
 
     @Override
     public String describe() {
-        return "Project: " + exprs.stream().map(Expr::display).collect(Collectors.joining(", "));
+        return "Project: " + exprs.stream().map(ProjectSpec::display).collect(Collectors.joining(", "));
+    }
+
+    /** {@code e AS name}, or just {@code e} when it is named after its own text (an aggregation's laid-out input). */
+    private static String display(Expr e) {
+        return e instanceof dev.floe.api.expr.Alias a && a.name().equals(a.child().display()) ? a.child().display()
+                : e.display();
     }
 
     /** Holds one batch at a time. */

@@ -13,7 +13,9 @@ import dev.floe.operators.blocking.AggregateSpec;
 import dev.floe.operators.blocking.AggregateSpec.Mode;
 import dev.floe.operators.step.ProjectSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Plans an aggregation over its planned input. A projection first lays out the keys then the
@@ -34,10 +36,13 @@ final class AggregatePlanner {
         Schema in = agg.input().schema();
         int numKeys = agg.keys().size();
 
-        // keys, then one column per aggregated value
+        // keys, then one column per aggregated value, each named as the user wrote it where that
+        // name is free, so that plan lines read hash(upper(name)) rather than hash(__k0)
         List<Expr> layout = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
         for (int i = 0; i < numKeys; i++) {
-            layout.add(new Alias(agg.keys().get(i), "__k" + i));
+            Expr key = agg.keys().get(i).unalias();
+            layout.add(new Alias(key, readableName(key, "__k" + i, taken)));
         }
         List<AggCall> calls = new ArrayList<>();
         for (int i = 0; i < agg.aggs().size(); i++) {
@@ -45,8 +50,8 @@ final class AggregatePlanner {
             if (a.child() == null) {
                 calls.add(new AggCall(a.function(), -1, DataType.nullType(), a.options(), -1));
             } else {
-                int column = layOut(layout, numKeys, a.child(), "__a" + i);
-                int second = a.second() == null ? -1 : layOut(layout, numKeys, a.second(), "__b" + i);
+                int column = layOut(layout, numKeys, a.child(), "__a" + i, taken);
+                int second = a.second() == null ? -1 : layOut(layout, numKeys, a.second(), "__b" + i, taken);
                 calls.add(new AggCall(a.function(), column, a.child().type(in), a.options(), second));
             }
         }
@@ -68,7 +73,7 @@ final class AggregatePlanner {
         boolean decomposable = agg.aggs().stream().allMatch(e -> ((AggExpr) e.unalias()).function().decomposable());
         List<Expr> shuffleKeys = new ArrayList<>();
         for (int i = 0; i < numKeys; i++) {
-            shuffleKeys.add(new Column("__k" + i));
+            shuffleKeys.add(new Column(layout.get(i).name()));
         }
         Distribution byKeys = new Distribution.Hashed(shuffleKeys, numKeys == 0 ? 1 : parallelism);
         List<String> outputKeys = numKeys == 0 ? null : agg.schema().names().subList(0, numKeys);
@@ -84,14 +89,27 @@ final class AggregatePlanner {
     }
 
     /** The laid-out column of an aggregated value; aggregations of the same expression read one column. */
-    private static int layOut(List<Expr> layout, int numKeys, Expr value, String name) {
+    private static int layOut(List<Expr> layout, int numKeys, Expr value, String internal, Set<String> taken) {
         for (int j = numKeys; j < layout.size(); j++) {
             if (layout.get(j).unalias().equals(value)) {
                 return j;
             }
         }
-        layout.add(new Alias(value, name));
+        layout.add(new Alias(value, readableName(value, internal, taken)));
         return layout.size() - 1;
+    }
+
+    /**
+     * The laid-out column's name: the column's own name for a plain column, else the expression's
+     * text ({@code upper(name)}); the internal name when another laid-out column has it already.
+     */
+    private static String readableName(Expr e, String internal, Set<String> taken) {
+        String readable = e instanceof Column c ? c.name() : e.display();
+        if (taken.add(readable)) {
+            return readable;
+        }
+        taken.add(internal);
+        return internal;
     }
 
     /** The group keys that are plain column references of the input. */

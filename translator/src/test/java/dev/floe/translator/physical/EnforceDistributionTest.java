@@ -36,9 +36,9 @@ class EnforceDistributionTest {
         LogicalPlan p = Aggregate.of(T, List.of(new Column("k")), List.of(AggExpr.of(AggFunction.SUM, new Column("v"))));
         assertThat(enforce(p)).isEqualTo("""
                 FinalAggregate: sum(v) by k  [hash(k) into 4]
-                  Exchange: Hashed[__k0 into 4]  [hash(__k0) into 4]
+                  Exchange: Hashed[k into 4]  [hash(k) into 4]
                     PartialAggregate: sum(v) by k  [unknown(4)]
-                      Project: k AS __k0, v AS __a0  [unknown(4)]
+                      Project: k, v  [unknown(4)]
                         Scan: t (0 rows, 1 partitions)  [unknown(4)]
                 """);
     }
@@ -67,7 +67,7 @@ class EnforceDistributionTest {
         assertThat(enforce(Aggregate.of(exploded, List.of(new Column("k")),
                 List.of(AggExpr.of(AggFunction.SUM, new Column("xs")))))).isEqualTo("""
                 Aggregate: sum(xs) by k (complete, input already partitioned)  [unknown(4)]
-                  Project: k AS __k0, xs AS __a0  [unknown(4)]
+                  Project: k, xs  [unknown(4)]
                     Explode: xs  [hash(k) into 4]
                       Exchange: Hashed[k into 4]  [hash(k) into 4]
                         Scan: l (0 rows, 1 partitions)  [unknown(4)]
