@@ -680,14 +680,17 @@ public final class DataFrame {
         return executor.execute(optimizedPlan(), "toTable");
     }
 
-    /** Runs the plan and returns a DataFrame over the results (reusing it does not recompute). */
+    /**
+     * Runs the plan and returns a DataFrame over the results (reusing it does not recompute). The
+     * results stream to the client and stay on its heap up to {@code floe.collect.spill-threshold}
+     * (default 64 MiB); a larger result goes to local files under {@code java.io.tmpdir}, owned by
+     * the session and deleted by {@code Floe.close()}.
+     */
     public DataFrame collect() {
         LogicalPlan optimized = optimizedPlan();
-        try (Table table = executor.execute(optimized, "collect")) {
-            // a sorted result stays one partition, read in order, so its order survives
-            int partitions = isOrdered(optimized) ? 1 : executor.parallelism();
-            return with(Scan.of(inMemory("collect", table, partitions)));
-        }
+        // a sorted result stays one partition, read in order, so its order survives
+        int partitions = isOrdered(optimized) ? 1 : executor.parallelism();
+        return with(Scan.of(Collecting.collect(executor, optimized, partitions)));
     }
 
     /** True when the plan's output order is defined (a sort, possibly under order-keeping nodes). */

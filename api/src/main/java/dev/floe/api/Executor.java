@@ -22,6 +22,14 @@ public interface Executor {
         return Results.batchesOf(execute(optimizedPlan, action));
     }
 
+    /**
+     * Bytes of encoded results {@code collect()} keeps on the client heap; a larger result goes to
+     * local files owned by the session. This default keeps everything in memory.
+     */
+    default long collectSpillThreshold() {
+        return Long.MAX_VALUE;
+    }
+
     /** The physical (Flink) plan the executor would run, as text. */
     String explainPhysical(LogicalPlan optimizedPlan);
 

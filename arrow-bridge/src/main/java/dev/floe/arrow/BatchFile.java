@@ -29,8 +29,19 @@ public final class BatchFile {
 
     /** Writes the batches to a new file; returns its size in bytes. */
     public static long write(Path file, List<EncodedBatch> batches) {
+        return write(file, batches, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
+    }
+
+    /** Adds the batches at the end of the file (created when missing); returns the bytes added. */
+    public static long append(Path file, List<EncodedBatch> batches) {
+        return write(file, batches, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static long write(Path file, List<EncodedBatch> batches, java.nio.file.OpenOption... options) {
         long bytes = 0;
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file, options),
+                1 << 16))) {
             for (EncodedBatch b : batches) {
                 out.writeInt(b.numRows());
                 out.writeInt(b.bytes().length);

@@ -107,7 +107,7 @@ public final class FlinkExecutor implements Executor {
         }
         Progress.enabled(conf.toMap().get(Progress.SETTING));
         for (ConfigOption<MemorySize> option : List.of(OPERATOR_MEMORY, BROADCAST_THRESHOLD, FILE_SPLIT_SIZE,
-                NESTED_LOOP_MAX_BYTES)) {
+                NESTED_LOOP_MAX_BYTES, COLLECT_SPILL_THRESHOLD)) {
             try {
                 conf.getOptional(option);
             } catch (IllegalArgumentException e) {
@@ -182,10 +182,22 @@ public final class FlinkExecutor implements Executor {
     public static final ConfigOption<java.time.Duration> ACTION_TIMEOUT = ConfigOptions.key("floe.action.timeout")
             .durationType().noDefaultValue();
 
+    /**
+     * {@code collect()} keeps up to this many bytes of encoded results on the client heap; a larger
+     * result goes to local files (deleted when the session closes).
+     */
+    public static final ConfigOption<MemorySize> COLLECT_SPILL_THRESHOLD = ConfigOptions
+            .key("floe.collect.spill-threshold").memoryType().defaultValue(MemorySize.parse("64mb"));
+
+    @Override
+    public long collectSpillThreshold() {
+        return extraJobConfig.get(COLLECT_SPILL_THRESHOLD).getBytes();
+    }
+
     /** Every {@code floe.*} setting; {@link #validate} refuses other {@code floe.*} keys. */
     public static final List<ConfigOption<?>> SETTINGS = List.of(BROADCAST_THRESHOLD, OPERATOR_MEMORY, FILE_SPLIT_SIZE,
             NESTED_LOOP_MAX_BYTES, ACTION_TIMEOUT, FileSystems.PLUGINS_DIR, Progress.OPTION,
-            dev.floe.operators.runtime.FailureInjection.FAIL_ONCE_IN_OPERATOR);
+            dev.floe.operators.runtime.FailureInjection.FAIL_ONCE_IN_OPERATOR, COLLECT_SPILL_THRESHOLD);
 
     /** How long a cancelled action waits for its job's tasks to stop before it gives up waiting. */
     private static final java.time.Duration CANCEL_WAIT = java.time.Duration.ofSeconds(30);
@@ -275,10 +287,17 @@ public final class FlinkExecutor implements Executor {
 
     /**
      * Streams the result batches as the collect sink hands them over, decoding one at a time: the
-     * client holds what it has fetched and not yet consumed, and the sink waits while its bounded
-     * buffer is full. Writes and range-partitioned sorts (whose partitions arrive interleaved) run
-     * whole first, as {@link #execute} does. {@code floe.action.timeout} and {@code cancelAll} do not
-     * reach a stream; closing it cancels its job.
+     * client holds what it has fetched and not yet consumed (a couple of batches), and the sink waits
+     * while its bounded buffer is full. Writes and range-partitioned sorts (whose partitions arrive
+     * interleaved) run whole first, as {@link #execute} does.
+     *
+     * <p>The stream is one of the session's running actions until its job has finished: an
+     * interrupt of the thread waiting in {@code hasNext()}/{@code next()}, {@link #cancelAll()},
+     * closing the session and closing the stream early each cancel the job, wait until it runs no
+     * task, and (but for closing) make the next {@code hasNext()}/{@code next()} throw. For a stream,
+     * {@code floe.action.timeout} bounds the time from the stream's start until its job has finished;
+     * as the job waits while the reader does not read, a slow reader counts too. Past it the job is
+     * cancelled even while the reader is busy elsewhere.
      */
     @Override
     public dev.floe.api.CloseableIterator<RecordBatch> stream(LogicalPlan optimized, String action) {
@@ -287,33 +306,56 @@ public final class FlinkExecutor implements Executor {
             return Executor.super.stream(optimized, action);
         }
         CloseableIterator<EncodedBatch> source = job.result().collectAsync();
-        org.apache.flink.core.execution.JobClient client;
+        refuseWhenInterrupted(action, job.name(), source);
+        java.time.Duration timeout = extraJobConfig.getOptional(ACTION_TIMEOUT).orElse(null);
+        String title = job.name().substring(0, job.name().indexOf(": "));
         long submitted = System.nanoTime();
-        try {
-            client = job.env().executeAsync(job.name());
-        } catch (Exception e) {
-            closeQuietly(source);
-            throw failure(job.name(), e);
-        }
+        // two batches wait for the reader at most; the sink buffers the rest and then holds the job
+        RunningAction started = RunningAction.stream(job.name(), job.env(), source,
+                jobId -> progress(jobId, title, job.physical()), 2);
+        running.add(started);
+        java.util.concurrent.ScheduledFuture<?> timer = timeout == null ? null
+                : TIMEOUTS.schedule(() -> started.cancel(timedOut()), timeout.toNanos(),
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
         return new dev.floe.api.CloseableIterator<>() {
             private boolean done;
+            private EncodedBatch next;
             private long rows;
 
             @Override
             public boolean hasNext() {
+                if (next != null) {
+                    return true;
+                }
                 if (done) {
                     return false;
                 }
+                String reason;
+                Throwable cause;
+                boolean interrupted = false;
                 try {
-                    if (source.hasNext()) {
+                    next = started.take();
+                    if (next != null) {
                         return true;
                     }
-                } catch (RuntimeException e) {
-                    close();
-                    throw failure(job.name(), e);
+                    RunningAction.Finished finished = started.await(null);
+                    end();
+                    report(finished.jobId(), job, action, finished.duration(), rows,
+                            StageFigures.of(job.physical(), job.translator()::operatorIds, finished.accumulators()));
+                    return false;
+                } catch (InterruptedException e) {
+                    reason = "the thread running " + action + " was interrupted";
+                    cause = e;
+                    interrupted = true;
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.CancellationException e) {
+                    reason = started.cancelReason();
+                    cause = e;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    end();
+                    throw failure(job.name(), e.getCause());
                 }
-                end(true);
-                return false;
+                end();
+                throw cancelled(started, job.name(), reason, cause, interrupted, null);
             }
 
             @Override
@@ -321,51 +363,66 @@ public final class FlinkExecutor implements Executor {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                RecordBatch b = BatchCodec.decode(source.next(), job.physical().schema(), Allocators.root());
+                EncodedBatch e = next;
+                next = null;
+                RecordBatch b = BatchCodec.decode(e, job.physical().schema(), Allocators.root());
                 rows += b.numRows();
                 return b;
             }
 
+            /**
+             * Closing a stream that has not ended cancels its job, waits until it runs no task and
+             * reports what the cluster had gathered by then, with the rows the caller read.
+             */
             @Override
             public void close() {
-                end(false);
-            }
-
-            /**
-             * Ends the stream once: a consumed stream reports the finished job's figures; a stream
-             * closed early cancels its job (closing Flink's iterator does) and reports what the
-             * cluster had gathered by then, with the rows the caller read.
-             */
-            private void end(boolean consumed) {
                 if (done) {
                     return;
                 }
+                end();
+                next = null;
+                org.apache.flink.core.execution.JobClient client = started.client();
+                java.util.Map<String, Object> accumulators = client == null ? java.util.Map.of() : accumulatorsNow(client);
+                if (started.cancel("the stream was closed")) {
+                    started.awaitStopped(CANCEL_WAIT);
+                }
+                if (client != null) {
+                    report(client.getJobID().toHexString(), job, action,
+                            java.time.Duration.ofNanos(System.nanoTime() - submitted), rows,
+                            StageFigures.of(job.physical(), job.translator()::operatorIds, accumulators));
+                }
+            }
+
+            /** The stream is no running action any more. */
+            private void end() {
                 done = true;
-                java.util.Map<String, Object> accumulators = java.util.Map.of();
-                java.time.Duration ran = java.time.Duration.ofNanos(System.nanoTime() - submitted);
-                if (consumed) {
-                    try {
-                        org.apache.flink.api.common.JobExecutionResult result = client.getJobExecutionResult().get();
-                        accumulators = result.getAllAccumulatorResults();
-                        ran = java.time.Duration.ofMillis(result.getNetRuntime());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        closeQuietly(source);
-                        throw failure(job.name(), e.getCause());
-                    }
-                } else {
-                    accumulators = accumulatorsNow(client);
+                running.remove(started);
+                if (timer != null) {
+                    timer.cancel(false);
                 }
-                try {
-                    source.close();
-                } catch (Exception e) {
-                    throw failure(job.name(), e);
-                }
-                report(client.getJobID().toHexString(), job, action, ran, rows,
-                        StageFigures.of(job.physical(), job.translator()::operatorIds, accumulators));
             }
         };
+    }
+
+    /** Cancels streams whose job runs longer than {@code floe.action.timeout}. */
+    private static final java.util.concurrent.ScheduledExecutorService TIMEOUTS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "floe-action-timeouts");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private String timedOut() {
+        return "it ran longer than " + ACTION_TIMEOUT.key() + " = " + extraJobConfig.toMap().get(ACTION_TIMEOUT.key())
+                + "; raise the setting, or leave it unset to wait without limit";
+    }
+
+    private static void refuseWhenInterrupted(String action, String jobName, CloseableIterator<EncodedBatch> results) {
+        if (Thread.currentThread().isInterrupted()) {
+            closeQuietly(results);
+            throw new ExecutionException("Did not start " + action + " (job '" + jobName + "'): the calling thread is "
+                    + "interrupted", new InterruptedException());
+        }
     }
 
     /** The accumulators of a job that may still run, as far as the cluster has them (empty when it does not answer soon). */
@@ -438,11 +495,7 @@ public final class FlinkExecutor implements Executor {
     /** Runs the job and returns its results; cancels it when the caller is interrupted, times out or cancelAll is called. */
     private RunningAction.Finished run(String action, String jobName, StreamExecutionEnvironment env,
             CloseableIterator<EncodedBatch> results, WriteSpec write, PhysicalPlan physical) {
-        if (Thread.currentThread().isInterrupted()) {
-            closeQuietly(results);
-            throw new ExecutionException("Did not start " + action + " (job '" + jobName + "'): the calling thread is "
-                    + "interrupted", new InterruptedException());
-        }
+        refuseWhenInterrupted(action, jobName, results);
         java.time.Duration timeout = extraJobConfig.getOptional(ACTION_TIMEOUT).orElse(null);
         // the display's title names the user's line, found here on the caller's thread
         String title = jobName.substring(0, jobName.indexOf(": "));
@@ -458,8 +511,7 @@ public final class FlinkExecutor implements Executor {
             cause = e;
             interrupted = true;
         } catch (java.util.concurrent.TimeoutException e) {
-            reason = "it ran longer than " + ACTION_TIMEOUT.key() + " = " + extraJobConfig.toMap().get(ACTION_TIMEOUT.key())
-                    + "; raise the setting, or leave it unset to wait without limit";
+            reason = timedOut();
             cause = e;
         } catch (java.util.concurrent.CancellationException e) {
             reason = job.cancelReason();
@@ -472,6 +524,15 @@ public final class FlinkExecutor implements Executor {
         } finally {
             running.remove(job);
         }
+        throw cancelled(job, jobName, reason, cause, interrupted, write);
+    }
+
+    /**
+     * Cancels the action's job (when not cancelled yet), waits until it runs no task, removes a
+     * write's staging folder, keeps the caller's interrupt, and returns the error to throw.
+     */
+    private static ExecutionException cancelled(RunningAction job, String jobName, String reason, Throwable cause,
+            boolean interrupted, WriteSpec write) {
         if (!job.cancel(reason) && job.cancelReason() != null) {
             reason = job.cancelReason();
         }
@@ -482,7 +543,7 @@ public final class FlinkExecutor implements Executor {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        throw new ExecutionException("Job '" + jobName + "' was cancelled: " + reason + (stopped ? ""
+        return new ExecutionException("Job '" + jobName + "' was cancelled: " + reason + (stopped ? ""
                 : "; its tasks had not stopped " + CANCEL_WAIT.toSeconds() + " s later, the cluster goes on cancelling them"),
                 cause);
     }

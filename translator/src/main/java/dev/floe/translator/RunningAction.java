@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +23,11 @@ import org.apache.flink.util.CloseableIterator;
  * stop. The caller waits on {@link #await} instead, and on an interrupt, a timeout or
  * {@link FlinkExecutor#cancelAll} the job is cancelled and {@link #awaitStopped} waits until it has
  * no running task, before a write's staging folder is removed.
+ *
+ * <p>A streamed action ({@link #stream}) hands its batches over one at a time through a small
+ * queue instead of gathering them: the fetching thread waits while the queue is full (so the job
+ * waits once the collect sink's buffer is full too), and the reader takes them with {@link #take},
+ * which an interrupt, a cancel or the job's failure ends.
  */
 final class RunningAction {
     private final String jobName;
@@ -32,10 +39,13 @@ final class RunningAction {
     private String cancelReason;
 
     private final Watcher watcher;
+    /** Where a streamed action's batches wait for the reader; null when the action gathers them all. */
+    private final BlockingQueue<EncodedBatch> handOver;
 
-    private RunningAction(String jobName, Watcher watcher) {
+    private RunningAction(String jobName, Watcher watcher, BlockingQueue<EncodedBatch> handOver) {
         this.jobName = jobName;
         this.watcher = watcher;
+        this.handOver = handOver;
     }
 
     /**
@@ -57,7 +67,21 @@ final class RunningAction {
      */
     static RunningAction start(String jobName, StreamExecutionEnvironment env, CloseableIterator<EncodedBatch> results,
             Watcher watcher) {
-        RunningAction action = new RunningAction(jobName, watcher);
+        return start(new RunningAction(jobName, watcher, null), env, results);
+    }
+
+    /**
+     * Like {@link #start}, but the batches are handed to the reader through a queue of at most
+     * {@code capacity} batches ({@link #take}); the job's {@link Finished} then holds no batches.
+     */
+    static RunningAction stream(String jobName, StreamExecutionEnvironment env, CloseableIterator<EncodedBatch> results,
+            Watcher watcher, int capacity) {
+        return start(new RunningAction(jobName, watcher, new ArrayBlockingQueue<>(capacity)), env, results);
+    }
+
+    private static RunningAction start(RunningAction action, StreamExecutionEnvironment env,
+            CloseableIterator<EncodedBatch> results) {
+        String jobName = action.jobName;
         Thread fetcher = new Thread(() -> action.run(env, results), "floe-action " + jobName);
         fetcher.setDaemon(true);
         fetcher.start();
@@ -81,8 +105,7 @@ final class RunningAction {
             try (AutoCloseable watching = watcher.watch(jobId)) {
                 List<EncodedBatch> out = new ArrayList<>();
                 while (results.hasNext()) {
-                    out.add(results.next());
-                    if (cancelReason() != null) {
+                    if (!handOver(results.next(), out)) {
                         return;
                     }
                 }
@@ -97,6 +120,53 @@ final class RunningAction {
         } finally {
             fetcherDone.countDown();
         }
+    }
+
+    /** Keeps or hands over one batch; false once the action was cancelled. */
+    private boolean handOver(EncodedBatch batch, List<EncodedBatch> out) throws InterruptedException {
+        if (handOver == null) {
+            out.add(batch);
+            return cancelReason() == null;
+        }
+        while (!handOver.offer(batch, 50, TimeUnit.MILLISECONDS)) {
+            if (cancelReason() != null) {
+                return false;
+            }
+        }
+        return cancelReason() == null;
+    }
+
+    /**
+     * A streamed action's next batch, waiting while the job produces it; null once the job has
+     * finished and every batch was taken. Throws as {@link #await} does: {@link CancellationException}
+     * once {@link #cancel} was called (even with batches left), the job's failure as the cause of an
+     * {@link java.util.concurrent.ExecutionException}, and {@link InterruptedException} when the
+     * reading thread is interrupted (the job goes on until someone cancels it).
+     */
+    EncodedBatch take() throws InterruptedException, java.util.concurrent.ExecutionException {
+        while (true) {
+            if (result.isCompletedExceptionally()) {
+                result.get();
+            }
+            EncodedBatch b = handOver.poll(50, TimeUnit.MILLISECONDS);
+            if (b != null) {
+                return b;
+            }
+            if (result.isDone()) {
+                // the fetcher queued its last batch before it completed the result
+                b = handOver.poll();
+                if (b != null) {
+                    return b;
+                }
+                result.get();
+                return null;
+            }
+        }
+    }
+
+    /** The submitted job, or null before submission. */
+    synchronized JobClient client() {
+        return client;
     }
 
     /**

@@ -5,6 +5,7 @@ import static dev.floe.api.Functions.udfRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.Floe;
+import dev.floe.api.CloseableIterator;
 import dev.floe.api.DataFrame;
 import dev.floe.api.ExecutionException;
 import dev.floe.api.types.DataType;
@@ -41,6 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * or spill file is left. The jobs are kept running by a UDF that sleeps 50 ms per row (4,000 rows
  * take 100 s per subtask at parallelism 2); each action must end well before that (the bounds leave
  * room for a loaded machine: on a quiet one each ends within about a second).
+ *
+ * <p>Issue 15 item 1: the same holds for the streamed results ({@code collect()} past its spill
+ * threshold, {@code iterBatches()}, {@code iterator()}), which before were no running action of the
+ * session: an interrupt, {@code cancelAll()} and the timeout did not reach them.
  */
 class CancellationIT {
     /** Rows the slow UDF has finished, in this JVM (the shared MiniCluster runs here). */
@@ -254,5 +259,64 @@ class CancellationIT {
                 assertThat(tmp.filter(p -> p.getFileName().toString().startsWith("floe-spill-")).toList()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void cancelAllEndsAnOpenStream() throws Exception {
+        try (Floe floe = SharedCluster.floe(2)) {
+            Set<JobID> jobsBefore = jobs();
+            int before = ROWS.get();
+            try (CloseableIterator<Table> batches = slow(floe, "slow_stream_cancel", 4000).iterBatches()) {
+                Action reader = start(() -> {
+                    while (batches.hasNext()) {
+                        batches.next().close();
+                    }
+                });
+                awaitRunning(before);
+                long cancelledAt = System.nanoTime();
+                assertThat(floe.cancelAll()).as("actions cancelled").isEqualTo(1);
+                reader.join(60_000);
+                assertThat(reader.isAlive()).isFalse();
+                assertThat(secondsSince(cancelledAt, reader.endedAt)).as("seconds from cancelAll to exception").isLessThan(30);
+                assertThat(reader.thrown).isInstanceOf(ExecutionException.class)
+                        .hasMessageContaining("was cancelled: floe.cancelAll() was called");
+                assertNothingRuns(jobsBefore);
+            }
+            assertThat(floe.cancelAll()).as("nothing runs any more").isZero();
+        }
+    }
+
+    @Test
+    void aStreamLongerThanTheTimeoutIsCancelledWhileItsReaderIsBusy() throws Exception {
+        try (Floe floe = Floe.builder().remote("127.0.0.1", SharedCluster.restPort()).parallelism(2)
+                .config("floe.action.timeout", "2 s").build()) {
+            Set<JobID> jobsBefore = jobs();
+            long start = System.nanoTime();
+            try (CloseableIterator<List<Object>> rows = slow(floe, "slow_stream_timeout", 4000).iterator()) {
+                // the reader does not call the stream before the timeout: the job is cancelled anyway
+                Thread.sleep(4000);
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (!cancelled(jobsBefore) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(secondsSince(start, System.nanoTime())).as("seconds until the timeout ended the job")
+                        .isLessThan(30);
+                assertNothingRuns(jobsBefore);
+                Action reader = start(() -> rows.forEachRemaining(r -> { }));
+                reader.join(60_000);
+                assertThat(reader.thrown).isInstanceOf(ExecutionException.class)
+                        .hasMessageContaining("was cancelled: it ran longer than floe.action.timeout = 2 s");
+            }
+        }
+    }
+
+    /** Whether the one job submitted since {@code before} is CANCELED. */
+    private static boolean cancelled(Set<JobID> before) throws Exception {
+        for (JobStatusMessage j : cluster.listJobs().get()) {
+            if (!before.contains(j.getJobId()) && j.getJobState() == JobStatus.CANCELED) {
+                return true;
+            }
+        }
+        return false;
     }
 }

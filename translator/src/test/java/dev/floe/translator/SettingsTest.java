@@ -45,10 +45,18 @@ class SettingsTest {
         c.setString("floe.plugins.dir", "/opt/flink/plugins");
         c.setString("floe.test.fail-once-in-operator", "Sort");
         c.setString("floe.progress", "false");
+        c.setString("floe.collect.spill-threshold", "1mb");
         c.setString("taskmanager.memory.managed.size", "1g");
         c.setString("parallelism.default", "3");
         FlinkExecutor.validate(c);
-        assertThat(FlinkExecutor.SETTINGS).hasSize(8);
+        assertThat(FlinkExecutor.SETTINGS).hasSize(9);
+    }
+
+    @Test
+    void aSpillThresholdThatIsNoSizeIsRefusedAtBuild() {
+        assertThatThrownBy(() -> FlinkExecutor.validate(of("floe.collect.spill-threshold", "lots")))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("floe.collect.spill-threshold = 'lots' is not a size");
     }
 
     @Test
