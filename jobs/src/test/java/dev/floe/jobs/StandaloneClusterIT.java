@@ -130,6 +130,53 @@ class StandaloneClusterIT {
         deleteRecursively(data);
     }
 
+    /**
+     * explainAnalyze() in a {@code flink run} job shows the pruning and spill figures as on the
+     * MiniCluster (ExplainAnalyzeIT): row groups and files skipped as DuckDB counts them from the
+     * files' footers and folders, and a sort under a lowered memory budget (passed as {@code -D})
+     * spills.
+     */
+    @Test
+    @Order(3)
+    void explainAnalyzeOfAFlinkRunJobShowsPruningAndSpill() throws Exception {
+        Path data = cluster.dir.resolve("scans");
+        java.nio.file.Files.createDirectories(data);
+        String file = data.resolve("ids.parquet").toString();
+        String hive = data.resolve("hive").toString();
+        long groups;
+        long groupsWithMatches;
+        long files;
+        long filesOfP2;
+        try (dev.floe.testing.DuckOracle duck = new dev.floe.testing.DuckOracle()) {
+            duck.execute("COPY (SELECT i::BIGINT AS id, i % 7 AS v FROM range(0, 20480) r(i) ORDER BY i) TO '" + file
+                    + "' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+            duck.execute("COPY (SELECT i::BIGINT AS id, i % 5 AS p FROM range(0, 1000) r(i)) TO '" + hive
+                    + "' (FORMAT parquet, PARTITION_BY (p))");
+            groups = (Long) duck.query("SELECT count(DISTINCT row_group_id)::BIGINT FROM parquet_metadata('" + file
+                    + "')").get(0).get(0);
+            groupsWithMatches = (Long) duck.query("SELECT count(DISTINCT row_group_id)::BIGINT FROM parquet_metadata('"
+                    + file + "') WHERE path_in_schema = 'id' AND stats_min::BIGINT < 3000").get(0).get(0);
+            files = (Long) duck.query("SELECT count(*)::BIGINT FROM glob('" + hive + "/*/*.parquet')").get(0).get(0);
+            filesOfP2 = (Long) duck.query("SELECT count(*)::BIGINT FROM glob('" + hive + "/p=2/*.parquet')")
+                    .get(0).get(0);
+        }
+        assertThat(groups).isGreaterThan(groupsWithMatches).isGreaterThan(2);
+        assertThat(files).isGreaterThan(filesOfP2);
+        String classes = Path.of(KnownScanJob.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toUri().toString();
+        LocalCluster.Result run = cluster.flink(JOB_TIMEOUT, "run", "-p", "2", "-D",
+                "floe.operator.memory-budget=64kb", "-C", classes, LocalCluster.JOBS_JAR.toString(), "run", "--class",
+                KnownScanJob.class.getName(), file, hive);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).as(run.output())
+                .contains("row groups skipped=" + (groups - groupsWithMatches) + " of " + groups)
+                .contains("row groups read=" + groupsWithMatches)
+                .contains("files skipped=" + (files - filesOfP2) + " of " + files)
+                .containsPattern("spilled=[0-9.]+ (KiB|MiB) in \\d+ files");
+        deleteRecursively(data);
+    }
+
     @Test
     @Order(4)
     void aKilledTaskManagerIsReplacedAndTheResultIsExact() throws Exception {
