@@ -278,19 +278,24 @@ public final class ListFunctionKernels {
         ListVector out = (ListVector) Buffers.allocate(DataType.list(element), n, allocator);
         try (FieldVector taken = NestedKernels.takeOrNull(child, element, pick, picked, allocator)) {
             taken.makeTransferPair(out.getDataVector()).transfer();
-            for (int i = 0; i < n; i++) {
-                if (sizes[i] < 0) {
-                    out.setNull(i);
-                } else {
-                    out.startNewValue(i);
-                    out.endValue(i, sizes[i]);
-                }
-            }
-            out.setValueCount(n);
+            setSizes(out, sizes, n);
             return out;
         } catch (RuntimeException e) {
             out.close();
             throw e;
         }
+    }
+
+    /** Sets row i of {@code out} to its next {@code sizes[i]} elements (-1: a null row) and the value count to n. */
+    static void setSizes(ListVector out, int[] sizes, int n) {
+        for (int i = 0; i < n; i++) {
+            if (sizes[i] < 0) {
+                out.setNull(i);
+            } else {
+                out.startNewValue(i);
+                out.endValue(i, sizes[i]);
+            }
+        }
+        out.setValueCount(n);
     }
 }

@@ -151,15 +151,7 @@ public final class MapKernels {
                 BitVectorHelper.setBit(entries.getValidityBuffer(), e);
             }
             entries.setValueCount(total);
-            for (int i = 0; i < n; i++) {
-                if (sizes[i] < 0) {
-                    out.setNull(i);
-                } else {
-                    out.startNewValue(i);
-                    out.endValue(i, sizes[i]);
-                }
-            }
-            out.setValueCount(n);
+            ListFunctionKernels.setSizes(out, sizes, n);
             return out;
         } catch (RuntimeException e) {
             out.close();
