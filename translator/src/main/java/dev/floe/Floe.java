@@ -209,7 +209,10 @@ public final class Floe implements AutoCloseable {
     }
 
     /**
-     * Newline-delimited JSON files (one object per line) with inferred types.
+     * Newline-delimited JSON files (one object per line) with inferred types: nested objects as
+     * structs and arrays as lists (as DuckDB's {@code read_json} infers them; a key that mixes
+     * objects, arrays and scalars is a string of JSON text), see {@code JsonFormat} for the rules
+     * and {@link JsonOptions#maximumDepth()} to keep nested values as JSON text.
      * {@code floe.readJson("data/events/*.json")}
      */
     public DataFrame readJson(String... paths) {

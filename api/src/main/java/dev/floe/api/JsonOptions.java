@@ -18,12 +18,14 @@ public final class JsonOptions implements Serializable {
     private final int inferRows;
     private final ParseMode mode;
     private final int maxLineBytes;
+    private final int maximumDepth;
 
     private JsonOptions(Builder b) {
         this.schemaHints = Map.copyOf(b.schemaHints);
         this.inferRows = b.inferRows;
         this.mode = b.mode;
         this.maxLineBytes = b.maxLineBytes;
+        this.maximumDepth = b.maximumDepth;
     }
 
     /** No hints; types inferred from the first 1000 records. */
@@ -55,10 +57,20 @@ public final class JsonOptions implements Serializable {
      */
     public int maxLineBytes() { return maxLineBytes; }
 
+    /**
+     * How deep inference turns objects into structs and arrays into lists, as DuckDB's
+     * {@code read_json(maximum_depth)}: -1 (default) at every depth; a record is at depth 1, so
+     * {@code 1} reads every top-level object and array as a string of its JSON text (Floe's
+     * behaviour before nested inference) and {@code 2} infers structs and lists one level deep,
+     * holding deeper objects and arrays as JSON text.
+     */
+    public int maximumDepth() { return maximumDepth; }
+
     @Override
     public String toString() {
         return "JsonOptions(inferRows=" + inferRows + ", hints=" + schemaHints.keySet()
-                + (mode != ParseMode.FAILFAST ? ", mode=" + mode : "") + ")";
+                + (mode != ParseMode.FAILFAST ? ", mode=" + mode : "")
+                + (maximumDepth >= 0 ? ", maximumDepth=" + maximumDepth : "") + ")";
     }
 
     /** Builder for {@link JsonOptions}. */
@@ -67,6 +79,7 @@ public final class JsonOptions implements Serializable {
         private int inferRows = 1000;
         private ParseMode mode = ParseMode.FAILFAST;
         private int maxLineBytes = CsvOptions.DEFAULT_MAX_LINE_BYTES;
+        private int maximumDepth = -1;
 
         private Builder() {
         }
@@ -90,6 +103,16 @@ public final class JsonOptions implements Serializable {
                 throw new IllegalArgumentException("JsonOptions maxLineBytes must be >= 1, got " + bytes);
             }
             this.maxLineBytes = bytes;
+            return this;
+        }
+
+        /** See {@link JsonOptions#maximumDepth()}: -1 (every depth) or at least 1. */
+        public Builder maximumDepth(int depth) {
+            if (depth < -1 || depth == 0) {
+                throw new IllegalArgumentException("JsonOptions maximumDepth must be -1 (every depth) or >= 1, got "
+                        + depth + "; 1 reads nested objects and arrays as JSON text");
+            }
+            this.maximumDepth = depth;
             return this;
         }
 

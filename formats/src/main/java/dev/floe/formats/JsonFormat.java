@@ -32,10 +32,21 @@ import org.apache.arrow.memory.BufferAllocator;
  * <p>Inference, per top-level key in order of first appearance: {@code true/false} → bool,
  * integers → int64, any fraction or exponent → float64 (int64 widens to float64), strings that are
  * all ISO dates → date, ISO timestamps (date, {@code T} or space, time) → timestamp[us] without a
- * zone, or in UTC when every one ends in {@code Z} or an offset (converted to UTC), anything else or a mix of kinds → string. Nested objects and arrays become a string column
- * holding their JSON text. Keys never seen with a value are strings. Hints override inference, and
- * a hinted key no sampled record has is added as a column. Keys first seen after the sample are
- * ignored; a key repeated inside one object keeps its first value; a missing key is null.
+ * zone, or in UTC when every one ends in {@code Z} or an offset (converted to UTC), anything else
+ * or a mix of scalar kinds (a number and a string, a boolean and a number) → string, which holds
+ * each value's JSON text ({@code 1}, {@code true}). Objects become structs whose fields are the
+ * union of the keys seen, in order of first appearance, each widened by the same rules; arrays
+ * become lists of their non-null elements' widened type; to any depth (as Daft and DuckDB's
+ * {@code read_json} infer them; a field missing from an object is null). A value seen both as an
+ * object, an array or a scalar is a string holding the JSON text of each value (Spark's rule;
+ * DuckDB's {@code JSON} type). Defaults where nothing says more: a key only ever null, and an
+ * object only ever empty, is a string; an array only ever empty or holding only nulls is a list of
+ * strings. {@link JsonOptions#maximumDepth()} stops nesting at a depth (1 reads every top-level
+ * object and array as a string of its JSON text, Floe's behaviour before structs and lists).
+ * Hints override inference for their top-level key (a {@code string} hint reads an object or
+ * array as its JSON text), and a hinted key no sampled record has is added as a column. Keys first
+ * seen after the sample are ignored; a key repeated inside one object keeps its first value; a
+ * missing key is null.
  *
  * <p>Byte ranges: a file larger than the scan's split size is read by several tasks, each owning the
  * lines that start in its range (see {@link LineRangeInputStream}), so such a file must hold one
@@ -55,14 +66,13 @@ public final class JsonFormat {
 
     /** Infers the schema from the first {@code options.inferRows()} records of the first file. */
     public static Schema inferSchema(FileEntry file, JsonOptions options) {
-        Map<String, Inferred> kinds = new LinkedHashMap<>();
-        Utf8 text = new Utf8();
-        TextValues tv = new TextValues();
+        Map<String, Shape> kinds = new LinkedHashMap<>();
+        Inference inference = new Inference(new Utf8(), new TextValues(), options.maximumDepth());
         int records = 0;
         try {
             if (options.mode() == ParseMode.PERMISSIVE && !startsWithArray(file.path())) {
                 try {
-                    records = inferLineByLine(file.path(), options, kinds, text, tv);
+                    records = inferLineByLine(file.path(), options, kinds, inference);
                 } catch (JsonLines.LineTooLong e) {
                     throw new IllegalArgumentException(file.path() + ":" + e.line + ": " + e.getMessage(), e);
                 }
@@ -71,7 +81,7 @@ public final class JsonFormat {
                     Records objects = new Records(p, file.path());
                     try {
                         while (records < options.inferRows() && objects.nextObject()) {
-                            inferObject(p, kinds, text, tv);
+                            inferObject(p, kinds, inference, 1);
                             records++;
                         }
                     } catch (JsonParseException e) {
@@ -94,7 +104,7 @@ public final class JsonFormat {
         List<Field> fields = new ArrayList<>();
         kinds.forEach((name, kind) -> {
             DataType hint = options.schemaHints().get(name);
-            fields.add(new Field(name, hint != null ? hint : toType(kind)));
+            fields.add(new Field(name, hint != null ? hint : Shape.type(kind)));
         });
         options.schemaHints().forEach((name, type) -> {
             if (!kinds.containsKey(name)) {
@@ -104,28 +114,110 @@ public final class JsonFormat {
         return new Schema(fields);
     }
 
-    /** Widens the kinds of the keys of the object at the parser (which ends on its END_OBJECT). */
-    private static void inferObject(JsonParser p, Map<String, Inferred> kinds, Utf8 text, TextValues tv)
+    /**
+     * Widens the shapes of the keys of the object at the parser (which ends on its END_OBJECT);
+     * {@code depth} is the object's own depth (a record is at depth 1).
+     */
+    private static void inferObject(JsonParser p, Map<String, Shape> kinds, Inference in, int depth)
             throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            Inferred seen = kinds.get(name);
-            if (!kinds.containsKey(name)) {
+            Shape seen = kinds.get(name);
+            if (seen == null && !kinds.containsKey(name)) {
                 kinds.put(name, null);
             }
             if (v != JsonToken.VALUE_NULL) {
-                kinds.put(name, widen(seen, v, p, text, tv));
-            }
-            if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                kinds.put(name, Shape.widen(seen, v, p, in, depth + 1));
+            } else {
                 p.skipChildren();
             }
         }
     }
 
+    /** What inference reuses from value to value: the text buffer, the date parser, the depth limit. */
+    private record Inference(Utf8 text, TextValues tv, int maximumDepth) {
+        /** Whether an object or array at {@code depth} is still inferred as a struct or list. */
+        boolean nests(int depth) {
+            return maximumDepth < 0 || depth <= maximumDepth;
+        }
+    }
+
+    /**
+     * What inference has concluded about a value so far: a scalar kind, an object (its keys' shapes
+     * in order of first appearance, the union over every object seen), an array (the widened shape
+     * of its non-null elements), or {@link #TEXT} where objects, arrays and scalars mix (or nesting
+     * is deeper than {@link JsonOptions#maximumDepth()}): a string holding the value's JSON text.
+     */
+    private static final class Shape {
+        static final Shape TEXT = new Shape(null, null, false);
+        final Inferred scalar;
+        final Map<String, Shape> fields;
+        final boolean array;
+        Shape element;
+
+        private Shape(Inferred scalar, Map<String, Shape> fields, boolean array) {
+            this.scalar = scalar;
+            this.fields = fields;
+            this.array = array;
+        }
+
+        /** The shape holding {@code current} and the non-null value at the parser, which it consumes. */
+        static Shape widen(Shape current, JsonToken v, JsonParser p, Inference in, int depth) throws IOException {
+            boolean object = v == JsonToken.START_OBJECT;
+            if (object || v == JsonToken.START_ARRAY) {
+                boolean fits = in.nests(depth) && (current == null || (object ? current.fields != null : current.array));
+                if (!fits) {
+                    p.skipChildren();
+                    return TEXT;
+                }
+                Shape s = current != null ? current : new Shape(null, object ? new LinkedHashMap<>() : null, !object);
+                if (object) {
+                    inferObject(p, s.fields, in, depth);
+                } else {
+                    JsonToken t;
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (t != JsonToken.VALUE_NULL) {
+                            s.element = widen(s.element, t, p, in, depth + 1);
+                        }
+                    }
+                }
+                return s;
+            }
+            if (current != null && current.scalar == null) {
+                return TEXT; // a scalar where objects or arrays were seen, or JSON text already
+            }
+            Inferred widened = JsonFormat.widen(current == null ? null : current.scalar, v, p, in.text(), in.tv());
+            return current != null && current.scalar == widened ? current : new Shape(widened, null, false);
+        }
+
+        /**
+         * The type of a shape: never seen with a value (only nulls), JSON text, and objects only
+         * ever seen empty are strings; an array whose elements were all null or that was always
+         * empty is a list of strings.
+         */
+        static DataType type(Shape s) {
+            if (s == null || s == TEXT) {
+                return DataType.string();
+            }
+            if (s.scalar != null) {
+                return toType(s.scalar);
+            }
+            if (s.array) {
+                return DataType.list(type(s.element));
+            }
+            if (s.fields.isEmpty()) {
+                return DataType.string();
+            }
+            List<Field> out = new ArrayList<>(s.fields.size());
+            s.fields.forEach((name, f) -> out.add(new Field(name, type(f))));
+            return DataType.struct(out.toArray(new Field[0]));
+        }
+    }
+
     /** PERMISSIVE inference: each line parsed alone, lines that are not valid JSON objects skipped. */
-    private static int inferLineByLine(String path, JsonOptions options, Map<String, Inferred> kinds, Utf8 text,
-            TextValues tv) throws IOException {
+    private static int inferLineByLine(String path, JsonOptions options, Map<String, Shape> kinds,
+            Inference inference) throws IOException {
         int records = 0;
         try (InputStream in = CsvFormat.open(path)) {
             JsonLines lines = new JsonLines(in, options.maxLineBytes());
@@ -135,7 +227,7 @@ public final class JsonFormat {
                 }
                 try (JsonParser p = FACTORY.createParser(lines.bytes, 0, lines.length)) {
                     if (p.nextToken() == JsonToken.START_OBJECT) {
-                        inferObject(p, kinds, text, tv);
+                        inferObject(p, kinds, inference, 1);
                         records++;
                     }
                 } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
@@ -408,6 +500,7 @@ public final class JsonFormat {
     static String describe(JsonToken t) {
         return switch (t) {
             case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
             case VALUE_STRING -> "a string";
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";

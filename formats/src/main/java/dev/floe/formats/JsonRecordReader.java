@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.floe.api.types.DataType;
+import dev.floe.api.types.Field;
 import dev.floe.api.types.Schema;
 import dev.floe.arrow.Values;
 import java.io.IOException;
@@ -23,12 +24,16 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Reads JSON records (the lines of a byte range, or a whole file) straight into Arrow vectors of the
  * read columns. FAILFAST streams the bytes through one Jackson parser. PERMISSIVE parses each line
  * on its own so that a line that is not valid JSON becomes a row of nulls and the next line is read
- * normally; a value of the wrong type is null in either case of PERMISSIVE.
+ * normally; a value of the wrong type is null in either case of PERMISSIVE. Arrays are appended to
+ * a list's data vector and objects' fields written into a struct's child vectors as the parser
+ * meets them, to any depth; a value that does not fit is named by its path ({@code a.b[2]}).
  *
  * <pre>{@code BatchReader r = JsonFormat.read(path, 0, Long.MAX_VALUE, schema, names, options, 65_536, allocator, null);}</pre>
  */
@@ -39,7 +44,7 @@ final class JsonRecordReader extends TextBatchReader {
     private JsonParser parser;
     private final JsonFormat.Records records;
     private final boolean permissive;
-    private final DataType[] types;
+    private final Slot[] slots;
     private final Map<String, Integer> columns = new HashMap<>();
     private final ScanMetrics metrics;
     private final TextValues tv = new TextValues();
@@ -50,6 +55,12 @@ final class JsonRecordReader extends TextBatchReader {
     /** PERMISSIVE: the current line is not one valid JSON object, so its row is all nulls. */
     private boolean lineMalformed;
     private long record;
+    /** Structs read so far (numbers each object, for its fields' {@link Slot#setIn}). */
+    private long objects;
+    /** The path of the value being read: per level a field name, or null and a list position. */
+    private String[] pathNames = new String[8];
+    private int[] pathIndex = new int[8];
+    private int depth;
     private boolean closed;
 
     /**
@@ -64,9 +75,10 @@ final class JsonRecordReader extends TextBatchReader {
         this.in = in;
         this.firstOffset = in instanceof LineRangeInputStream r ? r.firstLineOffset() : start;
         this.permissive = permissive;
-        this.types = readSchema.types().toArray(new DataType[0]);
+        this.slots = new Slot[readSchema.size()];
         for (int c = 0; c < readSchema.size(); c++) {
             columns.put(readSchema.field(c).name(), c);
+            slots[c] = new Slot(readSchema.field(c).name(), readSchema.field(c).type());
         }
         this.metrics = metrics;
         this.setInRow = new int[readSchema.size()];
@@ -186,14 +198,164 @@ final class JsonRecordReader extends TextBatchReader {
     }
 
     private void set(FieldVector v, int c, int row, JsonToken token) throws IOException {
-        DataType type = types[c];
+        depth = 0;
+        pathNames[0] = slots[c].name;
+        value(v, slots[c], row, token);
+    }
+
+    /**
+     * How one column or nested field is read, built once per reader: its type and, for a list its
+     * element's plan, for a struct its fields' plans by name (no lookup by type at each value).
+     */
+    private static final class Slot {
+        final String name;
+        final DataType type;
+        final Slot element;
+        final Map<String, Integer> ordinals;
+        final Slot[] fields;
+        /** A struct's fields: the number of the object each was last set in (a repeated key keeps its first value). */
+        final long[] setIn;
+
+        Slot(String name, DataType type) {
+            this.name = name;
+            this.type = type;
+            if (type instanceof DataType.ListOf list) {
+                element = new Slot(null, list.element());
+                ordinals = null;
+                fields = null;
+                setIn = null;
+            } else if (type instanceof DataType.Struct struct) {
+                element = null;
+                List<Field> fs = struct.fields();
+                ordinals = new HashMap<>();
+                fields = new Slot[fs.size()];
+                for (int f = 0; f < fs.size(); f++) {
+                    ordinals.putIfAbsent(fs.get(f).name(), f);
+                    fields[f] = new Slot(fs.get(f).name(), fs.get(f).type());
+                }
+                setIn = new long[fs.size()];
+            } else {
+                element = null;
+                ordinals = null;
+                fields = null;
+                setIn = null;
+            }
+        }
+    }
+
+    /** The path of the value being read, as {@code a.b[2]}: the top-level key, field names and list positions. */
+    private String path() {
+        StringBuilder b = new StringBuilder(pathNames[0]);
+        for (int d = 1; d <= depth; d++) {
+            if (pathNames[d] != null) {
+                b.append('.').append(pathNames[d]);
+            } else {
+                b.append('[').append(pathIndex[d]).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Makes room for one more level of nesting on the path. */
+    private void descend() {
+        if (++depth == pathNames.length) {
+            pathNames = Arrays.copyOf(pathNames, depth * 2);
+            pathIndex = Arrays.copyOf(pathIndex, depth * 2);
+        }
+    }
+
+    /**
+     * A value that does not fit its type, at the parser: FAILFAST fails naming the file, line, the
+     * value's path and what to do; PERMISSIVE skips it, leaving slot {@code i} null.
+     */
+    private void misfit(FieldVector v, Slot slot, int i, JsonToken token) throws IOException {
+        if (!permissive) {
+            String shown = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
+                    ? JsonFormat.describe(token) : "'" + parser.getText() + "'";
+            throw new IllegalArgumentException(where(parser.currentTokenLocation()) + ": key '" + path()
+                    + "': cannot read " + shown + " as " + slot.type + " (record " + record
+                    + "); give a schema hint for key '" + pathNames[0] + "' (string reads any value as its JSON"
+                    + " text), or JsonOptions mode(PERMISSIVE) to read such a value as null");
+        }
+        parser.skipChildren();
+        v.setNull(i);
+        rowMalformed = true;
+    }
+
+    /**
+     * Writes the value at the parser (its first token {@code token}, not null) into slot {@code i}
+     * of {@code v}, consuming it whole. Lists append to their data vector and structs write their
+     * fields at the struct's own slot, so nested values go straight into the child vectors; null
+     * elements and fields an object lacks are set null explicitly (a PERMISSIVE row read in part
+     * reuses its slots in the data vectors).
+     */
+    private void value(FieldVector v, Slot slot, int i, JsonToken token) throws IOException {
+        DataType type = slot.type;
         boolean ok;
         switch (type.kind()) {
+            case LIST -> {
+                if (token != JsonToken.START_ARRAY) {
+                    misfit(v, slot, i, token);
+                    return;
+                }
+                ListVector list = (ListVector) v;
+                FieldVector data = list.getDataVector();
+                int start = list.startNewValue(i);
+                int k = 0;
+                descend();
+                pathNames[depth] = null;
+                JsonToken t;
+                while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    pathIndex[depth] = k;
+                    if (t == JsonToken.VALUE_NULL) {
+                        data.setNull(start + k);
+                    } else {
+                        value(data, slot.element, start + k, t);
+                    }
+                    k++;
+                }
+                depth--;
+                list.endValue(i, k);
+                return;
+            }
+            case STRUCT -> {
+                if (token != JsonToken.START_OBJECT) {
+                    misfit(v, slot, i, token);
+                    return;
+                }
+                StructVector struct = (StructVector) v;
+                long object = ++objects;
+                descend();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    Integer f = slot.ordinals.get(parser.currentName());
+                    JsonToken t = parser.nextToken();
+                    if (f == null || slot.setIn[f] == object) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    slot.setIn[f] = object;
+                    FieldVector child = (FieldVector) struct.getChildByOrdinal(f);
+                    if (t == JsonToken.VALUE_NULL) {
+                        child.setNull(i);
+                    } else {
+                        pathNames[depth] = slot.fields[f].name;
+                        value(child, slot.fields[f], i, t);
+                    }
+                }
+                depth--;
+                for (int f = 0; f < slot.fields.length; f++) {
+                    if (slot.setIn[f] != object) {
+                        ((FieldVector) struct.getChildByOrdinal(f)).setNull(i);
+                    }
+                }
+                struct.setIndexDefined(i);
+                return;
+            }
             case INT64 -> {
                 ok = token == JsonToken.VALUE_NUMBER_INT;
                 if (ok) {
                     try {
-                        ((BigIntVector) v).set(row, parser.getLongValue());
+                        ((BigIntVector) v).setSafe(i, parser.getLongValue());
                     } catch (InputCoercionException e) {
                         ok = false;
                     }
@@ -202,13 +364,13 @@ final class JsonRecordReader extends TextBatchReader {
             case FLOAT64 -> {
                 ok = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
                 if (ok) {
-                    ((Float8Vector) v).set(row, parser.getDoubleValue());
+                    ((Float8Vector) v).setSafe(i, parser.getDoubleValue());
                 }
             }
             case BOOL -> {
                 ok = token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
                 if (ok) {
-                    ((BitVector) v).set(row, token == JsonToken.VALUE_TRUE ? 1 : 0);
+                    ((BitVector) v).setSafe(i, token == JsonToken.VALUE_TRUE ? 1 : 0);
                 }
             }
             case STRING -> {
@@ -217,7 +379,7 @@ final class JsonRecordReader extends TextBatchReader {
                 } else {
                     text.set(parser);
                 }
-                ((VarCharVector) v).setSafe(row, text.bytes, 0, text.length);
+                ((VarCharVector) v).setSafe(i, text.bytes, 0, text.length);
                 ok = true;
             }
             case DATE -> {
@@ -226,7 +388,7 @@ final class JsonRecordReader extends TextBatchReader {
                     text.set(parser);
                     ok = text.length == 10 && tv.parseDate(text.bytes, 0, text.length);
                     if (ok) {
-                        ((DateDayVector) v).set(row, (int) tv.longValue);
+                        ((DateDayVector) v).setSafe(i, (int) tv.longValue);
                     }
                 }
             }
@@ -247,7 +409,7 @@ final class JsonRecordReader extends TextBatchReader {
                             case MICROSECOND -> micros;
                             case NANOSECOND -> micros * 1_000L;
                         };
-                        ((TimeStampVector) v).set(row, value);
+                        ((TimeStampVector) v).setSafe(i, value);
                     }
                 }
             }
@@ -256,7 +418,7 @@ final class JsonRecordReader extends TextBatchReader {
                 ok = token.isScalarValue() && token != JsonToken.VALUE_EMBEDDED_OBJECT;
                 if (ok) {
                     try {
-                        Values.set(v, type, row, dev.floe.arrow.kernels.Casts.convert(parser.getText(),
+                        Values.set(v, type, i, dev.floe.arrow.kernels.Casts.convert(parser.getText(),
                                 DataType.string(), type));
                     } catch (RuntimeException e) {
                         ok = false;
@@ -265,17 +427,7 @@ final class JsonRecordReader extends TextBatchReader {
             }
         }
         if (!ok) {
-            String shown = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
-                    ? JsonFormat.describe(token) : "'" + parser.getText() + "'";
-            parser.skipChildren();
-            if (permissive) {
-                rowMalformed = true;
-                return;
-            }
-            throw new IllegalArgumentException(where(parser.currentTokenLocation()) + ": key '"
-                    + readSchema.field(c).name() + "': cannot read " + shown + " as " + type
-                    + " (record " + record + "); give a schema hint such as string for this key,"
-                    + " or JsonOptions mode(PERMISSIVE) to read it as null");
+            misfit(v, slot, i, token);
         }
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Newline-delimited JSON: inference, hints, nulls, nested values as text, errors naming file and line. */
+/** Newline-delimited JSON: inference (nested objects as structs, arrays as lists), hints, nulls, errors naming file and line. */
 class JsonFormatTest {
     @TempDir
     Path dir;
@@ -59,9 +59,108 @@ class JsonFormatTest {
                 Arguments.of("{\"a\":\"2024-01-02T03:04:05Z\"}\n{\"a\":\"2024-01-02T03:04:05\"}", DataType.string()),
                 Arguments.of("{\"a\":\"2024-01-02T03:04:05+1\"}", DataType.string()),
                 Arguments.of("{\"a\":99999999999999999999}", DataType.float64()),
-                Arguments.of("{\"a\":{\"b\":1}}", DataType.string()),
-                Arguments.of("{\"a\":[1,2]}", DataType.string()),
+                Arguments.of("{\"a\":{\"b\":1}}", DataType.struct(Field.of("b", DataType.int64()))),
+                Arguments.of("{\"a\":[1,2]}", DataType.list(DataType.int64())),
+                Arguments.of("{\"a\":[1,2.5]}\n{\"a\":[null]}", DataType.list(DataType.float64())),
+                Arguments.of("{\"a\":[]}", DataType.list(DataType.string())),
+                Arguments.of("{\"a\":{}}", DataType.string()),
+                Arguments.of("{\"a\":{\"b\":1}}\n{\"a\":2}", DataType.string()),
+                Arguments.of("{\"a\":[1]}\n{\"a\":{\"b\":1}}", DataType.string()),
+                Arguments.of("{\"a\":[{\"x\":1},null,{\"y\":\"2024-01-02\",\"x\":null}]}\n{\"a\":null}",
+                        DataType.list(DataType.struct(Field.of("x", DataType.int64()), Field.of("y", DataType.date())))),
+                Arguments.of("{\"a\":{\"b\":1}}\n{\"a\":{\"c\":\"x\",\"b\":2.5}}",
+                        DataType.struct(Field.of("b", DataType.float64()), Field.of("c", DataType.string()))),
+                Arguments.of("{\"a\":{\"b\":1}}\n{\"a\":{\"b\":[1]}}", DataType.struct(Field.of("b", DataType.string()))),
+                Arguments.of("{\"a\":{}}\n{\"a\":{\"b\":true}}", DataType.struct(Field.of("b", DataType.bool()))),
+                Arguments.of("{\"a\":[[1],[2.5,null],null]}", DataType.list(DataType.list(DataType.float64()))),
+                Arguments.of("{\"a\":[1,\"x\"]}", DataType.list(DataType.string())),
+                Arguments.of("{\"a\":[null]}", DataType.list(DataType.string())),
+                Arguments.of("{\"a\":[]}\n{\"a\":[{\"b\":true}]}", DataType.list(DataType.struct(Field.of("b", DataType.bool())))),
+                Arguments.of("{\"a\":{\"b\":null}}", DataType.struct(Field.of("b", DataType.string()))),
                 Arguments.of("{\"a\":null}", DataType.string()));
+    }
+
+    @Test
+    void maximumDepthStopsNestingAndOneReadsNestedValuesAsJsonText() throws Exception {
+        FileEntry f = file("d.json", "{\"a\":{\"b\":{\"c\":1}},\"l\":[[1],[]]}\n{\"a\":null,\"l\":[null]}\n");
+        Schema one = JsonFormat.inferSchema(f, JsonOptions.builder().maximumDepth(1).build());
+        assertThat(one.types()).containsExactly(DataType.string(), DataType.string());
+        assertThat(readAll(f.path(), one, one.names(), 10)).containsExactly(
+                Arrays.asList("{\"b\":{\"c\":1}}", null), List.of("[[1],[]]", "[null]"));
+        Schema two = JsonFormat.inferSchema(f, JsonOptions.builder().maximumDepth(2).build());
+        assertThat(two.types()).containsExactly(DataType.struct(Field.of("b", DataType.string())),
+                DataType.list(DataType.string()));
+        assertThat(readAll(f.path(), two, two.names(), 10)).containsExactly(
+                Arrays.asList(Map.of("b", "{\"c\":1}"), null), List.of(List.of("[1]", "[]"), Arrays.asList((Object) null)));
+        Schema all = JsonFormat.inferSchema(f, JsonOptions.defaults());
+        assertThat(all.types()).containsExactly(
+                DataType.struct(Field.of("b", DataType.struct(Field.of("c", DataType.int64())))),
+                DataType.list(DataType.list(DataType.int64())));
+        assertThatThrownBy(() -> JsonOptions.builder().maximumDepth(0)).hasMessageContaining("maximumDepth");
+    }
+
+    /** A LinkedHashMap of alternating keys and values (values may be null, unlike Map.of). */
+    private static Map<String, Object> struct(Object... keysAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            m.put((String) keysAndValues[k], keysAndValues[k + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void nestedValuesAreReadIntoStructsAndListsWithNullsAtEveryLevel() throws Exception {
+        FileEntry f = file("n.json", """
+                {"id":1,"p":{"x":1,"tags":["a",null],"q":{"d":"2024-01-02"}},"items":[{"sku":"s1","n":2},null,{"n":3.5}]}
+                {"id":2,"p":null,"items":[]}
+                {"id":3,"p":{"tags":null,"x":null},"items":null}
+                {"id":4}
+                {"id":5,"p":{"q":{},"x":7,"x":8,"tags":[],"extra":1},"items":[{"sku":null,"sku":"dup"}]}
+                """);
+        Schema s = JsonFormat.inferSchema(f, JsonOptions.defaults());
+        DataType p = DataType.struct(Field.of("x", DataType.int64()), Field.of("tags", DataType.list(DataType.string())),
+                Field.of("q", DataType.struct(Field.of("d", DataType.date()))), Field.of("extra", DataType.int64()));
+        DataType item = DataType.struct(Field.of("sku", DataType.string()), Field.of("n", DataType.float64()));
+        assertThat(s.fields()).containsExactly(Field.of("id", DataType.int64()), Field.of("p", p),
+                Field.of("items", DataType.list(item)));
+        for (int batchRows : new int[] {2, 1000}) {
+            List<List<Object>> cols = readAll(f.path(), s, List.of("items", "p"), batchRows);
+            assertThat(cols.get(0)).containsExactly(
+                    Arrays.asList(struct("sku", "s1", "n", 2.0), null, struct("sku", null, "n", 3.5)), List.of(), null,
+                    null, List.of(struct("sku", null, "n", null)));
+            assertThat(cols.get(1)).containsExactly(
+                    struct("x", 1L, "tags", Arrays.asList("a", null), "q", struct("d", LocalDate.of(2024, 1, 2)),
+                            "extra", null),
+                    null, struct("x", null, "tags", null, "q", null, "extra", null), null,
+                    struct("x", 7L, "tags", List.of(), "q", struct("d", null), "extra", 1L));
+        }
+    }
+
+    @Test
+    void aNestedValueThatDoesNotFitIsNamedByItsPath() throws Exception {
+        FileEntry f = file("bad-nested.json", "{\"a\":{\"b\":[1,2,3]}}\n{\"a\":{\"b\":[4,5,\"six\"]}}\n"
+                + "{\"a\":{\"b\":7}}\n{\"a\":[{\"b\":[]}]}\n");
+        Schema s = Schema.of(Field.of("a", DataType.struct(Field.of("b", DataType.list(DataType.int64())))));
+        assertThatThrownBy(() -> readAll(f.path(), s, s.names(), 1000)).hasMessageStartingWith(f.path() + ":2: ")
+                .hasMessageContaining("key 'a.b[2]'").hasMessageContaining("'six'")
+                .hasMessageContaining("as int64").hasMessageContaining("schema hint for key 'a'");
+        FileEntry g = file("bad-struct.json", "{\"a\":{\"b\":[1]}}\n{\"a\":{\"b\":7}}\n");
+        assertThatThrownBy(() -> readAll(g.path(), s, s.names(), 1000)).hasMessageStartingWith(g.path() + ":2: ")
+                .hasMessageContaining("key 'a.b'").hasMessageContaining("'7'");
+        ScanMetrics metrics = new ScanMetrics();
+        List<Object> read = new ArrayList<>();
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("json-nested-permissive");
+                BatchReader r = JsonFormat.read(f.path(), 0, Long.MAX_VALUE, s, s.names(),
+                        JsonOptions.builder().mode(dev.floe.api.ParseMode.PERMISSIVE).build(), 1000, a.get(), metrics)) {
+            while (r.hasNext()) {
+                try (RecordBatch b = r.next()) {
+                    read.addAll(Batches.values(b, 0));
+                }
+            }
+        }
+        assertThat(read).containsExactly(struct("b", List.of(1L, 2L, 3L)), struct("b", Arrays.asList(4L, 5L, null)),
+                struct("b", null), null);
+        assertThat(metrics.malformedRows).isEqualTo(3);
     }
 
     @ParameterizedTest
@@ -84,10 +183,12 @@ class JsonFormatTest {
         List<List<Object>> cols = readAll(f.path(), s, s.names(), 2);
         assertThat(cols.get(0)).containsExactly(1L, 2L, 3L);
         assertThat(cols.get(1)).containsExactly("aé\n\"q\"", null, null);
-        assertThat(cols.get(2)).containsExactly("[\"x\",{\"y\":null}]", null, null);
+        assertThat(s.field(2).type()).isEqualTo(DataType.list(DataType.string()));
+        assertThat(cols.get(2)).containsExactly(List.of("x", "{\"y\":null}"), null, null);
         assertThat(cols.get(3)).containsExactly(null, 1.5, null);
         assertThat(cols.get(4)).containsExactly(null, LocalDateTime.of(2024, 2, 29, 10, 11, 12, 123_456_000), null);
-        assertThat(cols.get(5)).containsExactly(null, null, "{\"deep\":[1]}");
+        assertThat(s.field(5).type()).isEqualTo(DataType.struct(Field.of("deep", DataType.list(DataType.int64()))));
+        assertThat(cols.get(5)).containsExactly(null, null, Map.of("deep", List.of(1L)));
     }
 
     @Test
@@ -219,6 +320,12 @@ class JsonFormatTest {
                     "{\"l\":[1,null,3],\"st\":{\"x\":1,\"y\":\"a\"},\"f\":null}",
                     "{\"l\":null,\"st\":null,\"f\":null}",
                     "{\"l\":[],\"st\":{\"x\":null,\"y\":\"b\"},\"f\":0.5}");
+            Schema inferred = JsonFormat.inferSchema(new FileEntry(path, Files.size(Path.of(path))),
+                    JsonOptions.defaults());
+            assertThat(inferred).isEqualTo(batch.schema());
+            List<List<Object>> cols = readAll(path, inferred, inferred.names(), 2);
+            assertThat(cols.get(0)).isEqualTo(Batches.values(batch, 0));
+            assertThat(cols.get(1)).isEqualTo(Batches.values(batch, 1));
         }
     }
 

@@ -94,9 +94,9 @@ class JsonIT {
         try (Floe floe = SharedCluster.floe(4)) {
             DataFrame df = floe.readJson(file.toString());
             assertThat(df.schema().types()).containsExactly(DataType.int64(), DataType.float64(), DataType.string(),
-                    DataType.date(), DataType.bool(), DataType.string());
-            Rows.assertSameRows(run(df.select("id", "price", "status", "odate", "flag")),
-                    duck.query("SELECT id, price, status, odate, flag FROM t"));
+                    DataType.date(), DataType.bool(), DataType.list(DataType.int64()));
+            Rows.assertSameRows(run(df.select("id", "price", "status", "odate", "flag", "pair")),
+                    duck.query("SELECT id, price, status, odate, flag, [qty, 1] FROM t"));
         }
         Files.writeString(dir.resolve("bad.json"), "{\"a\": 1}\n{\"a\": }\n");
         try (Floe floe = SharedCluster.floe(4)) {
