@@ -144,7 +144,7 @@ public final class StringExpressions implements Serializable {
     /** The characters (code points) in reverse order. {@code col("s").str().reverse()} */
     public Expression reverse() { return call(StringFn.REVERSE, List.of()); }
 
-    /** The string repeated {@code n} times ("" for n <= 0). {@code col("s").str().repeat(3)} */
+    /** The string repeated {@code n} times ({@code ""} for {@code n <= 0}). {@code col("s").str().repeat(3)} */
     public Expression repeat(int n) { return call(StringFn.REPEAT, List.of(), n); }
 
     /**

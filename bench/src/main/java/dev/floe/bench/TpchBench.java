@@ -201,6 +201,9 @@ public final class TpchBench implements Callable<Integer> {
         cmd.add("-Xmx" + heap);
         cmd.addAll(JVM_FLAGS);
         Path tmp = out.resolve("tmp-" + engine).toAbsolutePath();
+        // a JVM killed at a query timeout leaves its spill and shuffle files (Flink SQL's reached 48 GB
+        // over three timeouts and made later queries fail with "No space left on device")
+        deleteContents(tmp);
         Files.createDirectories(tmp);
         cmd.add("-Djava.io.tmpdir=" + tmp);
         if (jfr && engine.equals("floe")) {
@@ -234,6 +237,19 @@ public final class TpchBench implements Callable<Integer> {
             }
         }
         return cp.toString();
+    }
+
+    private static void deleteContents(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     private static String loadAverage() {

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The JVM flags Floe needs in a process that handles Arrow memory (the client of every session,
  * and each TaskManager of a cluster), checked before anything starts so that a missing flag is one
- * sentence naming it instead of Arrow's "sun.misc.Unsafe or java.nio.DirectByteBuffer.<init>(long,
- * int) not available" at the first action.
+ * sentence naming it instead of Arrow's {@code "sun.misc.Unsafe or java.nio.DirectByteBuffer.<init>(long,
+ * int) not available"} at the first action.
  *
  * <p>Measured on Java 17 with Flink 2.3 and Arrow 19: a {@code Floe.local()} program that reads,
  * transforms and collects needs only {@code --add-opens=java.base/java.nio=ALL-UNNAMED} (Arrow

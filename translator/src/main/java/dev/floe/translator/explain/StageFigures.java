@@ -56,8 +56,12 @@ public final class StageFigures {
     }
 
     /**
+     * The figures of a finished job, by the steps of its physical plan.
+     *
+     * @param plan         the physical plan the job ran
      * @param ids          the operator ids (hex) of each node, in the order {@link #stepLines} lists its operators
      * @param accumulators the finished job's accumulator results by name
+     * @return the figures of each step, keyed by its plan node
      */
     public static StageFigures of(PhysicalPlan plan, OperatorIds ids, Map<String, Object> accumulators) {
         Map<PhysicalPlan, List<JobReport.Stage>> byNode = new IdentityHashMap<>();

@@ -18,8 +18,8 @@ import java.util.Set;
  * columns, window results) changes what the functions see and stays above.
  *
  * <pre>
- * Filter: dept = 1 AND r <= 3                     Filter: r <= 3
- *   Window: partition by [dept] ...: rank() AS r  →   Window: partition by [dept] ...: rank() AS r
+ * Filter: dept = 1 AND r &lt;= 3                     Filter: r &lt;= 3
+ *   Window: partition by [dept] ...: rank() AS r  &rarr;   Window: partition by [dept] ...: rank() AS r
  *     x                                                  Filter: dept = 1
  *                                                          x
  * </pre>

@@ -18,7 +18,7 @@ import org.apache.arrow.vector.FieldVector;
  */
 public interface Accumulator extends AutoCloseable {
     /**
-     * Folds raw input values into their groups: row i (0 <= i < n) goes to groupIds[i]; numGroups is
+     * Folds raw input values into their groups: row i ({@code 0 <= i < n}) goes to groupIds[i]; numGroups is
      * the current number of groups (grow state to it). {@code input} is null for COUNT_ALL. Nulls are
      * skipped (COUNT_ALL counts every row; AGG_LIST keeps nulls).
      */

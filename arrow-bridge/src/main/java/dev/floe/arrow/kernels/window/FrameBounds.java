@@ -17,9 +17,11 @@ import org.apache.arrow.vector.FieldVector;
  * }</pre>
  */
 public final class FrameBounds {
-    /** Kinds of a RANGE edge for {@link #range}. */
+    /** A RANGE edge for {@link #range}: the partition's first or last row. */
     public static final int UNBOUNDED = 0;
+    /** A RANGE edge for {@link #range}: the current row's peer group. */
     public static final int CURRENT = 1;
+    /** A RANGE edge for {@link #range}: the rows whose key is within an offset of the current key. */
     public static final int OFFSET = 2;
 
     private FrameBounds() {
