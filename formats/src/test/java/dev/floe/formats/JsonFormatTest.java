@@ -137,6 +137,30 @@ class JsonFormatTest {
     }
 
     @Test
+    void aPermissiveLineBrokenInsideAListLeavesNoStaleValuesInTheSlotsTheNextRowReuses() throws Exception {
+        FileEntry f = file("broken-list.json", """
+                {"l":[{"x":1,"y":"a"},{"x":2,"y":"b"}]}
+                {"l":[{"x":4,"y":"d"},{"x":5,"y":
+                {"l":[null,{"y":"e"}]}
+                """);
+        Schema s = Schema.of(Field.of("l", DataType.list(DataType.struct(Field.of("x", DataType.int64()),
+                Field.of("y", DataType.string())))));
+        List<Object> read = new ArrayList<>();
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("json-broken-list");
+                BatchReader r = JsonFormat.read(f.path(), 0, Long.MAX_VALUE, s, s.names(),
+                        JsonOptions.builder().mode(dev.floe.api.ParseMode.PERMISSIVE).build(), 1000, a.get(), null)) {
+            while (r.hasNext()) {
+                try (RecordBatch b = r.next()) {
+                    read.addAll(Batches.values(b, 0));
+                }
+            }
+        }
+        // row 3's elements reuse the data slots row 2 wrote before its line broke: x must not be 5
+        assertThat(read).containsExactly(List.of(struct("x", 1L, "y", "a"), struct("x", 2L, "y", "b")), null,
+                Arrays.asList(null, struct("x", null, "y", "e")));
+    }
+
+    @Test
     void aNestedValueThatDoesNotFitIsNamedByItsPath() throws Exception {
         FileEntry f = file("bad-nested.json", "{\"a\":{\"b\":[1,2,3]}}\n{\"a\":{\"b\":[4,5,\"six\"]}}\n"
                 + "{\"a\":{\"b\":7}}\n{\"a\":[{\"b\":[]}]}\n");
