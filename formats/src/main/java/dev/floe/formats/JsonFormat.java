@@ -34,12 +34,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * all ISO dates → date, ISO timestamps (date, {@code T} or space, time) → timestamp[us] without a
  * zone, or in UTC when every one ends in {@code Z} or an offset (converted to UTC), anything else
  * or a mix of scalar kinds (a number and a string, a boolean and a number) → string, which holds
- * each value's JSON text ({@code 1}, {@code true}). Objects become structs whose fields are the
+ * each number and boolean as written ({@code 1.50}, {@code true}) and each string's text. Objects become structs whose fields are the
  * union of the keys seen, in order of first appearance, each widened by the same rules; arrays
  * become lists of their non-null elements' widened type; to any depth (as Daft and DuckDB's
  * {@code read_json} infer them; a field missing from an object is null). A value seen both as an
- * object, an array or a scalar is a string holding the JSON text of each value (Spark's rule;
- * DuckDB's {@code JSON} type). Defaults where nothing says more: a key only ever null, and an
+ * object, an array or a scalar is a string: objects and arrays as their JSON text, scalars as
+ * above (Spark's rule; DuckDB keeps such a key as its {@code JSON} type, where a string stays
+ * quoted). Defaults where nothing says more: a key only ever null, and an
  * object only ever empty, is a string; an array only ever empty or holding only nulls is a list of
  * strings. {@link JsonOptions#maximumDepth()} stops nesting at a depth (1 reads every top-level
  * object and array as a string of its JSON text, Floe's behaviour before structs and lists).

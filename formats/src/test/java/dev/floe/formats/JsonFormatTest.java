@@ -99,6 +99,21 @@ class JsonFormatTest {
         assertThatThrownBy(() -> JsonOptions.builder().maximumDepth(0)).hasMessageContaining("maximumDepth");
     }
 
+    @Test
+    void aKeyMixingObjectsArraysAndScalarsIsAStringOfJsonTextAndScalarsAsWritten() throws Exception {
+        FileEntry f = file("mixed.json", """
+                {"a": {"k": [1, "x"]}}
+                {"a": 1.50}
+                {"a": "s"}
+                {"a": [true, null]}
+                {"a": null}
+                """);
+        Schema s = JsonFormat.inferSchema(f, JsonOptions.defaults());
+        assertThat(s.field(0).type()).isEqualTo(DataType.string());
+        assertThat(readAll(f.path(), s, s.names(), 1000).get(0))
+                .containsExactly("{\"k\":[1,\"x\"]}", "1.50", "s", "[true,null]", null);
+    }
+
     /** A LinkedHashMap of alternating keys and values (values may be null, unlike Map.of). */
     private static Map<String, Object> struct(Object... keysAndValues) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
