@@ -42,7 +42,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * above (Spark's rule; DuckDB keeps such a key as its {@code JSON} type, where a string stays
  * quoted). Defaults where nothing says more: a key only ever null, and an
  * object only ever empty, is a string; an array only ever empty or holding only nulls is a list of
- * strings. {@link JsonOptions#maximumDepth()} stops nesting at a depth (1 reads every top-level
+ * strings. A nested object whose keys number more than 200 over the sample (keys that are data,
+ * such as ids or dates, where DuckDB infers a map) is a string of JSON text too, so that a struct
+ * never grows a child vector per key. {@link JsonOptions#maximumDepth()} stops nesting at a depth (1 reads every top-level
  * object and array as a string of its JSON text, Floe's behaviour before structs and lists).
  * Hints override inference for their top-level key (a {@code string} hint reads an object or
  * array as its JSON text), and a hinted key no sampled record has is added as a column. Keys first
@@ -152,6 +154,11 @@ public final class JsonFormat {
      */
     private static final class Shape {
         static final Shape TEXT = new Shape(null, null, false);
+        /**
+         * More distinct keys than this in one nested object's union and it is JSON text: DuckDB's
+         * {@code map_inference_threshold} (200) makes such an object a map.
+         */
+        static final int WIDEST_STRUCT = 200;
         final Inferred scalar;
         final Map<String, Shape> fields;
         final boolean array;
@@ -175,6 +182,9 @@ public final class JsonFormat {
                 Shape s = current != null ? current : new Shape(null, object ? new LinkedHashMap<>() : null, !object);
                 if (object) {
                     inferObject(p, s.fields, in, depth);
+                    if (s.fields.size() > WIDEST_STRUCT) {
+                        return TEXT; // keys that are data (ids, dates): a struct would grow a child per key
+                    }
                 } else {
                     JsonToken t;
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {

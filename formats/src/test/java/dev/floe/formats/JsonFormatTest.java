@@ -114,6 +114,21 @@ class JsonFormatTest {
                 .containsExactly("{\"k\":[1,\"x\"]}", "1.50", "s", "[true,null]", null);
     }
 
+    @Test
+    void aNestedObjectWithMoreThanTwoHundredKeysOverTheSampleIsJsonText() throws Exception {
+        StringBuilder wide = new StringBuilder();
+        for (int k = 0; k < 201; k++) {
+            // keys spread over rows: the union counts, not one object's size
+            wide.append("{\"id\":").append(k).append(",\"counts\":{\"user").append(k).append("\":").append(k)
+                    .append("},\"p\":{\"f").append(k % 200).append("\":1}}\n");
+        }
+        FileEntry f = file("wide.json", wide.toString());
+        Schema s = JsonFormat.inferSchema(f, JsonOptions.defaults());
+        assertThat(s.field(1).type()).isEqualTo(DataType.string());
+        assertThat(((DataType.Struct) s.field(2).type()).fields()).hasSize(200);
+        assertThat(readAll(f.path(), s, List.of("counts"), 1000).get(0).get(200)).isEqualTo("{\"user200\":200}");
+    }
+
     /** A LinkedHashMap of alternating keys and values (values may be null, unlike Map.of). */
     private static Map<String, Object> struct(Object... keysAndValues) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
