@@ -60,7 +60,7 @@ final class Collecting {
                                 spill = CacheEntry.register(executor, optimized);
                                 dir = spill.newFolder();
                             }
-                            bytes += flush(held, dir);
+                            bytes += flush(held, dir, it);
                             heldBytes = 0;
                         }
                     }
@@ -69,7 +69,7 @@ final class Collecting {
             if (spill == null) {
                 return new InMemorySource("collect", optimized.schema(), held);
             }
-            bytes += flush(held, dir);
+            bytes += flush(held, dir, it);
             List<String> files = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 Path file = part(dir, p);
@@ -96,12 +96,23 @@ final class Collecting {
         }
     }
 
-    /** Appends what each partition holds to its file and empties it; returns the bytes written. */
-    private static long flush(List<List<EncodedBatch>> held, Path dir) {
+    /**
+     * Appends what each partition holds to its file and empties it; returns the bytes written. An
+     * interrupt of the calling thread closes the file's channel: then the action ends as any
+     * interrupted action does, by the stream's next call, which cancels the job and says why.
+     */
+    private static long flush(List<List<EncodedBatch>> held, Path dir, CloseableIterator<RecordBatch> results) {
         long bytes = 0;
         for (int p = 0; p < held.size(); p++) {
             if (!held.get(p).isEmpty()) {
-                bytes += BatchFile.append(part(dir, p), held.get(p));
+                try {
+                    bytes += BatchFile.append(part(dir, p), held.get(p));
+                } catch (UncheckedIOException e) {
+                    if (e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
+                        results.hasNext();
+                    }
+                    throw e;
+                }
                 held.get(p).clear();
             }
         }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -158,6 +159,23 @@ class CancellationIT {
         return seconds;
     }
 
+    /**
+     * Interrupts the action's thread and asserts it ends soon with the cancellation, keeps its interrupt
+     * flag, and its job is cancelled.
+     */
+    private static void interruptAndAssertCancelled(Action action, String name, Set<JobID> jobsBefore) throws Exception {
+        long interruptedAt = System.nanoTime();
+        action.interrupt();
+        action.join(60_000);
+        assertThat(action.isAlive()).isFalse();
+        assertThat(secondsSince(interruptedAt, action.endedAt)).as("seconds from interrupt to exception").isLessThan(30);
+        assertThat(action.thrown).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("was cancelled: the thread running " + name + " was interrupted")
+                .hasCauseInstanceOf(InterruptedException.class);
+        assertThat(action.interruptedAfter).as("interrupt flag of the calling thread after the action").isTrue();
+        assertNothingRuns(jobsBefore);
+    }
+
     @Test
     void interruptingTheCallingThreadCancelsTheJobAndKeepsTheInterruptFlag() throws Exception {
         try (Floe floe = SharedCluster.floe(2)) {
@@ -170,16 +188,7 @@ class CancellationIT {
                 }
             });
             awaitRunning(before);
-            long interruptedAt = System.nanoTime();
-            action.interrupt();
-            action.join(60_000);
-            assertThat(action.isAlive()).isFalse();
-            assertThat(secondsSince(interruptedAt, action.endedAt)).as("seconds from interrupt to exception").isLessThan(30);
-            assertThat(action.thrown).isInstanceOf(ExecutionException.class)
-                    .hasMessageContaining("was cancelled: the thread running toTable was interrupted")
-                    .hasCauseInstanceOf(InterruptedException.class);
-            assertThat(action.interruptedAfter).as("interrupt flag of the calling thread after the action").isTrue();
-            assertNothingRuns(jobsBefore);
+            interruptAndAssertCancelled(action, "toTable", jobsBefore);
             // the session goes on working
             assertThat(floe.fromColumns(Map.of("a", List.of(1L, 2L))).countRows()).isEqualTo(2);
         }
@@ -308,6 +317,48 @@ class CancellationIT {
                         .hasMessageContaining("was cancelled: it ran longer than floe.action.timeout = 2 s");
             }
         }
+    }
+
+    /** Folders of spilled results (collect, cache(), a sorted stream's later ranges) in the temp directory now. */
+    static Set<Path> spillFolders() throws Exception {
+        // where Files.createTempDirectory puts them: the JVM's tmpdir as it was when first used
+        Path probe = Files.createTempFile("floe-probe-", "");
+        Files.delete(probe);
+        try (Stream<Path> tmp = Files.list(probe.getParent())) {
+            return new HashSet<>(tmp.filter(p -> p.getFileName().toString().startsWith("floe-cache-")).toList());
+        }
+    }
+
+    @Test
+    void interruptingACollectThatSpillsCancelsItAndDeletesItsFiles() throws Exception {
+        // The collect sink sits behind a blocking exchange, so it reads its input only once the stages
+        // before it have ended; a slow UDF would hand every row over at its end. Instead the result is
+        // 4 M rows (64 MB), several times what the sink buffers (2 x 6 MiB), so the job waits for the
+        // client while the client spills (past a 1-byte threshold, from the first batch on).
+        Set<Path> foldersBefore = spillFolders();
+        Path folder;
+        try (Floe floe = Floe.builder().remote("127.0.0.1", SharedCluster.restPort()).parallelism(2)
+                .config("floe.collect.spill-threshold", "1b").build()) {
+            DataFrame df = floe.fromColumns(Map.of("a", LongStream.range(0, 2000).boxed().toList()))
+                    .crossJoin(floe.fromColumns(Map.of("b", LongStream.range(0, 2000).boxed().toList())));
+            Set<JobID> jobsBefore = jobs();
+            Action action = start(df::collect);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            Set<Path> folders = spillFolders();
+            while (folders.equals(foldersBefore) && System.nanoTime() < deadline && action.isAlive()) {
+                Thread.sleep(2);
+                folders = spillFolders();
+            }
+            folders.removeAll(foldersBefore);
+            assertThat(folders).as("the spill folder of the running collect (the action threw %s)", action.thrown)
+                    .hasSize(1);
+            folder = folders.iterator().next();
+            interruptAndAssertCancelled(action, "collect", jobsBefore);
+            assertThat(folder).as("the cancelled collect's spill folder").doesNotExist();
+            assertThat(floe.cancelAll()).as("nothing runs any more").isZero();
+        }
+        assertThat(folder).as("the cancelled collect's spill folder after close()").doesNotExist();
+        assertThat(spillFolders()).as("spill folders after close()").isSubsetOf(foldersBefore);
     }
 
     /** Whether the one job submitted since {@code before} is CANCELED. */
