@@ -886,8 +886,10 @@ public final class DataFrame {
      * Runs the plan and streams its result batches as the job produces them: the client holds one
      * fetched batch at a time and the job waits when the reader does not read (Flink's collect sink
      * has a bounded buffer; what the job produced before that waits in its blocking shuffle files on
-     * disk). A globally sorted result is the exception: its partitions arrive interleaved, so all of it
-     * is fetched before the first batch. Close the reader (it cancels a job that still runs).
+     * disk). A globally sorted result's ranges arrive interleaved: the first streams as it comes, the
+     * later ones wait until the job has ended, on the client heap up to
+     * {@code floe.collect.spill-threshold} and in local files past it (deleted when the reader is
+     * closed or the session closes). Close the reader (it cancels a job that still runs).
      * {@code try (ArrowReader r = df.toArrowReader()) { while (r.loadNextBatch()) { r.getVectorSchemaRoot(); } }}
      */
     public org.apache.arrow.vector.ipc.ArrowReader toArrowReader() {

@@ -288,8 +288,10 @@ public final class FlinkExecutor implements Executor {
     /**
      * Streams the result batches as the collect sink hands them over, decoding one at a time: the
      * client holds what it has fetched and not yet consumed (a couple of batches), and the sink waits
-     * while its bounded buffer is full. Writes and range-partitioned sorts (whose partitions arrive
-     * interleaved) run whole first, as {@link #execute} does.
+     * while its bounded buffer is full. Writes run whole first, as {@link #execute} does. A
+     * range-partitioned sort's partitions arrive interleaved: {@link PartitionOrder} hands out the
+     * first range as it arrives and keeps the later ones (on the heap up to
+     * {@code floe.collect.spill-threshold}, in local files past it) until the job has ended.
      *
      * <p>The stream is one of the session's running actions until its job has finished: an
      * interrupt of the thread waiting in {@code hasNext()}/{@code next()}, {@link #cancelAll()},
@@ -302,9 +304,11 @@ public final class FlinkExecutor implements Executor {
     @Override
     public dev.floe.api.CloseableIterator<RecordBatch> stream(LogicalPlan optimized, String action) {
         Job job = prepare(optimized, action, true);
-        if (job.write() != null || job.physical().orderedByPartition()) {
+        if (job.write() != null) {
             return Executor.super.stream(optimized, action);
         }
+        PartitionOrder order = job.physical().orderedByPartition()
+                ? new PartitionOrder(this, optimized, collectSpillThreshold()) : null;
         CloseableIterator<EncodedBatch> source = job.result().collectAsync();
         refuseWhenInterrupted(action, job.name(), source);
         java.time.Duration timeout = extraJobConfig.getOptional(ACTION_TIMEOUT).orElse(null);
@@ -321,6 +325,8 @@ public final class FlinkExecutor implements Executor {
             private boolean done;
             private EncodedBatch next;
             private long rows;
+            /** Rows the job sent, some of which may wait in {@code order}. */
+            private long received;
 
             @Override
             public boolean hasNext() {
@@ -328,24 +334,37 @@ public final class FlinkExecutor implements Executor {
                     return true;
                 }
                 if (done) {
-                    return false;
+                    return order != null && drain();
                 }
                 String reason;
                 Throwable cause;
                 boolean interrupted = false;
                 try {
-                    next = started.take();
-                    if (next != null) {
-                        return true;
+                    for (EncodedBatch e = started.take(); e != null; e = started.take()) {
+                        received += e.numRows();
+                        next = order == null ? e : order.admit(e);
+                        if (next != null) {
+                            return true;
+                        }
                     }
                     RunningAction.Finished finished = started.await(null);
                     end();
-                    report(finished.jobId(), job, action, finished.duration(), rows,
+                    report(finished.jobId(), job, action, finished.duration(), received,
                             StageFigures.of(job.physical(), job.translator()::operatorIds, finished.accumulators()));
-                    return false;
+                    return order != null && drain();
                 } catch (InterruptedException e) {
                     reason = "the thread running " + action + " was interrupted";
                     cause = e;
+                    interrupted = true;
+                } catch (java.io.UncheckedIOException e) {
+                    if (!(e.getCause() instanceof java.nio.channels.ClosedByInterruptException)) {
+                        close();
+                        throw spillFailure(job.name(), e);
+                    }
+                    // the interrupt closed the spill file's channel
+                    Thread.interrupted();
+                    reason = "the thread running " + action + " was interrupted";
+                    cause = new InterruptedException(e.getMessage());
                     interrupted = true;
                 } catch (java.util.concurrent.TimeoutException | java.util.concurrent.CancellationException e) {
                     reason = started.cancelReason();
@@ -355,7 +374,26 @@ public final class FlinkExecutor implements Executor {
                     throw failure(job.name(), e.getCause());
                 }
                 end();
+                if (order != null) {
+                    order.close();
+                }
                 throw cancelled(started, job.name(), reason, cause, interrupted, null);
+            }
+
+            /** Takes the next batch the sort's later partitions left waiting; false (files deleted) at the end. */
+            private boolean drain() {
+                try {
+                    next = order.next();
+                } catch (java.io.UncheckedIOException e) {
+                    order.close();
+                    if (e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
+                        throw new ExecutionException("Job '" + job.name() + "' finished, but reading the rest of "
+                                + "its sorted result from local files stopped: the thread running " + action
+                                + " was interrupted", e);
+                    }
+                    throw spillFailure(job.name(), e);
+                }
+                return next != null;
             }
 
             @Override
@@ -376,6 +414,9 @@ public final class FlinkExecutor implements Executor {
              */
             @Override
             public void close() {
+                if (order != null) {
+                    order.close();
+                }
                 if (done) {
                     return;
                 }
@@ -402,6 +443,12 @@ public final class FlinkExecutor implements Executor {
                 }
             }
         };
+    }
+
+    private static ExecutionException spillFailure(String jobName, java.io.UncheckedIOException e) {
+        return new ExecutionException("Job '" + jobName + "': cannot keep the later ranges of its sorted result in "
+                + "local files: " + e.getMessage() + "; set java.io.tmpdir to a writable folder with room, or raise "
+                + COLLECT_SPILL_THRESHOLD.key(), e);
     }
 
     /** Cancels streams whose job runs longer than {@code floe.action.timeout}. */

@@ -5,6 +5,7 @@ import static dev.floe.api.Functions.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.Floe;
+import dev.floe.api.CloseableIterator;
 import dev.floe.api.DataFrame;
 import dev.floe.api.plan.CachedSource;
 import dev.floe.api.plan.InMemorySource;
@@ -15,7 +16,10 @@ import dev.floe.testing.Rows;
 import dev.floe.testing.SharedCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,54 @@ class CollectSpillIT {
         }
         assertThat(spilled.files()).isNotEmpty().noneMatch(f -> Files.exists(Path.of(f)));
         assertThat(Path.of(spilled.files().get(0)).getParent()).doesNotExist();
+    }
+
+    /**
+     * A range-partitioned sort's ranges arrive interleaved. Before, such a result was gathered whole on
+     * the client before its first batch; now the first range streams and the later ones wait in files
+     * past the threshold (this folder would not appear), and the batches come out in order.
+     */
+    @Test
+    void aSortedStreamLargerThanTheThresholdComesBackInOrderThroughFiles() throws Exception {
+        List<List<Object>> expected = DUCK.query("SELECT (range * 7919) % 60013 AS k, range FROM range(" + ROWS
+                + ") ORDER BY k");
+        try (Floe floe = session(THRESHOLD + "b")) {
+            DataFrame sorted = numbers(floe).select(col("x").mul(7919L).mod(60_013L).alias("k"), col("x"))
+                    .sort(col("k"));
+            Set<Path> before = CancellationIT.spillFolders();
+            Set<Path> seen = new HashSet<>();
+            List<List<Object>> rows = new ArrayList<>();
+            try (CloseableIterator<Table> batches = sorted.iterBatches()) {
+                while (batches.hasNext()) {
+                    try (Table t = batches.next()) {
+                        rows.addAll(t.toRows());
+                    }
+                    seen.addAll(CancellationIT.spillFolders());
+                }
+                seen.removeAll(before);
+                assertThat(seen).as("the folder of the later ranges while they were read").hasSize(1);
+                assertThat(seen.iterator().next()).as("the folder once the stream has ended").doesNotExist();
+            }
+            Rows.assertSameOrderedRows(rows, expected, 1);
+            assertThat(floe.lastJob().rows()).isEqualTo(ROWS);
+
+            // closed while the later ranges wait in their files: close() deletes them
+            Set<Path> open = Set.of();
+            try (CloseableIterator<Table> batches = sorted.iterBatches()) {
+                while (open.isEmpty() && batches.hasNext()) {
+                    batches.next().close();
+                    open = new HashSet<>(CancellationIT.spillFolders());
+                    open.removeAll(before);
+                }
+                assertThat(open).as("the folder of the later ranges").hasSize(1);
+            }
+            assertThat(open.iterator().next()).as("the folder after close()").doesNotExist();
+
+            // collect() of a sorted result reads the same stream and keeps its order in its own files
+            DataFrame kept = sorted.collect();
+            assertThat(((Scan) kept.plan()).source()).isInstanceOf(CachedSource.class);
+            Rows.assertSameOrderedRows(run(kept), expected, 1);
+        }
     }
 
     @Test
