@@ -1,11 +1,11 @@
 package dev.floe.arrow;
 
 import dev.floe.api.types.Schema;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import org.apache.arrow.memory.BufferAllocator;
@@ -32,7 +32,7 @@ public final class BatchCodec {
             // body plus generous room for the flatbuffer metadata and padding
             Bytes out = new Bytes((int) Math.min(Integer.MAX_VALUE - 16, arb.computeBodyLength() + 512L
                     + 64L * batch.numColumns()));
-            MessageSerializer.serialize(new WriteChannel(Channels.newChannel(out)), arb);
+            MessageSerializer.serialize(new WriteChannel(out), arb);
             return new EncodedBatch(out.toArray(), batch.numRows());
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to encode " + batch, e);
@@ -41,7 +41,7 @@ public final class BatchCodec {
 
     /** Decodes into vectors owned by the returned batch, allocated from {@code allocator}. */
     public static RecordBatch decode(EncodedBatch encoded, Schema schema, BufferAllocator allocator) {
-        ReadChannel in = new ReadChannel(Channels.newChannel(new ByteArrayInputStream(encoded.bytes())));
+        ReadChannel in = new ReadChannel(new BytesIn(encoded.bytes()));
         VectorSchemaRoot root = VectorSchemaRoot.create(schema.toArrow(), allocator);
         try (ArrowRecordBatch arb = MessageSerializer.deserializeRecordBatch(in, allocator)) {
             if (arb == null) {
@@ -56,8 +56,15 @@ public final class BatchCodec {
         return RecordBatch.of(schema, new ArrayList<FieldVector>(root.getFieldVectors()), encoded.numRows());
     }
 
+    /*
+     * Heap copies, not I/O: the channels that Channels.newChannel makes are interruptible, so an
+     * interrupt of the encoding or decoding thread (a cancelled task, a collect() whose caller is
+     * interrupted) closed them and failed the batch with a ClosedByInterruptException. These leave
+     * the interrupt to whoever waits next.
+     */
+
     /** A growable byte sink that hands out its array without a copy when it is exactly full. */
-    private static final class Bytes extends OutputStream {
+    private static final class Bytes implements WritableByteChannel {
         private byte[] buf;
         private int size;
 
@@ -66,26 +73,56 @@ public final class BatchCodec {
         }
 
         @Override
-        public void write(int b) {
-            ensure(1);
-            buf[size++] = (byte) b;
+        public int write(ByteBuffer src) {
+            int n = src.remaining();
+            if (size + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+            }
+            src.get(buf, size, n);
+            size += n;
+            return n;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, buf, size, len);
-            size += len;
+        public boolean isOpen() {
+            return true;
         }
 
-        private void ensure(int extra) {
-            if (size + extra > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
-            }
+        @Override
+        public void close() {
         }
 
         byte[] toArray() {
             return size == buf.length ? buf : Arrays.copyOf(buf, size);
+        }
+    }
+
+    /** The bytes of an encoded batch as a channel. */
+    private static final class BytesIn implements ReadableByteChannel {
+        private final ByteBuffer src;
+
+        BytesIn(byte[] bytes) {
+            src = ByteBuffer.wrap(bytes);
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            if (!src.hasRemaining()) {
+                return -1;
+            }
+            int n = Math.min(dst.remaining(), src.remaining());
+            dst.put(src.slice(src.position(), n));
+            src.position(src.position() + n);
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

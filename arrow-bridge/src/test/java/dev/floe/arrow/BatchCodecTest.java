@@ -45,6 +45,30 @@ class BatchCodecTest {
         }
     }
 
+    /**
+     * Before, an interrupted thread could neither encode nor decode (Channels.newChannel's adapters
+     * are interruptible: "Failed to encode ...: ClosedByInterruptException"), so a collect() interrupted
+     * while encoding failed as if its spill files could not be written instead of being cancelled.
+     */
+    @Test
+    void anInterruptedThreadEncodesAndDecodesAndKeepsItsInterrupt() {
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("codec-interrupted");
+                RecordBatch original = AllTypes.batch(a.get())) {
+            EncodedBatch expected = BatchCodec.encode(original);
+            Thread.currentThread().interrupt();
+            try {
+                EncodedBatch encoded = BatchCodec.encode(original);
+                try (RecordBatch decoded = BatchCodec.decode(encoded, original.schema(), a.get())) {
+                    assertThat(Thread.interrupted()).as("the interrupt is still there").isTrue();
+                    assertThat(encoded.bytes()).isEqualTo(expected.bytes());
+                    assertThat(BatchCodec.encode(decoded).bytes()).isEqualTo(expected.bytes());
+                }
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
     @Test
     void emptyAndZeroColumnBatchesKeepTheirRowCounts() {
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("codec-empty")) {
