@@ -450,6 +450,35 @@ public final class DataFrame {
         return with(dev.floe.api.plan.Explode.fromExprs(plan, nodes));
     }
 
+    /**
+     * Spark's {@code posexplode}: one row per element of the list, which becomes its element in
+     * place, with the element's position (int32, from 0) in a new column {@code pos} right before
+     * it; a row whose list is null or empty gives no row (unlike {@link #explode}). An expression
+     * that is not a plain column replaces the column of its name first.
+     * {@code df.posexplode(col("tags"))  // ..., pos, tags}
+     */
+    public DataFrame posexplode(Expression listColumn) {
+        return posexplode(listColumn, "pos");
+    }
+
+    /** {@link #posexplode(Expression)} with the position column named {@code positionName}. */
+    public DataFrame posexplode(Expression listColumn, String positionName) {
+        return with(dev.floe.api.plan.Explode.positional(plan, listColumn.node(), positionName, false));
+    }
+
+    /**
+     * Spark's {@code posexplode_outer}: as {@link #posexplode(Expression)}, but a null or empty list
+     * gives one row whose position and element are null. {@code df.posexplodeOuter(col("tags"))}
+     */
+    public DataFrame posexplodeOuter(Expression listColumn) {
+        return posexplodeOuter(listColumn, "pos");
+    }
+
+    /** {@link #posexplodeOuter(Expression)} with the position column named {@code positionName}. */
+    public DataFrame posexplodeOuter(Expression listColumn, String positionName) {
+        return with(dev.floe.api.plan.Explode.positional(plan, listColumn.node(), positionName, true));
+    }
+
     /** Hash partitioning by keys into n partitions; no keys spreads rows evenly. */
     public DataFrame repartition(int n, Expression... keys) {
         List<Expr> ks = new ArrayList<>();

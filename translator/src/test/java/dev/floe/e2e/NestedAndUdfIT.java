@@ -172,6 +172,28 @@ class NestedAndUdfIT {
         }
     }
 
+    /** Spark's posexplode drops null and empty lists (DuckDB's unnest alike); posexplodeOuter keeps one null row. */
+    @Test
+    void posexplodeNumbersTheElementsFromZero() {
+        try (Floe f = SharedCluster.floe(4)) {
+            DataFrame df = frame(f);
+            DataFrame numbered = df.posexplode(col("xs"));
+            assertThat(numbered.schema().names()).containsExactly("id", "pos", "xs", "tags", "p", "s", "t");
+            assertThat(numbered.schema().field(1).type()).isEqualTo(DataType.int32());
+            Rows.assertSameRows(rows(numbered.select("id", "pos", "xs", "s")), duck.query("""
+                    SELECT id, unnest(range(len(xs)))::INTEGER, unnest(xs), s FROM x"""));
+            Rows.assertSameRows(rows(df.posexplodeOuter(col("tags"), "i").select("id", "i", "tags")), duck.query("""
+                    SELECT id, unnest(CASE WHEN len(tags) > 0 THEN range(len(tags)) ELSE [NULL] END)::INTEGER,
+                    unnest(CASE WHEN len(tags) > 0 THEN tags ELSE [NULL]::VARCHAR[] END) FROM x"""));
+            // an expression replaces the column of its name; only the position column is read above
+            Rows.assertSameRows(rows(df.posexplode(col("s").str().split("1")).groupBy("pos").agg(count())),
+                    duck.query("SELECT p, count(*) FROM (SELECT unnest(range(len(string_split(s, '1'))))::INTEGER AS p"
+                            + " FROM x) GROUP BY p"));
+            assertThatThrownBy(() -> df.posexplode(col("xs"), "id")).hasMessageContaining(
+                    "the position column 'id' exists already");
+        }
+    }
+
     /** A vectorized x + k (Series.of boxes, which is fine in a test). */
     private static Series plus(Series in, long k) {
         List<Object> out = new ArrayList<>(in.length());

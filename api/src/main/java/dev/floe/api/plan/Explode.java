@@ -18,19 +18,50 @@ import java.util.Set;
 /**
  * One output row per list element: each of {@code columns} (list-typed) becomes its element
  * type in place and the other columns repeat. Like Daft, a null or empty list gives one row
- * whose exploded value is null, and the lists exploded together must have equal lengths in each
- * row (a run-time error names the row otherwise).
+ * whose exploded value is null ({@code keepEmpty}), and the lists exploded together must have
+ * equal lengths in each row (a run-time error names the row otherwise).
+ *
+ * <p>{@code posexplode} (Spark's) also numbers the elements: a {@code position} column (int32,
+ * from 0) right before the exploded one; a null or empty list then gives no row, and with
+ * {@code posexplodeOuter} one row whose position and value are null.
  *
  * <pre>
  * Explode: tags
  *   Scan: posts
  * </pre>
  */
-public record Explode(LogicalPlan input, List<String> columns, Schema schema) implements LogicalPlan {
+public record Explode(LogicalPlan input, List<String> columns, Schema schema, String position, boolean keepEmpty)
+        implements LogicalPlan {
     public Explode {
         Objects.requireNonNull(input, "input");
         columns = List.copyOf(columns);
         Objects.requireNonNull(schema, "schema");
+        if (position != null && columns.size() != 1) {
+            throw new IllegalArgumentException("a numbered explode has one list column");
+        }
+    }
+
+    /**
+     * Spark's {@code posexplode} ({@code keepEmpty} false) and {@code posexplode_outer} (true) of
+     * one list expression: a plain column explodes in place, another expression first replaces
+     * (or adds) the column of its name; the position column {@code positionName} comes right
+     * before it.
+     */
+    public static Explode positional(LogicalPlan input, Expr listColumn, String positionName, boolean keepEmpty) {
+        Explode plain = (Explode) fromExprs(input, List.of(listColumn));
+        String name = plain.columns().get(0);
+        if (plain.input().schema().indexOf(positionName) >= 0) {
+            throw new PlanException("posexplode: the position column '" + positionName + "' exists already; "
+                    + "pass another name, e.g. posexplode(" + listColumn.display() + ", \"" + name + "_pos\")");
+        }
+        return numbered(plain.input(), name, positionName, keepEmpty);
+    }
+
+    private static Explode numbered(LogicalPlan input, String name, String positionName, boolean keepEmpty) {
+        Explode plain = of(input, List.of(name));
+        List<Field> fields = new ArrayList<>(plain.schema().fields());
+        fields.add(plain.schema().indexOf(name), new Field(positionName, DataType.int32()));
+        return new Explode(input, plain.columns(), new Schema(fields), positionName, keepEmpty);
     }
 
     /**
@@ -86,7 +117,7 @@ public record Explode(LogicalPlan input, List<String> columns, Schema schema) im
             }
             fields.set(i, new Field(name, l.element()));
         }
-        return new Explode(input, cols, new Schema(fields));
+        return new Explode(input, cols, new Schema(fields), null, true);
     }
 
     @Override
@@ -96,12 +127,14 @@ public record Explode(LogicalPlan input, List<String> columns, Schema schema) im
 
     @Override
     public LogicalPlan withChildren(List<LogicalPlan> children) {
-        return of(children.get(0), columns);
+        return position == null ? of(children.get(0), columns)
+                : numbered(children.get(0), columns.get(0), position, keepEmpty);
     }
 
     @Override
     public String describe() {
-        return "Explode: " + String.join(", ", columns);
+        return position == null ? "Explode: " + String.join(", ", columns)
+                : "Explode: " + columns.get(0) + " with position " + position + (keepEmpty ? " (outer)" : "");
     }
 
     @Override public <R> R accept(LogicalPlanVisitor<R> visitor) { return visitor.visitExplode(this); }
@@ -114,6 +147,9 @@ public record Explode(LogicalPlan input, List<String> columns, Schema schema) im
     @Override
     public List<Set<String>> requiredColumns(Set<String> outputColumns) {
         Set<String> out = new LinkedHashSet<>(outputColumns);
+        if (position != null) {
+            out.remove(position);
+        }
         out.addAll(columns);
         return List.of(out);
     }

@@ -8,6 +8,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.complex.ListVector;
@@ -293,9 +294,18 @@ public final class NestedKernels {
 
     /** @param names the columns' names, for the error when a row's lists differ in length */
     public static ExplodePlan explodePlan(List<ListVector> lists, List<String> names, int n) {
+        return explodePlan(lists, names, n, true);
+    }
+
+    /**
+     * @param keepEmpty whether a null or empty list gives one row with null elements (Daft's explode,
+     *                  Spark's posexplode_outer) or none (Spark's explode and posexplode)
+     */
+    public static ExplodePlan explodePlan(List<ListVector> lists, List<String> names, int n, boolean keepEmpty) {
+        int least = keepEmpty ? 1 : 0;
         int total = 0;
         for (int r = 0; r < n; r++) {
-            total = Math.addExact(total, Math.max(1, listLength(lists.get(0), r)));
+            total = Math.addExact(total, Math.max(least, listLength(lists.get(0), r)));
         }
         int[] parent = new int[total];
         int[][] element = new int[lists.size()][total];
@@ -310,7 +320,7 @@ public final class NestedKernels {
                             + other);
                 }
             }
-            int count = Math.max(1, len);
+            int count = Math.max(least, len);
             for (int j = 0; j < count; j++) {
                 parent[k + j] = r;
             }
@@ -324,6 +334,24 @@ public final class NestedKernels {
             k += count;
         }
         return new ExplodePlan(total, parent, element);
+    }
+
+    /**
+     * Each exploded row's position in its list (int32 from 0), null where the row stands for a
+     * null or empty list.
+     */
+    public static IntVector positions(ListVector list, ExplodePlan plan, BufferAllocator allocator) {
+        IntVector out = new IntVector("pos", allocator);
+        out.allocateNew(plan.rows());
+        int[] element = plan.element()[0];
+        int[] parent = plan.parent();
+        for (int k = 0; k < plan.rows(); k++) {
+            if (element[k] >= 0) {
+                out.set(k, element[k] - start(list, parent[k]));
+            }
+        }
+        out.setValueCount(plan.rows());
+        return out;
     }
 
     private static int listLength(ListVector l, int r) {

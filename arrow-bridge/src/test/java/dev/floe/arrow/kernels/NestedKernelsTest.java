@@ -190,4 +190,21 @@ class NestedKernelsTest {
             assertThat(NestedKernels.explodePlan(List.of(empty), List.of("l"), 0).rows()).isZero();
         }
     }
+
+    /** Spark's posexplode: null and empty lists give no row; posexplode_outer one row with a null position. */
+    @Test
+    void positionsNumberEachListFromZeroAndAreNullForTheRowOfAnEmptyList() {
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("posexplode");
+                ListVector l = (ListVector) Values.toVector("l", LONGS, longs(), a.get())) {
+            NestedKernels.ExplodePlan inner = NestedKernels.explodePlan(List.of(l), List.of("l"), 5, false);
+            assertThat(inner.parent()).containsExactly(0, 0, 0, 3, 3, 4);
+            try (FieldVector pos = NestedKernels.positions(l, inner, a.get())) {
+                assertThat(Batches.values(pos, DataType.int32())).isEqualTo(List.of(0, 1, 2, 0, 1, 0));
+            }
+            NestedKernels.ExplodePlan outer = NestedKernels.explodePlan(List.of(l), List.of("l"), 5, true);
+            try (FieldVector pos = NestedKernels.positions(l, outer, a.get())) {
+                assertThat(Batches.values(pos, DataType.int32())).isEqualTo(Arrays.asList(0, 1, 2, null, null, 0, 1, 0));
+            }
+        }
+    }
 }

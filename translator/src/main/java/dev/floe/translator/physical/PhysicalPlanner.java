@@ -129,7 +129,8 @@ public final class PhysicalPlanner {
 
         @Override
         public PhysicalNode visitExplode(Explode x) {
-            return new StepNode(input(), new ExplodeSpec(x.input().schema(), x.columns(), x.schema()));
+            return new StepNode(input(), new ExplodeSpec(x.input().schema(), x.columns(), x.schema(), x.position(),
+                    x.keepEmpty(), x.describe()));
         }
 
         @Override
