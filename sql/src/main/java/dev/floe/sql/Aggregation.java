@@ -23,7 +23,7 @@ import java.util.Set;
  * rewritten to read the aggregation's columns: a grouping key by its column, an aggregate by its
  * output. A column that is neither grouped nor inside an aggregate is an error. Window functions
  * over aggregates ({@code rank() OVER (ORDER BY sum(x))}) keep their own function and read the
- * aggregate outputs.
+ * aggregate outputs. DISTINCT aggregates are planned by {@link DistinctAggregation}.
  */
 final class Aggregation {
 
@@ -111,7 +111,7 @@ final class Aggregation {
     private String register(Expr agg) {
         String name = aggregates.get(agg);
         if (name == null) {
-            name = Relation.fresh(agg.display(), taken);
+            name = Relation.fresh(DistinctAggregation.display(agg), taken);
             taken.add(name);
             aggregates.put(agg, name);
         }
@@ -132,6 +132,9 @@ final class Aggregation {
         List<Expression> ks = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             ks.add(Names.named(Expression.of(keys.get(i)), keyNames.get(i)));
+        }
+        if (DistinctAggregation.needed(aggregates.keySet())) {
+            return DistinctAggregation.plan(input, ks, keyNames, aggregates, grouping);
         }
         List<Expression> aggs = new ArrayList<>();
         aggregates.forEach((agg, name) -> aggs.add(Expression.of(agg).alias(name)));

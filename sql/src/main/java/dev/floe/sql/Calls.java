@@ -19,19 +19,19 @@ final class Calls {
 
     static Expression function(Function f, ExpressionBinder binder) {
         Position at = Position.of(f);
-        if (isStar(f)) {
-            if (!f.getName().equalsIgnoreCase("count")) {
-                throw SqlErrors.invalid(f.getName() + "(*) is not a function call; only count(*) takes *", at);
-            }
-            return SqlFunctions.countStar();
+        boolean star = isStar(f);
+        if (star && !f.getName().equalsIgnoreCase("count")) {
+            throw SqlErrors.invalid(f.getName() + "(*) is not a function call; only count(*) takes *", at);
         }
         if (SqlFunctions.isWindowFunction(f.getName())) {
             throw SqlErrors.invalid(f.getName() + "(...) is a window function: it needs OVER (...)", at);
         }
         // grouping(k) has a type only inside the aggregation of grouping sets: typed there
-        boolean grouping = f.getName().toLowerCase(java.util.Locale.ROOT).startsWith("grouping");
-        return SqlFunctions.call(f.getName(), arguments(f, binder), f.isDistinct(), at.text(),
-                grouping ? null : binder.input());
+        if (f.getName().toLowerCase(java.util.Locale.ROOT).startsWith("grouping")) {
+            return SqlFunctions.call(f.getName(), arguments(f, binder), f.isDistinct(), at.text(), null);
+        }
+        return AggregateCalls.call(f.getName(), star ? List.of() : arguments(f, binder), star, f.isDistinct(), null,
+                f.getOrderByElements(), at, binder, binder.plansDistinctAggregates());
     }
 
     static boolean isStar(Function f) {

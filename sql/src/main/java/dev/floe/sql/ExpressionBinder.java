@@ -46,23 +46,38 @@ final class ExpressionBinder {
     private final Schema input;
     private final List<WindowDefinition> windows;
     private final SelectList aliases;
+    private final boolean distinctAggregates;
 
     ExpressionBinder(Scope scope, Subqueries subqueries) {
-        this(scope, subqueries, List.of(), null);
+        this(scope, subqueries, List.of(), null, false);
     }
 
-    private ExpressionBinder(Scope scope, Subqueries subqueries, List<WindowDefinition> windows, SelectList aliases) {
+    private ExpressionBinder(Scope scope, Subqueries subqueries, List<WindowDefinition> windows, SelectList aliases,
+            boolean distinctAggregates) {
         this.scope = scope;
         this.subqueries = subqueries;
         this.input = scope.schema();
         this.windows = windows;
         this.aliases = aliases;
+        this.distinctAggregates = distinctAggregates;
+    }
+
+    /**
+     * This binder for a SELECT whose aggregation plans DISTINCT aggregates ({@link DistinctAggregation}):
+     * their arguments come tagged ({@link AggregateCalls}).
+     */
+    ExpressionBinder withDistinctAggregates() {
+        return new ExpressionBinder(scope, subqueries, windows, aliases, true);
+    }
+
+    boolean plansDistinctAggregates() {
+        return distinctAggregates;
     }
 
     /** This binder with the windows of a {@code WINDOW w AS (...)} clause, for {@code OVER w}. */
     ExpressionBinder withWindows(List<WindowDefinition> named) {
         return named == null || named.isEmpty() ? this
-                : new ExpressionBinder(scope, subqueries, List.copyOf(named), aliases);
+                : new ExpressionBinder(scope, subqueries, List.copyOf(named), aliases, distinctAggregates);
     }
 
     /**
@@ -70,23 +85,46 @@ final class ExpressionBinder {
      * expression), as QUALIFY allows in DuckDB.
      */
     ExpressionBinder withAliases(SelectList select) {
-        return new ExpressionBinder(scope, subqueries, windows, select);
+        return new ExpressionBinder(scope, subqueries, windows, select, distinctAggregates);
     }
 
     /** The window named {@code name} in the WINDOW clause. */
     WindowDefinition window(String name, Position at) {
+        return window(name, at, null);
+    }
+
+    /**
+     * The window named {@code name} in the WINDOW clause, for a window defined there as
+     * {@code before} (null for OVER): one defined before that one.
+     */
+    WindowDefinition window(String name, Position at, String before) {
         Identifier wanted = Identifier.of(name);
         List<String> names = new ArrayList<>();
         for (WindowDefinition w : windows) {
+            if (before != null && w.getWindowName().equals(before)) {
+                if (wanted.matches(Identifier.of(before).text())) {
+                    throw SqlErrors.invalid("window '" + wanted + "' refines itself; refine a window defined before"
+                            + " it in the WINDOW clause", at);
+                }
+                break;
+            }
             if (wanted.matches(Identifier.of(w.getWindowName()).text())) {
                 return w;
             }
             names.add(w.getWindowName());
         }
+        if (before != null) {
+            for (WindowDefinition w : windows) {
+                if (wanted.matches(Identifier.of(w.getWindowName()).text())) {
+                    throw SqlErrors.invalid("window '" + Identifier.of(before) + "' refines window '" + wanted
+                            + "', which the WINDOW clause defines after it; define " + wanted + " first", at);
+                }
+            }
+        }
         String closest = dev.floe.api.expr.Names.closest(name, names);
-        throw SqlErrors.invalid("window '" + name + "' is not defined" + (closest == null ? "" : "; did you mean '"
-                + closest + "'?") + " (define it in the query's WINDOW clause: WINDOW " + name + " AS (PARTITION BY"
-                + " ... ORDER BY ...))", at);
+        throw SqlErrors.invalid("window '" + Identifier.of(name) + "' is not defined" + (closest == null ? ""
+                : "; did you mean '" + closest + "'?") + " (define it in the query's WINDOW clause: WINDOW "
+                + Identifier.of(name) + " AS (PARTITION BY ... ORDER BY ...))", at);
     }
 
     Scope scope() {

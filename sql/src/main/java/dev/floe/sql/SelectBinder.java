@@ -30,7 +30,7 @@ final class SelectBinder {
         Relation from = new FromBinder(queries, outer).bind(ps.getFromItem(), ps.getJoins());
         DataFrame df = from.df();
         ExpressionBinder binder = new ExpressionBinder(from.scope(), queries.subqueries())
-                .withWindows(ps.getWindowDefinitions());
+                .withWindows(ps.getWindowDefinitions()).withDistinctAggregates();
         if (ps.getWhere() != null) {
             df = df.where(binder.bind(ps.getWhere()));
         }

@@ -17,28 +17,44 @@ final class SqlParser {
     private SqlParser() {
     }
 
+    /** The statement; a window refining a named one ({@code OVER (w ORDER BY x)}) is read through {@link WindowRefs}. */
     static Statement statement(String sql) {
+        WindowRefs refs = WindowRefs.rewrite(sql);
         try {
-            return CCJSqlParserUtil.parse(sql);
+            Statement s = CCJSqlParserUtil.parse(refs.text());
+            if (refs.changed()) {
+                refs.restore(firstToken(s));
+            }
+            return s;
         } catch (JSQLParserException e) {
-            throw syntaxError(sql, e);
+            throw syntaxError(sql, e, refs);
         }
+    }
+
+    /** The statement's first token (of its query for CREATE VIEW), from which the parser's tokens are chained. */
+    private static Token firstToken(Statement s) {
+        Object node = s instanceof net.sf.jsqlparser.statement.create.view.CreateView v ? v.getSelect() : s;
+        if (node instanceof net.sf.jsqlparser.parser.ASTNodeAccess access && access.getASTNode() != null) {
+            return access.getASTNode().jjtGetFirstToken();
+        }
+        return null;
     }
 
     static Expression expression(String sql) {
         try {
             return CCJSqlParserUtil.parseExpression(sql, true);
         } catch (JSQLParserException e) {
-            throw syntaxError(sql, e);
+            throw syntaxError(sql, e, null);
         }
     }
 
-    private static PlanException syntaxError(String sql, JSQLParserException e) {
+    private static PlanException syntaxError(String sql, JSQLParserException e, WindowRefs refs) {
         ParseException parse = parseException(e);
         if (parse != null && parse.currentToken != null && parse.currentToken.next != null) {
             Token bad = parse.currentToken.next;
             String token = bad.kind == 0 ? "the end of the text" : "'" + bad.image + "'";
-            return new PlanException("SQL syntax error at " + bad.beginLine + ":" + bad.beginColumn + ": unexpected "
+            int column = refs == null ? bad.beginColumn : refs.column(bad.beginLine, bad.beginColumn);
+            return new PlanException("SQL syntax error at " + bad.beginLine + ":" + column + ": unexpected "
                     + token + " in: " + line(sql, bad.beginLine).strip(), e);
         }
         return new PlanException("SQL syntax error: " + firstLine(e.getMessage()) + " in: " + sql.strip(), e);

@@ -121,4 +121,55 @@ class SqlBinderTest {
                     Scan: t (0 rows, 0 partitions)
                 """);
     }
+
+    @Test
+    void distinctAggregatesOverDifferentColumnsBesidePlainOnes() {
+        plans("SELECT a, count(DISTINCT b), sum(DISTINCT c), sum(b) FROM t JOIN u USING (a) GROUP BY a", """
+                Project: a, "count(DISTINCT b)", "sum(DISTINCT c)", "sum(b)"
+                  Aggregate: count(if_else(__dset = 2, __dist0, null)) AS "count(DISTINCT b)", sum(if_else(__dset = 1, __dist1, null)) AS "sum(DISTINCT c)", first(if_else(__dset = 3, __reg0, null), ignore_nulls) AS "sum(b)" by a
+                    Project: a, __dist0, __dist1, __agg0 AS __reg0, cast(cast(__gid // 2 % 2 AS int32) AS int64) * 1 + cast(cast(__gid % 2 AS int32) AS int64) * 2 AS __dset
+                      Aggregate: sum(b) AS __agg0 by __gk0 AS a, __gk1 AS __dist0, __gk2 AS __dist1, __gid
+                        Expand: 3 rows per row, __gk0 = [a, a, a], __gk1 = [null, __dist0, null], __gk2 = [null, null, __dist1], __gid = [3, 1, 2]; keeps a, b, s, u.a, c, __dist0, __dist1
+                          Project: a, b, s, "u.a", c, b AS __dist0, c AS __dist1
+                            Join: INNER on a = "u.a"
+                              Scan: t (0 rows, 0 partitions)
+                              Project: a AS "u.a", c
+                                Scan: u (0 rows, 0 partitions)
+                """);
+    }
+
+    @Test
+    void oneDistinctArgumentWithoutPlainAggregatesIsDeduplicatedThenAggregated() {
+        plans("SELECT a, count(DISTINCT b), avg(DISTINCT b) FROM t GROUP BY a", """
+                Project: a, "count(DISTINCT b)", "mean(DISTINCT b)" AS "avg(DISTINCT b)"
+                  Aggregate: count(__dist0) AS "count(DISTINCT b)", mean(__dist0) AS "mean(DISTINCT b)" by a
+                    Distinct: a, __dist0
+                      Project: a, __dist0
+                        Project: a, b, s, b AS __dist0
+                          Scan: t (0 rows, 0 partitions)
+                """);
+    }
+
+    @Test
+    void distinctAggregatesUnderRollup() {
+        plans("SELECT a, s, count(DISTINCT b), count(*) FROM t GROUP BY ROLLUP (a, s)", """
+                Project: a, s, "count(DISTINCT b)", "count(*)"
+                  Project: a, s, "count(DISTINCT b)", "count(*)"
+                    Aggregate: count(if_else(__dset = 0, __dist0, null)) AS "count(DISTINCT b)", first(if_else(__dset = 1, __reg0, null), ignore_nulls) AS "count(*)" by a, s, __kid
+                      Project: a, s, __dist0, __agg0 AS __reg0, cast(cast(__gid % 2 AS int32) AS int64) * 1 AS __dset, 0 + cast(cast(__gid // 4 % 2 AS int32) AS int64) * 2 + cast(cast(__gid // 2 % 2 AS int32) AS int64) * 1 AS __kid
+                        Aggregate: count(*) AS __agg0 by __gk0 AS a, __gk1 AS s, __gk2 AS __dist0, __gid
+                          Expand: 6 rows per row, __gk0 = [a, a, a, a, null, null], __gk1 = [s, s, null, null, null, null], __gk2 = [null, __dist0, null, __dist0, null, __dist0], __gid = [1, 0, 3, 2, 7, 6]; keeps a, b, s, __dist0
+                            Project: a, b, s, b AS __dist0
+                              Scan: t (0 rows, 0 partitions)
+                """);
+    }
+
+    @Test
+    void aRefinedWindowTakesThePartitionOfTheNamedOne() {
+        plans("SELECT a, sum(b) OVER (w ORDER BY b ROWS 1 PRECEDING) AS s FROM t WINDOW w AS (PARTITION BY a)", """
+                Project: a, __win0 AS s
+                  Window: partition by [a] order by [b ASC]: sum(b) ROWS BETWEEN 1 PRECEDING AND CURRENT ROW AS __win0
+                    Scan: t (0 rows, 0 partitions)
+                """);
+    }
 }

@@ -95,16 +95,75 @@ class SqlErrorsTest {
     }
 
     @Test
-    void aNamedWindowRefinedInOverIsASyntaxError() {
-        fails("SELECT sum(b) OVER (w ROWS 1 PRECEDING) FROM t WINDOW w AS (ORDER BY a)", "SQL syntax error at 1:21:"
-                + " unexpected 'w' in: SELECT sum(b) OVER (w ROWS 1 PRECEDING) FROM t WINDOW w AS (ORDER BY a)");
+    void aRefiningWindowCannotReplaceTheNamedWindowsOrderBy() {
+        fails("SELECT sum(b) OVER (w ORDER BY b) FROM t WINDOW w AS (PARTITION BY a ORDER BY a)", "SQL error at 1:21:"
+                + " window 'w' has an ORDER BY already, which a window refining it cannot replace (SQL standard); drop"
+                + " the ORDER BY here, or move it out of w's definition");
+    }
+
+    @Test
+    void aNamedWindowWithAFrameCannotBeRefined() {
+        fails("SELECT sum(b) OVER (w) FROM t WINDOW w AS (ORDER BY a ROWS 1 PRECEDING)", "SQL error at 1:21: window 'w'"
+                + " has a frame (ROWS 1 PRECEDING), so it cannot be refined (SQL standard); write OVER w to use it as it"
+                + " is, or move the frame out of w's definition into each OVER (w ...)");
+    }
+
+    @Test
+    void aRefiningWindowTakesThePartitionByOfTheNamedOne() {
+        fails("SELECT sum(b) OVER (w PARTITION BY b) FROM t WINDOW w AS (ORDER BY a)", "SQL error at 1:23: a window that"
+                + " refines window 'w' takes its PARTITION BY and cannot have its own (SQL standard); partition in w's"
+                + " definition, or write the whole window without w");
+    }
+
+    @Test
+    void aRefinedWindowThatIsNotDefined() {
+        fails("SELECT sum(b) OVER (v ORDER BY b) FROM t WINDOW w AS (PARTITION BY a)", "SQL error at 1:21: window 'v'"
+                + " is not defined; did you mean 'w'? (define it in the query's WINDOW clause: WINDOW v AS (PARTITION"
+                + " BY ... ORDER BY ...))");
+    }
+
+    @Test
+    void aWindowDefinitionRefinesOnlyAnEarlierOne() {
+        fails("SELECT sum(b) OVER w1 FROM t WINDOW w1 AS (w2 ORDER BY b), w2 AS (PARTITION BY a)", "SQL error at 1:44:"
+                + " window 'w1' refines window 'w2', which the WINDOW clause defines after it; define w2 first");
+        fails("SELECT sum(b) OVER w FROM t WINDOW w AS (w ORDER BY b)", "SQL error at 1:42: window 'w' refines itself;"
+                + " refine a window defined before it in the WINDOW clause");
+    }
+
+    @Test
+    void positionsAfterARefinedWindowAreTheWrittenOnes() {
+        fails("SELECT sum(b) OVER (w ORDER BY b), bb FROM t WINDOW w AS (PARTITION BY a)", "SQL error at 1:36: column"
+                + " 'bb' not found; did you mean 'b'? (columns in scope: t.a, t.b, t.s)");
+        fails("SELECT sum(b) OVER (w ORDER BY b) = = 1 FROM t WINDOW w AS (PARTITION BY a)", "SQL syntax error at 1:35:"
+                + " unexpected '=' in: SELECT sum(b) OVER (w ORDER BY b) = = 1 FROM t WINDOW w AS (PARTITION BY a)");
+    }
+
+    @Test
+    void anAggregateOrderedByAnotherColumn() {
+        fails("SELECT string_agg(s, ',' ORDER BY b) FROM t", "SQL error at 1:8: string_agg(... ORDER BY ...) is not"
+                + " supported for this order: Floe orders the values of string_agg only by the aggregated value itself"
+                + " (string_agg(x ORDER BY x), also DESC, nulls last)");
+    }
+
+    @Test
+    void filterOnAnAggregateThatKeepsNulls() {
+        fails("SELECT list(b) FILTER (WHERE a > 1) FROM t", "SQL error at 1:8: list(...) FILTER (WHERE ...) is not"
+                + " supported: list keeps nulls or depends on the rows' order; filter the rows in a derived table first");
+    }
+
+    @Test
+    void filterOnAFunctionThatIsNoAggregate() {
+        fails("SELECT upper(s) FILTER (WHERE a > 1) FROM t", "SQL error at 1:8: upper(...) FILTER (WHERE ...): FILTER"
+                + " applies to aggregate functions only");
+        fails("SELECT rank() FILTER (WHERE a > 1) OVER (ORDER BY b) FROM t", "SQL error at 1:8: rank(...) FILTER (WHERE"
+                + " ...): FILTER applies to aggregate functions only");
     }
 
     @Test
     void distinctAggregateOverAWindow() {
-        fails("SELECT sum(DISTINCT b) OVER (PARTITION BY a) FROM t", "SQL error at 1:8: sum(DISTINCT ...) OVER (...) is"
-                + " not supported; aggregate the distinct values in a derived table and join it back, or use"
-                + " count(DISTINCT ...) OVER");
+        fails("SELECT stddev(DISTINCT b) OVER (PARTITION BY a) FROM t", "SQL error at 1:8: stddev(DISTINCT ...) OVER (...)"
+                + " is not supported; aggregate the distinct values in a derived table and join it back, or use count,"
+                + " sum, avg, list or string_agg (DISTINCT ...) OVER");
     }
 
     @Test
