@@ -163,16 +163,20 @@ public final class Expression implements Serializable {
     /** {@code col("a").abs()} */
     public Expression abs() { return unary(UnaryOp.ABS); }
 
-    /** Rounds half away from zero; keeps the type. {@code col("price").round(2)} */
+    /**
+     * Rounds half away from zero. {@code col("price").round(2)}. Integers and floats keep their type; a
+     * decimal(p, s) rounded to d &lt; s places gains an integer digit for the carry (9.995 → 10.00):
+     * decimal(p - s + d + 1, d), or decimal(max(p - s + 1, 1 - d), 0) for negative d, at most 38 digits.
+     */
     public Expression round(int decimals) { return new Expression(new Round(node, decimals)); }
 
     /** {@code col("price").round()} rounds to an integer value. */
     public Expression round() { return round(0); }
 
-    /** {@code col("a").ceil()} */
+    /** {@code col("a").ceil()}; a decimal(p, s) with s &gt; 0 gives decimal(p - s + 1, 0) (9.01 → 10), others keep their type. */
     public Expression ceil() { return unary(UnaryOp.CEIL); }
 
-    /** {@code col("a").floor()} */
+    /** {@code col("a").floor()}; a decimal(p, s) with s &gt; 0 gives decimal(p - s + 1, 0) (-9.59 → -10), others keep their type. */
     public Expression floor() { return unary(UnaryOp.FLOOR); }
 
     /** NaN for negatives. {@code col("a").sqrt()} */

@@ -240,7 +240,9 @@ public final class ExprCompiler {
             Node child = build(r.child());
             DataType t = child.type();
             int digits = r.decimals();
-            return Nodes.map(t, child, (v, n, a) -> MathKernels.round(v, t, digits, a));
+            DataType result = r.type(input);
+            String what = r.display();
+            return Nodes.map(result, child, (v, n, a) -> MathKernels.round(v, t, digits, result, what, a));
         }
 
         /** Converts a node to a type: literals at compile time, vectors with the cast kernel. */

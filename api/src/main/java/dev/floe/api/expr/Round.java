@@ -5,7 +5,7 @@ import dev.floe.api.types.Schema;
 import java.util.List;
 import java.util.Objects;
 
-/** Rounds half away from zero to {@code decimals} places; keeps the input type. */
+/** Rounds half away from zero to {@code decimals} places; the type is {@link TypeRules#rounded}. */
 public record Round(Expr child, int decimals) implements Expr {
     public Round {
         Objects.requireNonNull(child, "child");
@@ -19,7 +19,7 @@ public record Round(Expr child, int decimals) implements Expr {
     public DataType type(Schema input) {
         DataType t = child.type(input);
         TypeRules.requireNumeric(this, t);
-        return t;
+        return TypeRules.rounded(t, decimals);
     }
 
     @Override public String display() { return "round(" + child.display() + ", " + decimals + ")"; }

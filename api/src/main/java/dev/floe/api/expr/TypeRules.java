@@ -100,6 +100,25 @@ public final class TypeRules {
         return new DataType.Decimal(DataType.Decimal.MAX_PRECISION, adjusted);
     }
 
+    /**
+     * The type of {@code round(x, digits)}, {@code floor(x)} and {@code ceil(x)} (digits 0): integers and
+     * floats keep their type, and so does a decimal(p, s) when nothing is rounded off (digits &ge; s).
+     * Otherwise the result has one more integer digit for the carry ({@code floor(-9.59) = -10},
+     * {@code round(9.995, 2) = 10.00}), as in Spark: decimal(p - s + digits + 1, digits) for digits &ge; 0,
+     * decimal(max(p - s + 1, 1 - digits), 0) for digits &lt; 0, at most 38 digits (a value that still
+     * does not fit is an error naming the row).
+     */
+    public static DataType rounded(DataType t, int digits) {
+        if (!(t instanceof DataType.Decimal d) || digits >= d.scale()) {
+            return t;
+        }
+        int intDigits = d.precision() - d.scale() + 1;
+        if (digits >= 0) {
+            return new DataType.Decimal(Math.min(intDigits + digits, DataType.Decimal.MAX_PRECISION), digits);
+        }
+        return new DataType.Decimal(Math.min(Math.max(intDigits, 1 - digits), DataType.Decimal.MAX_PRECISION), 0);
+    }
+
     /** The decimal that holds every value of an integer or decimal type exactly. */
     public static DataType.Decimal asDecimal(DataType t) {
         return switch (t.kind()) {
@@ -157,9 +176,13 @@ public final class TypeRules {
                 yield DataType.bool();
             }
             case IS_NULL, NOT_NULL -> DataType.bool();
-            case NEG, ABS, CEIL, FLOOR -> {
+            case NEG, ABS -> {
                 requireNumeric(e, t);
                 yield t;
+            }
+            case CEIL, FLOOR -> {
+                requireNumeric(e, t);
+                yield rounded(t, 0);
             }
             case SIGN -> {
                 requireNumeric(e, t);

@@ -165,14 +165,7 @@ public final class Casts {
         }
     }
 
-    private static final long[] POW10 = new long[19];
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
-        }
-    }
+    private static final long[] POW10 = Decimals.POW10;
 
     /**
      * Casts from or to decimals. The common cases run on longs: integers and decimals to a decimal

@@ -7,6 +7,15 @@ import org.apache.arrow.memory.ArrowBuf;
 /** 128-bit decimal values as two little-endian longs (lo, hi) in Arrow's two's-complement layout. */
 final class Decimals {
     private static final BigInteger MASK64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    /** 10^0 .. 10^18, every power of ten a long holds. */
+    static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
 
     private Decimals() {
     }

@@ -10,8 +10,9 @@ import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * abs, ceil, floor, round (half away from zero; keep the type), sign, and sqrt/exp/log (float64;
- * NaN for negative sqrt/log input).
+ * abs, ceil, floor, round (half away from zero), sign, and sqrt/exp/log (float64; NaN for negative
+ * sqrt/log input). Integers and floats keep their type; ceil, floor and round of a decimal write the
+ * type the caller gives (api's TypeRules.rounded: one more integer digit for the carry).
  */
 public final class MathKernels {
     private MathKernels() {
@@ -21,6 +22,10 @@ public final class MathKernels {
 
     public static FieldVector apply(Op op, FieldVector in, DataType type, DataType resultType, String what,
             BufferAllocator allocator) {
+        if ((op == Op.CEIL || op == Op.FLOOR) && type instanceof DataType.Decimal d) {
+            return roundDecimal(in, d, 0, op == Op.CEIL ? RoundingMode.CEILING : RoundingMode.FLOOR,
+                    (DataType.Decimal) resultType, what, allocator);
+        }
         int n = in.getValueCount();
         FieldVector out = Buffers.allocate(resultType, n, allocator);
         try {
@@ -66,17 +71,11 @@ public final class MathKernels {
                     };
                     Buffers.writeLong(od, ow, i, r);
                 } else if (p == Physical.DECIMAL) {
-                    int scale = ((DataType.Decimal) type).scale();
-                    BigDecimal x = new BigDecimal(Decimals.unscaled(id, i), scale);
-                    if (op == Op.SIGN) {
-                        Buffers.writeLong(od, ow, i, x.signum());
-                    } else {
-                        BigDecimal r = switch (op) {
-                            case ABS -> x.abs();
-                            case CEIL -> x.setScale(0, RoundingMode.CEILING).setScale(scale);
-                            default -> x.setScale(0, RoundingMode.FLOOR).setScale(scale);
-                        };
-                        Decimals.write(od, i, r.unscaledValue());
+                    BigInteger x = Decimals.unscaled(id, i);
+                    switch (op) {
+                        case SIGN -> Buffers.writeLong(od, ow, i, x.signum());
+                        case ABS -> Decimals.write(od, i, x.abs());
+                        default -> throw new KernelException(op + " of a decimal is not computed here: " + what);
                     }
                 } else {
                     throw new KernelException(op + " is not supported for " + type + " in " + what);
@@ -129,8 +128,16 @@ public final class MathKernels {
         return r;
     }
 
-    /** Rounds half away from zero to {@code digits} decimal places, keeping the type. */
-    public static FieldVector round(FieldVector in, DataType type, int digits, BufferAllocator allocator) {
+    /**
+     * Rounds half away from zero to {@code digits} decimal places. Integers and floats keep their type;
+     * a decimal is written as {@code resultType} (api's TypeRules.rounded), an error naming {@code what}
+     * and the row when a value does not fit it.
+     */
+    public static FieldVector round(FieldVector in, DataType type, int digits, DataType resultType, String what,
+            BufferAllocator allocator) {
+        if (type instanceof DataType.Decimal d) {
+            return roundDecimal(in, d, digits, RoundingMode.HALF_UP, (DataType.Decimal) resultType, what, allocator);
+        }
         int n = in.getValueCount();
         FieldVector out = Buffers.allocate(type, n, allocator);
         try {
@@ -167,13 +174,74 @@ public final class MathKernels {
                         long r = digits < 0 ? roundLong(x, -digits, type, i) : x;
                         Buffers.writeLong(od, w, i, r);
                     }
-                    case DECIMAL -> {
-                        int scale = ((DataType.Decimal) type).scale();
-                        BigDecimal x = new BigDecimal(Decimals.unscaled(id, i), scale);
-                        BigDecimal r = digits >= scale ? x : x.setScale(digits, RoundingMode.HALF_UP).setScale(scale);
-                        Decimals.write(od, i, r.unscaledValue());
-                    }
                     default -> throw new KernelException("round is not supported for " + type);
+                }
+                BitVectorHelper.setBit(ov, i);
+            }
+            out.setValueCount(n);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /**
+     * decimal(p, s) values rounded to {@code digits} places ({@code FLOOR}, {@code CEILING} or
+     * {@code HALF_UP}, which is half away from zero) and written at {@code result}'s scale, which
+     * must be at least {@code min(s, digits)}. Values whose unscaled form fits a long run on longs
+     * (while at most 18 digits are dropped or appended); the others go through BigDecimal one by one. A result
+     * with more digits than {@code result}'s precision is an error naming {@code what} and the row.
+     */
+    public static FieldVector roundDecimal(FieldVector in, DataType.Decimal type, int digits, RoundingMode mode,
+            DataType.Decimal result, String what, BufferAllocator allocator) {
+        int n = in.getValueCount();
+        int drop = Math.max(type.scale() - digits, 0);         // digits rounded off
+        int kept = type.scale() - drop;                          // the scale rounding leaves
+        int pad = result.scale() - kept;                         // zeros appended to reach the result's scale
+        if (pad < 0) {
+            throw new IllegalArgumentException("round to " + digits + " places of " + type + " cannot be written as " + result);
+        }
+        long unit = drop < Decimals.POW10.length ? Decimals.POW10[drop] : 0;
+        long factor = pad < Decimals.POW10.length ? Decimals.POW10[pad] : 0;
+        long bound = result.precision() < Decimals.POW10.length ? Decimals.POW10[result.precision()] : Long.MAX_VALUE;
+        FieldVector out = Buffers.allocate(result, n, allocator);
+        try {
+            ArrowBuf id = in.getDataBuffer();
+            ArrowBuf od = out.getDataBuffer();
+            ArrowBuf ov = out.getValidityBuffer();
+            for (int i = 0; i < n; i++) {
+                if (in.isNull(i)) {
+                    continue;
+                }
+                long x = id.getLong((long) i * 16);
+                boolean done = false;
+                if (unit != 0 && factor != 0 && Decimals.fitsLong(x, id.getLong((long) i * 16 + 8))) {
+                    long q = x / unit;
+                    long rem = x % unit;
+                    if (mode == RoundingMode.FLOOR) {
+                        q -= rem < 0 ? 1 : 0;
+                    } else if (mode == RoundingMode.CEILING) {
+                        q += rem > 0 ? 1 : 0;
+                    } else if (Math.abs(rem) * 2 >= unit) {   // |rem| < 10^18: no overflow
+                        q += x < 0 ? -1 : 1;
+                    }
+                    long r = q * factor;
+                    if (Math.multiplyHigh(q, factor) == (r >> 63) && r != Long.MIN_VALUE
+                            && (bound == Long.MAX_VALUE || Math.abs(r) < bound)) {
+                        Decimals.write(od, i, r, r >> 63);
+                        done = true;
+                    }
+                }
+                if (!done) {
+                    BigInteger r = new BigDecimal(Decimals.unscaled(id, i), type.scale()).setScale(kept, mode)
+                            .setScale(result.scale()).unscaledValue();
+                    if (r.abs().compareTo(Decimals.limit(result.precision())) >= 0) {
+                        throw new KernelException("decimal overflow in " + what + " at row " + i + ": "
+                                + new BigDecimal(r, result.scale()).toPlainString() + " does not fit " + result
+                                + "; cast the argument to a decimal with fewer digits first");
+                    }
+                    Decimals.write(od, i, r);
                 }
                 BitVectorHelper.setBit(ov, i);
             }

@@ -49,10 +49,20 @@ class MathKernelsTest {
                 Arguments.of(Op.CEIL, float32(), float32(), 1.2f, 2.0f),
                 Arguments.of(Op.FLOOR, int64(), int64(), -7L, -7L),
                 Arguments.of(Op.CEIL, int16(), int16(), (short) 7, (short) 7),
-                Arguments.of(Op.FLOOR, decimal(5, 2), decimal(5, 2), d("1.25"), d("1.00")),
-                Arguments.of(Op.FLOOR, decimal(5, 2), decimal(5, 2), d("-1.25"), d("-2.00")),
-                Arguments.of(Op.CEIL, decimal(5, 2), decimal(5, 2), d("-1.25"), d("-1.00")),
-                Arguments.of(Op.CEIL, decimal(5, 2), decimal(5, 2), d("1.01"), d("2.00")),
+                Arguments.of(Op.FLOOR, decimal(5, 2), decimal(4, 0), d("1.25"), d("1")),
+                Arguments.of(Op.FLOOR, decimal(5, 2), decimal(4, 0), d("-1.25"), d("-2")),
+                Arguments.of(Op.CEIL, decimal(5, 2), decimal(4, 0), d("-1.25"), d("-1")),
+                Arguments.of(Op.CEIL, decimal(5, 2), decimal(4, 0), d("1.01"), d("2")),
+                // the carry needs the extra integer digit of decimal(p - s + 1, 0)
+                Arguments.of(Op.FLOOR, decimal(3, 2), decimal(2, 0), d("-9.59"), d("-10")),
+                Arguments.of(Op.CEIL, decimal(3, 2), decimal(2, 0), d("9.01"), d("10")),
+                Arguments.of(Op.CEIL, decimal(38, 10), decimal(29, 0), d("9999999999999999999999999999.0000000001"),
+                        d("10000000000000000000000000000")),
+                Arguments.of(Op.FLOOR, decimal(38, 10), decimal(29, 0), d("-9999999999999999999999999999.9999999999"),
+                        d("-10000000000000000000000000000")),
+                Arguments.of(Op.FLOOR, decimal(19, 1), decimal(19, 0), d("-922337203685477580.8"), d("-922337203685477581")),
+                Arguments.of(Op.FLOOR, decimal(30, 25), decimal(6, 0), d("-0.0000000000000000000000001"), d("-1")),
+                Arguments.of(Op.CEIL, decimal(30, 25), decimal(6, 0), d("0.0000000000000000000000001"), d("1")),
                 Arguments.of(Op.SQRT, float64(), float64(), 2.25, 1.5),
                 Arguments.of(Op.SQRT, int64(), float64(), 16L, 4.0),
                 Arguments.of(Op.SQRT, float64(), float64(), -1.0, Double.NaN),
@@ -101,7 +111,7 @@ class MathKernelsTest {
         return Stream.of(DataType.int8(), int16(), int32(), int64());
     }
 
-    /** type, digits, x, round(x, digits): half away from zero, same type. */
+    /** type, digits, x, round(x, digits): half away from zero; integers and floats keep their type. */
     static Stream<Arguments> rounding() {
         return Stream.of(
                 Arguments.of(float64(), 0, 2.5, 3.0),
@@ -128,12 +138,9 @@ class MathKernelsTest {
                 Arguments.of(int32(), -2, 149, 100),
                 Arguments.of(int32(), -2, 150, 200),
                 Arguments.of(int32(), -2, -150, -200),
-                Arguments.of(decimal(5, 2), 1, d("1.25"), d("1.30")),
-                Arguments.of(decimal(5, 2), 1, d("-1.25"), d("-1.30")),
-                Arguments.of(decimal(5, 2), 1, d("1.24"), d("1.20")),
-                Arguments.of(decimal(5, 2), 0, d("2.50"), d("3.00")),
+                // nothing is rounded off: a decimal keeps its type
                 Arguments.of(decimal(5, 2), 2, d("2.57"), d("2.57")),
-                Arguments.of(decimal(5, 2), -1, d("125.00"), d("130.00")));
+                Arguments.of(decimal(5, 2), 3, d("-2.57"), d("-2.57")));
     }
 
     @ParameterizedTest(name = "round({2}, {1}) = {3} as {0}")
@@ -141,11 +148,62 @@ class MathKernelsTest {
     void roundHalfAwayFromZeroKeepsTheType(DataType type, int digits, Object x, Object expected) {
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("round");
                 FieldVector in = vec(a.get(), type, null, x);
-                FieldVector out = MathKernels.round(in, type, digits, a.get());
+                FieldVector out = MathKernels.round(in, type, digits, type, "round", a.get());
                 FieldVector empty = vec(a.get(), type);
-                FieldVector none = MathKernels.round(empty, type, digits, a.get())) {
+                FieldVector none = MathKernels.round(empty, type, digits, type, "round", a.get())) {
             assertValues(out, type, Arrays.asList(null, expected), "round(" + x + ", " + digits + ")");
             assertThat(none.getValueCount()).isZero();
+        }
+    }
+
+    /**
+     * type, digits, result type (Spark's rule: decimal(p - s + d + 1, d), decimal(max(p - s + 1, 1 - d), 0)
+     * for d &lt; 0), x, round(x, d): rounding may carry into a new integer digit.
+     */
+    static Stream<Arguments> decimalRounding() {
+        return Stream.of(
+                Arguments.of(decimal(4, 3), 2, decimal(4, 2), d("9.995"), d("10.00")),
+                Arguments.of(decimal(4, 3), 2, decimal(4, 2), d("-9.995"), d("-10.00")),
+                Arguments.of(decimal(4, 3), 2, decimal(4, 2), d("9.994"), d("9.99")),
+                Arguments.of(decimal(4, 3), 0, decimal(2, 0), d("-0.500"), d("-1")),
+                Arguments.of(decimal(4, 3), 0, decimal(2, 0), d("0.499"), d("0")),
+                Arguments.of(decimal(5, 2), 1, decimal(5, 1), d("1.25"), d("1.3")),
+                Arguments.of(decimal(5, 2), 1, decimal(5, 1), d("-1.25"), d("-1.3")),
+                Arguments.of(decimal(5, 2), -1, decimal(4, 0), d("125.00"), d("130")),
+                Arguments.of(decimal(5, 2), -1, decimal(4, 0), d("-999.99"), d("-1000")),
+                Arguments.of(decimal(2, 0), -1, decimal(3, 0), d("95"), d("100")),
+                Arguments.of(decimal(2, 0), -2, decimal(3, 0), d("-50"), d("-100")),
+                Arguments.of(decimal(2, 0), -3, decimal(4, 0), d("99"), d("0")),
+                Arguments.of(decimal(38, 10), 2, decimal(31, 2), d("9999999999999999999999999999.9950000000"),
+                        d("10000000000000000000000000000.00")),
+                Arguments.of(decimal(38, 0), -1, decimal(38, 0), d("-49999999999999999999999999999999999995"),
+                        d("-50000000000000000000000000000000000000")),
+                Arguments.of(decimal(19, 0), -1, decimal(20, 0), d("9223372036854775807"), d("9223372036854775810")),
+                Arguments.of(decimal(19, 0), -18, decimal(20, 0), d("-9223372036854775808"), d("-9000000000000000000")),
+                Arguments.of(decimal(25, 22), 1, decimal(5, 1), d("-0.0500000000000000000000"), d("-0.1")));
+    }
+
+    @ParameterizedTest(name = "round({3}, {1}) = {4} as {2}")
+    @MethodSource("decimalRounding")
+    void decimalRoundingWidensForTheCarry(DataType type, int digits, DataType result, Object x, Object expected) {
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("round-decimal");
+                FieldVector in = vec(a.get(), type, null, x, x);
+                FieldVector out = MathKernels.round(in, type, digits, result, "round", a.get())) {
+            assertValues(out, result, Arrays.asList(null, expected, expected), "round(" + x + ", " + digits + ")");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRoundedDecimalPastThirtyEightDigitsIsAnErrorNamingTheRow() {
+        DataType type = decimal(38, 0);
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("round-decimal-overflow");
+                FieldVector in = vec(a.get(), type, d("5"), d("99999999999999999999999999999999999999"))) {
+            assertThatThrownBy(() -> MathKernels.round(in, type, -1, type, "round(col(\"c\"), -1)", a.get()).close())
+                    .isInstanceOf(KernelException.class)
+                    .hasMessageContaining("round(col(\"c\"), -1)")
+                    .hasMessageContaining("row 1")
+                    .hasMessageContaining("100000000000000000000000000000000000000")
+                    .hasMessageContaining("decimal(38, 0)");
         }
     }
 
@@ -154,7 +212,7 @@ class MathKernelsTest {
     void roundingPastTheTypeRangeIsAnError(DataType type, Object x) {
         try (LeakCheckingAllocator a = new LeakCheckingAllocator("round-overflow");
                 FieldVector in = vec(a.get(), type, x)) {
-            assertThatThrownBy(() -> MathKernels.round(in, type, -1, a.get()).close())
+            assertThatThrownBy(() -> MathKernels.round(in, type, -1, type, "round", a.get()).close())
                     .isInstanceOf(KernelException.class)
                     .hasMessageContaining(String.valueOf(x));
         }

@@ -280,8 +280,9 @@ final class SqlFunctionCatalog {
     private static void math() {
         FunctionKind s = FunctionKind.SCALAR;
         define(s, 1, 1, c -> numeric(c, 0).abs(), "abs");
-        define(s, 1, 1, c -> integral(c, numeric(c, 0).ceil()), "ceil", "ceiling");
-        define(s, 1, 1, c -> integral(c, numeric(c, 0).floor()), "floor");
+        // a decimal(p, s) gives decimal(p - s + 1, 0): the integer digits plus a carry (TypeRules.rounded)
+        define(s, 1, 1, c -> numeric(c, 0).ceil(), "ceil", "ceiling");
+        define(s, 1, 1, c -> numeric(c, 0).floor(), "floor");
         define(s, 1, 2, SqlFunctionCatalog::round, "round");
         define(s, 1, 1, c -> numeric(c, 0).sqrt(), "sqrt");
         define(s, 1, 1, c -> numeric(c, 0).exp(), "exp");
@@ -314,13 +315,15 @@ final class SqlFunctionCatalog {
 
     /**
      * {@code round(x[, n])}: half away from zero. A decimal(p, s) rounded to n &lt; s digits becomes
-     * decimal(p, max(n, 0)) as in DuckDB (so the result prints with n digits); other types keep theirs.
+     * decimal(p, max(n, 0)) as in DuckDB (so the result prints with n digits), which holds every rounded
+     * value when s &gt; 0; decimal(p, 0) rounded to tens keeps Floe's type, one digit wider
+     * (TypeRules.rounded: DuckDB's round(95::DECIMAL(2,0), -1) is 100). Other types keep theirs.
      */
     private static Expression round(SqlCall c) {
         int digits = c.arity() == 2 ? c.intArg(1, "number of decimal places") : 0;
         Expression rounded = numeric(c, 0).round(digits);
         DataType t = c.type(0);
-        if (t instanceof DataType.Decimal d && digits < d.scale()) {
+        if (t instanceof DataType.Decimal d && d.scale() > 0 && digits < d.scale()) {
             return rounded.cast(DataType.decimal(d.precision(), Math.max(digits, 0)));
         }
         return rounded;
@@ -349,15 +352,6 @@ final class SqlFunctionCatalog {
             return out.cast(DataType.decimal(d.precision(), 0));
         }
         return out;
-    }
-
-    /** ceil/floor of a decimal(p, s) is decimal(p - s + 1, 0) (the integer digits plus a carry), as DuckDB drops the scale. */
-    private static Expression integral(SqlCall c, Expression e) {
-        DataType t = c.type(0);
-        if (t instanceof DataType.Decimal d && d.scale() > 0) {
-            return e.cast(DataType.decimal(Math.min(d.precision() - d.scale() + 1, DataType.Decimal.MAX_PRECISION), 0));
-        }
-        return e;
     }
 
     private static Expression numeric(SqlCall c, int i) {
