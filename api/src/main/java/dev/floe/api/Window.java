@@ -72,7 +72,9 @@ public sealed interface Window permits WindowSpec {
      * A RANGE frame over the single order key's value: numbers for numeric keys, {@link
      * java.time.Period} for dates, {@link java.time.Duration} for timestamps (negative = preceding),
      * or the constants. {@code rangeBetween(-10, 10)} covers rows whose key is within 10 of the
-     * current row's.
+     * current row's. Over integer and decimal keys a {@link java.math.BigDecimal} offset compares
+     * exactly ({@code rangeBetween(new BigDecimal("-0.5"), 0)}); a double offset over a decimal key
+     * means its shortest decimal form ({@code 0.1} is 0.1).
      */
     WindowSpec rangeBetween(Object lo, Object hi);
 

@@ -219,6 +219,10 @@ final class Windows {
         }
         boolean preceding = type == WindowOffset.Type.PRECEDING;
         Object v = l.value();
+        if (!rows && (v instanceof java.math.BigDecimal || v instanceof Double)) {
+            // RANGE 0.5 PRECEDING: the exact distance (1.5 is DECIMAL(2,1) in SQL), never truncated to a whole number
+            return v instanceof java.math.BigDecimal d ? (preceding ? d.negate() : d) : (preceding ? -(Double) v : v);
+        }
         if (v instanceof Number n) {
             long x = n.longValue();
             return preceding ? -x : x;

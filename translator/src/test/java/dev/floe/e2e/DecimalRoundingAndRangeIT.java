@@ -1,10 +1,13 @@
 package dev.floe.e2e;
 
 import static dev.floe.api.Functions.col;
+import static dev.floe.api.Functions.count;
 import static dev.floe.api.Functions.lit;
 
 import dev.floe.Floe;
 import dev.floe.api.DataFrame;
+import dev.floe.api.Window;
+import dev.floe.api.WindowSpec;
 import dev.floe.api.types.Field;
 import dev.floe.arrow.Table;
 import dev.floe.sql.functions.SqlTypes;
@@ -83,5 +86,33 @@ class DecimalRoundingAndRangeIT {
 
         String sql = "SELECT " + String.join(", ", duck) + " FROM t";
         Rows.assertSameRows(rows(floe.sql(sql, Map.of("t", floe.fromColumns(columns)))), DUCK.query(sql));
+    }
+
+    @Test
+    void rangeFramesWithOffsetsOverADecimalKeyFrameWhatDuckDbFrames() {
+        Floe floe = SharedCluster.floe(2);
+        WindowSpec byK = Window.partitionBy("g").orderBy(col("k"));
+        WindowSpec byKDesc = Window.orderBy(col("k").desc());
+        WindowSpec byX = Window.orderBy(col("x"));
+        DataFrame df = floe.fromColumns(columns).select(col("id"),
+                col("q").sum().over(byK.rangeBetween(new BigDecimal("-0.74"), new BigDecimal("0.37"))).alias("a"),
+                count().over(byKDesc.rangeBetween(-1, new BigDecimal("0.005"))).alias("b"),
+                col("q").sum().over(byK.rangeBetween(new BigDecimal("0.5"), Window.UNBOUNDED_FOLLOWING)).alias("c"),
+                count().over(byKDesc.rangeBetween(Window.UNBOUNDED_PRECEDING, new BigDecimal("-1.11"))).alias("d"),
+                col("x").min().over(byX.rangeBetween(-0.1, 0.1)).alias("e"),
+                count().over(byX.rangeBetween(new BigDecimal("-1.0005"), new BigDecimal("-0.25"))).alias("h"),
+                col("q").max().over(byKDesc.rangeBetween(new BigDecimal("0.37"), new BigDecimal("2.22"))).alias("m"));
+        String sql = "SELECT id,"
+                + " sum(q) OVER (PARTITION BY g ORDER BY k RANGE BETWEEN 0.74 PRECEDING AND 0.37 FOLLOWING),"
+                + " count(*) OVER (ORDER BY k DESC NULLS FIRST RANGE BETWEEN 1 PRECEDING AND 0.005 FOLLOWING),"
+                + " sum(q) OVER (PARTITION BY g ORDER BY k RANGE BETWEEN 0.5 FOLLOWING AND UNBOUNDED FOLLOWING),"
+                + " count(*) OVER (ORDER BY k DESC NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND 1.11 PRECEDING),"
+                + " min(x) OVER (ORDER BY x RANGE BETWEEN 0.1 PRECEDING AND 0.1 FOLLOWING),"
+                + " count(*) OVER (ORDER BY x RANGE BETWEEN 1.0005 PRECEDING AND 0.25 PRECEDING),"
+                + " max(q) OVER (ORDER BY k DESC NULLS FIRST RANGE BETWEEN 0.37 FOLLOWING AND 2.22 FOLLOWING)"
+                + " FROM t";
+        List<List<Object>> expected = DUCK.query(sql);
+        Rows.assertSameRows(rows(df), expected);
+        Rows.assertSameRows(rows(floe.sql(sql, Map.of("t", floe.fromColumns(columns)))), expected);
     }
 }

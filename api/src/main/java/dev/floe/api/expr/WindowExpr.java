@@ -110,9 +110,12 @@ public record WindowExpr(Expr function, List<Expr> partitionBy, List<SortKey> or
             if (o == null) {
                 continue;
             }
+            // decimal offsets over integer and decimal keys compare exactly (never through a double)
             boolean ok = switch (t.kind()) {
-                case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> o instanceof Long;
-                case FLOAT32, FLOAT64 -> o instanceof Long || o instanceof Double;
+                case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> o instanceof Long
+                        || o instanceof java.math.BigDecimal;
+                case FLOAT32, FLOAT64, DECIMAL -> o instanceof Long || o instanceof Double
+                        || o instanceof java.math.BigDecimal;
                 case DATE -> o instanceof java.time.Period;
                 case TIMESTAMP -> o instanceof java.time.Duration;
                 default -> false;
@@ -120,8 +123,8 @@ public record WindowExpr(Expr function, List<Expr> partitionBy, List<SortKey> or
             if (!ok) {
                 throw new PlanException("A RANGE offset of " + o + " does not apply to the order key "
                         + orderBy.get(0).child().display() + " of type " + t + " in " + display()
-                        + ": use whole numbers for integer keys, numbers for floats, java.time.Period for dates and"
-                        + " java.time.Duration for timestamps");
+                        + ": use whole numbers or BigDecimal for integer keys, numbers for floats and decimals,"
+                        + " java.time.Period for dates and java.time.Duration for timestamps");
             }
         }
     }

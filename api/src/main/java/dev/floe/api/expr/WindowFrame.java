@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * The rows a framed window function sees around the current row, as in SQL: {@code ROWS} counts
  * rows, {@code RANGE} compares the (single) order key's value with the current row's. Offsets are
- * stored as the user gave them: {@code long} for ROWS; a number, {@link Duration} or {@link
- * Period} for RANGE.
+ * stored as the user gave them: {@code long} for ROWS; a number ({@code Long}, {@code Double} or
+ * {@code BigDecimal}), {@link Duration} or {@link Period} for RANGE.
  *
  * <pre>{@code WindowFrame.rows(-2, 0)   // ROWS BETWEEN 2 PRECEDING AND CURRENT ROW}</pre>
  */
@@ -118,6 +118,10 @@ public record WindowFrame(Unit unit, Bound start, Bound end) implements Serializ
             long l = ((Number) v).longValue();
             return l == 0 ? new Bound(Kind.CURRENT_ROW, null)
                     : l < 0 ? new Bound(Kind.PRECEDING, -l) : new Bound(Kind.FOLLOWING, l);
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return d.signum() == 0 ? new Bound(Kind.CURRENT_ROW, null)
+                    : d.signum() < 0 ? new Bound(Kind.PRECEDING, d.negate()) : new Bound(Kind.FOLLOWING, d);
         }
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();

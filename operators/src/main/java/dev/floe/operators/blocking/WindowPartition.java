@@ -9,6 +9,8 @@ import dev.floe.arrow.kernels.window.FrameAggregates;
 import dev.floe.arrow.kernels.window.FrameBounds;
 import dev.floe.arrow.kernels.window.RunningAggregates;
 import dev.floe.arrow.kernels.window.WindowValues;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
@@ -235,12 +237,16 @@ final class WindowPartition {
         FieldVector key = part.vector(keyColumn);
         DataType type = spec.inputSchema().field(keyColumn).type();
         boolean desc = spec.orders().get(0).descending();
-        if (Physical.of(type) == Physical.DOUBLE) {
+        if (type instanceof DataType.Decimal d) {
+            FrameBounds.rangeDecimal(key, d.scale(), desc, n, peerStart, peerEnd, kind(frame.start()),
+                    decimalShift(frame.start(), desc), kind(frame.end()), decimalShift(frame.end(), desc), start, end);
+        } else if (Physical.of(type) == Physical.DOUBLE) {
             FrameBounds.rangeDouble(key, type, desc, n, peerStart, peerEnd, kind(frame.start()),
                     doubleOffset(frame.start(), desc), kind(frame.end()), doubleOffset(frame.end(), desc), start, end);
         } else {
             FrameBounds.rangeLong(key, type, desc, n, peerStart, peerEnd, kind(frame.start()),
-                    shift(frame.start(), type, desc), kind(frame.end()), shift(frame.end(), type, desc), start, end);
+                    shift(frame.start(), type, desc, true), kind(frame.end()), shift(frame.end(), type, desc, false),
+                    start, end);
         }
         return new int[][] {start, end};
     }
@@ -262,11 +268,30 @@ final class WindowPartition {
         return b.offset() == null ? 0 : sign(b, desc) * ((Number) b.offset()).doubleValue();
     }
 
-    private static FrameBounds.Shift shift(WindowFrame.Bound b, DataType type, boolean desc) {
+    /** The offset as an exact decimal toward larger keys (a double by its shortest decimal form), or null. */
+    private static BigDecimal decimalShift(WindowFrame.Bound b, boolean desc) {
+        if (b.offset() == null) {
+            return null;
+        }
+        BigDecimal o = b.offset() instanceof BigDecimal x ? x
+                : b.offset() instanceof Long l ? BigDecimal.valueOf(l) : BigDecimal.valueOf(((Number) b.offset()).doubleValue());
+        return sign(b, desc) < 0 ? o.negate() : o;
+    }
+
+    private static FrameBounds.Shift shift(WindowFrame.Bound b, DataType type, boolean desc, boolean isStart) {
         if (b.offset() == null) {
             return v -> v;
         }
         int sign = sign(b, desc);
+        if (b.offset() instanceof BigDecimal) {
+            // over integer keys a fractional offset rounds toward the frame's inside: x >= v + 1.5 is x >= v + 2
+            BigDecimal shift = decimalShift(b, desc);
+            java.math.BigInteger units = shift.setScale(0, isStart != desc ? RoundingMode.CEILING : RoundingMode.FLOOR)
+                    .toBigInteger();
+            long amount = units.bitLength() > 63 ? (units.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE)
+                    : units.longValue();
+            return FrameBounds.Shift.plus(amount);
+        }
         if (b.offset() instanceof Period p) {
             long months = sign * p.toTotalMonths();
             long days = sign * (long) p.getDays();

@@ -2,6 +2,9 @@ package dev.floe.arrow.kernels.window;
 
 import dev.floe.api.types.DataType;
 import dev.floe.arrow.kernels.Sorting;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
@@ -194,6 +197,99 @@ public final class FrameBounds {
                 }
                 out[i] = lo;
             }
+        }
+    }
+
+    /**
+     * {@link #rangeLong} over a decimal key of scale {@code scale}, exactly: each OFFSET edge's shift
+     * (toward larger keys: {@code 0.5 PRECEDING} over an ascending key is -0.5) is rounded to the key's
+     * scale in the direction that keeps the comparison with every key value the same (a frame starting
+     * at v + 0.005 over keys of scale 2 starts at v + 0.01), then added to the 128-bit key, saturating:
+     * past the 128-bit range lies beyond every decimal(38) value. Any offset is exact, however large.
+     */
+    public static void rangeDecimal(FieldVector key, int scale, boolean descending, int n, int[] peerStart,
+            int[] peerEnd, int startKind, BigDecimal startShift, int endKind, BigDecimal endShift, int[] start,
+            int[] end) {
+        ArrowBuf data = key.getDataBuffer();
+        long[] lo = new long[n];
+        long[] hi = new long[n];
+        for (int i = 0; i < n; i++) {
+            lo[i] = data.getLong(16L * i);
+            hi[i] = data.getLong(16L * i + 8);
+        }
+        int[] valued = valued(key, n);
+        // a frame starts at the first key >= v + shift (<= when descending) and ends after the last key <= it
+        long[] s = units(startShift, scale, descending ? RoundingMode.FLOOR : RoundingMode.CEILING);
+        long[] e = units(endShift, scale, descending ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        edgeDecimal(lo, hi, descending, valued[0], valued[1], n, peerStart, peerEnd, startKind, s, false, start);
+        edgeDecimal(lo, hi, descending, valued[0], valued[1], n, peerStart, peerEnd, endKind, e, true, end);
+        for (int i = 0; i < n; i++) {
+            end[i] = Math.max(start[i], end[i]);
+        }
+    }
+
+    private static final BigInteger TEN_TO_38 = BigInteger.TEN.pow(38);
+
+    /**
+     * A shift in units of the key's last digit as two parts {lo1, hi1, lo2, hi2} of at most 10^38 each
+     * (so each fits 128 bits): two keys differ by less than 2 * 10^38, so a larger shift is cut there.
+     */
+    private static long[] units(BigDecimal shift, int scale, RoundingMode mode) {
+        if (shift == null) {
+            return new long[4];
+        }
+        BigInteger u = shift.setScale(scale, mode).unscaledValue();
+        BigInteger cap = u.signum() < 0 ? TEN_TO_38.negate() : TEN_TO_38;
+        BigInteger first = u.abs().compareTo(TEN_TO_38) > 0 ? cap : u;
+        BigInteger second = u.subtract(first);
+        second = second.abs().compareTo(TEN_TO_38) > 0 ? cap : second;
+        return new long[] {first.longValue(), first.shiftRight(64).longValue(), second.longValue(),
+                second.shiftRight(64).longValue()};
+    }
+
+    /** t += (lo, hi) on 128 bits, saturating at the range's ends (which lie beyond every decimal(38) value). */
+    private static void addSaturating(long[] t, long lo, long hi) {
+        long rlo = t[0] + lo;
+        long rhi = t[1] + hi + (Long.compareUnsigned(rlo, t[0]) < 0 ? 1 : 0);
+        if (((t[1] ^ rhi) & (hi ^ rhi)) < 0) {
+            rlo = hi < 0 ? 0 : -1L;
+            rhi = hi < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        t[0] = rlo;
+        t[1] = rhi;
+    }
+
+    private static void edgeDecimal(long[] lo, long[] hi, boolean desc, int a, int b, int n, int[] peerStart,
+            int[] peerEnd, int kind, long[] shift, boolean isEnd, int[] out) {
+        long[] target = new long[2];
+        for (int i = 0; i < n; i++) {
+            if (kind == UNBOUNDED) {
+                out[i] = isEnd ? n : 0;
+                continue;
+            }
+            if (kind == CURRENT || i < a || i >= b) {
+                out[i] = isEnd ? peerEnd[i] : peerStart[i];
+                continue;
+            }
+            target[0] = lo[i];
+            target[1] = hi[i];
+            addSaturating(target, shift[0], shift[1]);
+            addSaturating(target, shift[2], shift[3]);
+            int l = a;
+            int r = b;
+            while (l < r) {
+                int mid = (l + r) >>> 1;
+                int c = hi[mid] != target[1] ? Long.compare(hi[mid], target[1]) : Long.compareUnsigned(lo[mid], target[0]);
+                if (desc) {
+                    c = -c;
+                }
+                if (isEnd ? c <= 0 : c < 0) {
+                    l = mid + 1;
+                } else {
+                    r = mid;
+                }
+            }
+            out[i] = l;
         }
     }
 }
