@@ -792,8 +792,9 @@ final class QueryGenerator {
     }
 
     /**
-     * Order key types a RANGE frame with offsets accepts. Not decimal: Floe refuses offsets on a
-     * decimal key with a PlanException (WindowExpr.checkFrame; DuckDB accepts them), a gap, not a wrong answer.
+     * Order key types the generator gives a RANGE frame with offsets. Floe accepts decimal keys too
+     * (DecimalRoundingAndRangeIT checks them against DuckDB); adding DECIMAL here changes which query
+     * every seed generates, so it waits until the seeds under investigation are replayed.
      */
     private static final Set<FuzzType> RANGE_KEYS = Set.of(FuzzType.INT32, FuzzType.INT64, FuzzType.FLOAT64,
             FuzzType.DATE, FuzzType.TIMESTAMP);
