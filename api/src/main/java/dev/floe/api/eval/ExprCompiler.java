@@ -263,7 +263,10 @@ public final class ExprCompiler {
                     throw new PlanException("Cannot cast " + value + " to " + to + " in " + what + ": " + e.getMessage());
                 }
             }
-            Node converted = Nodes.unary(to, child, (in, n, a) -> Casts.cast(in.vector(), from, to, lenient, what, a));
+            // a node that is no literal may still give a scalar for a batch (a when/ifElse whose
+            // condition is a literal takes one branch whole, and that branch may be a literal): map
+            // broadcasts it, where reading its vector gave a NullPointerException
+            Node converted = Nodes.map(to, child, (v, n, a) -> Casts.cast(v, from, to, lenient, what, a));
             return Branches.isTotal(child) && (lenient || Branches.widens(from, to)) ? Branches.total(converted) : converted;
         }
 

@@ -80,6 +80,25 @@ class ConditionalBranchesTest {
                 .isEqualTo(Arrays.asList(false, true, true, null, true, true));
     }
 
+    /**
+     * Issue 11 (fuzz seed 42 query 771): a when/ifElse whose condition is a literal takes one branch
+     * for the whole batch, and when that branch is a literal the result is a scalar; a cast around
+     * it (a set operation widening int32 to int64) read the scalar's missing vector and threw a
+     * NullPointerException. SQL: CASE WHEN FALSE THEN ... ELSE 7 END is 7 on every row.
+     */
+    @Test
+    void aCastOfAConditionalThatIsOneLiteralForTheBatch() {
+        Expression guarded = col("x").cast(DataType.int32()); // a narrowing cast can fail: a guarded branch
+        assertThat(eval(when(lit(false)).then(guarded).otherwise(lit(7)).cast(DataType.int64()), DataType.int64()))
+                .isEqualTo(Arrays.asList(7L, 7L, 7L, 7L, 7L, 7L));
+        assertThat(eval(ifElse(lit(true), lit(250000), guarded).cast(DataType.float64()), DataType.float64()))
+                .isEqualTo(Arrays.asList(250000.0, 250000.0, 250000.0, 250000.0, 250000.0, 250000.0));
+        assertThat(eval(when(lit(false)).then(guarded).otherwise(lit(null)).cast(DataType.int64()), DataType.int64()))
+                .isEqualTo(Arrays.asList(null, null, null, null, null, null));
+        assertThat(eval(ifElse(lit(false), guarded, lit(-3)).cast(DataType.string()), DataType.string()))
+                .isEqualTo(Arrays.asList("-3", "-3", "-3", "-3", "-3", "-3"));
+    }
+
     @Test
     void aBranchStillFailsOnARowThatTakesIt() {
         assertThatThrownBy(() -> eval(ifElse(col("x").lt(0), sq(), lit(0L)), DataType.int64()))
