@@ -239,9 +239,19 @@ public final class JobTranslator implements PhysicalPlanVisitor<DataStream<Encod
         return new DataStream<>(env, t);
     }
 
-    /** The inputs' streams as one; the stage that reads it connects to each (forward where parallelisms match). */
+    /**
+     * The inputs' streams as one; the stage that reads it connects to each (forward where parallelisms
+     * match). Each input is a stage: a bare exchange would route by the reader's subtask count, which
+     * the union does not know (FuseStages receives exchanges before a union).
+     */
     @Override
     public DataStream<EncodedBatch> visitUnion(UnionPlan union) {
+        for (PhysicalPlan in : union.inputs()) {
+            if (in instanceof Exchange || in instanceof RangeExchange) {
+                throw new IllegalStateException("a union must read stages, not the bare exchange '" + in.describe()
+                        + "' (planner bug: FuseStages receives each input of a union)");
+            }
+        }
         DataStream<EncodedBatch> out = translate(union.inputs().get(0));
         for (PhysicalPlan in : union.inputs().subList(1, union.inputs().size())) {
             out = out.union(translate(in));

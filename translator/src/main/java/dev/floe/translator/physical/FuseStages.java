@@ -41,12 +41,18 @@ public final class FuseStages implements PhysicalNodeVisitor<PhysicalPlan> {
         return new JoinStage(join.build().accept(this), join.probe().accept(this), join.spec(), join.n(), "hash");
     }
 
-    /** The inputs fused on their own, read as one stream by the stage after them. */
+    /**
+     * The inputs fused on their own, read as one stream by the stage after them. An input that is an
+     * exchange (a {@code repartition} right under the union) is received by a stage of its own
+     * partitions first: an exchange routes each batch to the partition its split step tagged, out of
+     * its reader's subtasks, and the union's reader may run with fewer (the collect sink runs with 1,
+     * a range exchange's sampler with the first input's parallelism).
+     */
     @Override
     public PhysicalPlan visitUnion(UnionNode union) {
         List<PhysicalPlan> inputs = new ArrayList<>();
         for (PhysicalNode in : union.inputs()) {
-            inputs.add(in.accept(this));
+            inputs.add(Stages.receive(in.accept(this)));
         }
         return new UnionPlan(inputs, union.outputPartitioning().partitions());
     }

@@ -46,4 +46,21 @@ class FuseStagesTest {
                         Scan: t (0 rows, 1 partitions) -> RoundRobinSplit: into 3  [parallelism 2]
                 """);
     }
+
+    /**
+     * Issue 11 (fuzz seed 40 query 1038): an exchange right under a union is received at its own
+     * partitions, never read by whatever reads the union (before: the collect sink's one subtask got
+     * batches tagged for partition 4 of 5 and failed).
+     */
+    @Test
+    void anExchangeUnderAUnionIsReceivedByAStageOfItsOwnPartitions() {
+        PhysicalNode nodes = new UnionNode(List.of(new ExchangeNode(SCAN, new Distribution.RoundRobin(5)), SCAN));
+        assertThat(PhysicalPlanner.print(FuseStages.apply(nodes))).isEqualTo("""
+                Union: all
+                  Receive  [parallelism 5]
+                    Exchange: round-robin to 5 partitions (blocking)
+                      Scan: t (0 rows, 1 partitions) -> RoundRobinSplit: into 5  [parallelism 2]
+                  Scan: t (0 rows, 1 partitions)  [parallelism 2]
+                """);
+    }
 }
