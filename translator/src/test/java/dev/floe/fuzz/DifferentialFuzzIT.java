@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DifferentialFuzzIT {
     static final long SEED = Long.getLong("floe.fuzz.seed", 20260101L);
-    static final int QUERIES = Integer.getInteger("floe.fuzz.queries", 150);
+    static final int QUERIES = Integer.getInteger("floe.fuzz.queries", 300);
 
     @RegisterExtension
     static final DuckOracle DUCK = new DuckOracle();
