@@ -120,6 +120,11 @@ public final class Floe implements AutoCloseable {
         return executor;
     }
 
+    /** The embedded cluster of a {@code Floe.local()} session (tests look at what it keeps), else null. */
+    dev.floe.translator.EmbeddedCluster embeddedCluster() {
+        return (dev.floe.translator.EmbeddedCluster) miniCluster;
+    }
+
     /** The REST (and Web UI) address of the cluster, or null inside {@code flink run}. */
     public URI restAddress() {
         return restAddress;
@@ -461,7 +466,8 @@ public final class Floe implements AutoCloseable {
                     .setRpcServiceSharing(RpcServiceSharing.SHARED)
                     .withRandomPorts()
                     .build();
-            MiniCluster mc = new MiniCluster(mcc);
+            // Flink's MiniCluster but for what it keeps of finished jobs (EmbeddedCluster says why)
+            MiniCluster mc = new dev.floe.translator.EmbeddedCluster(mcc);
             URI rest;
             try {
                 mc.start();

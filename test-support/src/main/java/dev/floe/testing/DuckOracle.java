@@ -30,8 +30,20 @@ public final class DuckOracle implements AutoCloseable, AfterAllCallback {
     private final Connection connection;
 
     public DuckOracle() {
+        this(false);
+    }
+
+    /**
+     * With {@code streamResults}, DuckDB computes a result as {@link #query(String, int, long)}
+     * reads it, so a reader that stops early (a result too large to compare) stops the query too.
+     */
+    public DuckOracle(boolean streamResults) {
         try {
-            connection = DriverManager.getConnection("jdbc:duckdb:");
+            java.util.Properties properties = new java.util.Properties();
+            if (streamResults) {
+                properties.setProperty("jdbc_stream_results", "true");
+            }
+            connection = DriverManager.getConnection("jdbc:duckdb:", properties);
             execute("SET threads=1");
             execute("SET memory_limit='1GB'");
         } catch (SQLException e) {
@@ -69,22 +81,73 @@ public final class DuckOracle implements AutoCloseable, AfterAllCallback {
 
     /** Rows as Java values normalized by {@link Rows#normalize} (SQL arrays become lists). */
     public List<List<Object>> query(String sql) {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            int n = md.getColumnCount();
-            List<List<Object>> out = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(n);
-                for (int i = 1; i <= n; i++) {
-                    row.add(javaValue(rs.getObject(i)));
+        return query(sql, Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * A query whose result is only wanted up to a size: reads at most {@code maxRows} rows and
+     * throws {@link LimitExceeded} at the next one, and (when {@code timeoutSeconds > 0}) cancels a
+     * query still running after that long and throws {@link LimitExceeded} too. Open the oracle with
+     * {@code streamResults} so that DuckDB stops computing when the reading stops.
+     */
+    public List<List<Object>> query(String sql, int maxRows, long timeoutSeconds) {
+        try (Statement st = connection.createStatement()) {
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ScheduledFuture<?> timer = timeoutSeconds <= 0 ? null
+                    : TIMEOUTS.schedule(() -> {
+                        cancelled.set(true);
+                        try {
+                            st.cancel();
+                        } catch (SQLException ignored) {
+                            // the query ended meanwhile
+                        }
+                    }, timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                ResultSetMetaData md = rs.getMetaData();
+                int n = md.getColumnCount();
+                List<List<Object>> out = new ArrayList<>();
+                while (rs.next()) {
+                    if (out.size() == maxRows) {
+                        throw new LimitExceeded("DuckDB's result has more than " + maxRows + " rows");
+                    }
+                    List<Object> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        row.add(javaValue(rs.getObject(i)));
+                    }
+                    out.add(row);
                 }
-                out.add(row);
+                return out;
+            } catch (SQLException e) {
+                if (cancelled.get()) {
+                    throw new LimitExceeded("DuckDB had not answered after " + timeoutSeconds + " s");
+                }
+                throw e;
+            } finally {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
             }
-            return out;
         } catch (SQLException e) {
             throw new IllegalStateException("DuckDB failed on: " + sql + "\n" + e.getMessage(), e);
         }
     }
+
+    /** A result larger or slower than the caller of {@link #query(String, int, long)} wanted. */
+    public static final class LimitExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LimitExceeded(String message) {
+            super(message);
+        }
+    }
+
+    /** Cancels queries past their time (one daemon thread for every oracle of the JVM). */
+    private static final java.util.concurrent.ScheduledExecutorService TIMEOUTS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "duck-oracle-timeouts");
+                t.setDaemon(true);
+                return t;
+            });
 
     private static Object javaValue(Object v) throws SQLException {
         if (v instanceof java.sql.Date d) {

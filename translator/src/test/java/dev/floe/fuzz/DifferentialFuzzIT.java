@@ -20,7 +20,7 @@ class DifferentialFuzzIT {
     static final int QUERIES = Integer.getInteger("floe.fuzz.queries", 300);
 
     @RegisterExtension
-    static final DuckOracle DUCK = new DuckOracle();
+    static final DuckOracle DUCK = new DuckOracle(true);
 
     private static final Map<Integer, Floe> SESSIONS = new HashMap<>();
 

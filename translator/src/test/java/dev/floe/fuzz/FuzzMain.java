@@ -41,7 +41,7 @@ public final class FuzzMain {
         Map<Integer, Floe> sessions = new HashMap<>();
         DifferentialFuzzer.Report total = new DifferentialFuzzer.Report();
         long start = System.nanoTime();
-        try (DuckOracle duck = new DuckOracle()) {
+        try (DuckOracle duck = new DuckOracle(true)) {
             DifferentialFuzzer fuzzer = new DifferentialFuzzer(duck, p -> sessions.computeIfAbsent(p, SharedCluster::floe), seed);
             fuzzer.printEvery = print;
             int chunk = 25;
@@ -51,6 +51,8 @@ public final class FuzzMain {
                     System.out.println(text);
                     System.out.flush();
                 });
+                r.skipped.forEach(line -> System.out.println("=== SKIPPED " + line));
+                System.out.flush();
                 total.queries += r.queries;
                 total.nonEmpty += r.nonEmpty;
                 total.withSetOps += r.withSetOps;
