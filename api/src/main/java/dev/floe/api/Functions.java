@@ -398,7 +398,9 @@ public final class Functions {
      * Uniform pseudo-random float64 in [0, 1), never null (Spark's {@code rand(seed)}). Each parallel
      * instance draws its own stream from the seed and its index, and each row the value at its
      * position there: the same plan at the same parallelism over rows in the same order gives the same
-     * values (another parallelism or row order gives others). Named {@code rand}. {@code rand(42)}
+     * values (another parallelism or row order gives others). Named {@code rand}. As a sort, group,
+     * repartition or join key it is computed once per row in a projection first, as a select would;
+     * a join condition refuses it (compute a column first). {@code rand(42)}
      */
     public static Expression rand(long seed) {
         return new Expression(new dev.floe.api.expr.Nondeterministic(dev.floe.api.expr.Nondeterministic.Op.RAND, seed));

@@ -13,6 +13,7 @@ import dev.floe.api.optimizer.rules.MergeLimits;
 import dev.floe.api.optimizer.rules.MergeProjects;
 import dev.floe.api.optimizer.rules.MergeWindows;
 import dev.floe.api.optimizer.rules.PropagateEmptyRelations;
+import dev.floe.api.optimizer.rules.PullOutNondeterministic;
 import dev.floe.api.optimizer.rules.PruneColumns;
 import dev.floe.api.optimizer.rules.PushDisjunctionsThroughJoin;
 import dev.floe.api.optimizer.rules.PushFilterIntoScan;
@@ -48,7 +49,14 @@ final class Rules {
                 new PushLimitThroughProject(), new PushLimitIntoScan(), new MergeFilters(), new MergeLimits(),
                 new PushFilterThroughUnion(), new PushFilterThroughReplicate(), new PushOffsetThroughProject(),
                 new PropagateEmptyRelations());
+        // run first, so that no rule moves a filter or limit between a key and the rows it is drawn
+        // from, and again after push-down, which makes join keys of a cross join's filter
+        RuleBatch isolate = RuleBatch.once("isolate",
+                "sort, repartition and join keys that use rand or the ids become columns of a projection below"
+                        + " their node, computed once per row in the row's partition",
+                new PullOutNondeterministic());
         return List.of(
+                isolate,
                 RuleBatch.fixedPoint("decorrelate",
                         "subqueries become semi, anti and left joins first, so every later rule sees joins",
                         new DecorrelatePredicateSubquery(), new ScalarSubqueryToJoin(), new SubqueryToMarkJoin()),
@@ -72,6 +80,7 @@ final class Rules {
                                 + " (once: run again they would derive the same filters again)",
                         new PushDisjunctionsThroughJoin(), new InferKeyFiltersAcrossJoin()),
                 pushDown,
+                isolate,
                 RuleBatch.once("prune",
                         "once filters sit in the scans, ask each scan (through joins and aggregates) for exactly the"
                                 + " columns the plan reads",

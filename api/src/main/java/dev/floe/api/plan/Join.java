@@ -122,6 +122,12 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftOn, List<
             if (AggExpr.containsAgg(condition)) {
                 throw new PlanException("A join condition cannot contain an aggregation: " + condition.display());
             }
+            if (dev.floe.api.expr.Nondeterministic.appearsIn(condition)) {
+                // per pair of rows there is no partition or position to draw from (Spark refuses it too)
+                throw new PlanException("A join condition cannot use rand, randn or monotonicallyIncreasingId(): "
+                        + condition.display() + ". Compute the value into a column of one side first, e.g. "
+                        + "left.withColumn(\"r\", rand(42)), and use that column in the condition.");
+            }
             DataType ct = condition.type(pairSchema(ls, rs));
             if (ct.kind() != DataType.Kind.BOOL && ct.kind() != DataType.Kind.NULL) {
                 throw new PlanException("A join condition must be boolean, but " + condition.display() + " is " + ct
