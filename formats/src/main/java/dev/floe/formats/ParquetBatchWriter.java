@@ -35,7 +35,8 @@ import org.apache.parquet.schema.Types;
 /**
  * Writes batches to one Parquet file through parquet-java (statistics, dictionary encoding and
  * the codec included). Values go from Arrow buffers to the record consumer row by row with no
- * Java object per value: strings through a reused byte array, decimals up to 18 digits as INT64.
+ * Java object per value: strings through a reused byte array, decimals as the Parquet spec's
+ * smallest integer for their precision (INT32 up to 9 digits, INT64 up to 18, else 16 bytes).
  * Lists and structs, nested to any depth, become three-level {@code LIST} groups and groups: a
  * tree of {@link ValueWriter}s, one per schema node, walks a row's list offsets and validity bits
  * and opens a group or a repeated entry for each, so parquet-java derives the repetition and
@@ -135,7 +136,10 @@ public final class ParquetBatchWriter implements BatchWriter {
             case DECIMAL -> {
                 DataType.Decimal d = (DataType.Decimal) t;
                 LogicalTypeAnnotation a = LogicalTypeAnnotation.decimalType(d.scale(), d.precision());
-                yield d.precision() <= 18 ? Types.primitive(PrimitiveTypeName.INT64, opt).as(a).named(name)
+                // the physical type the Parquet spec names for the precision: INT64 for 9 digits or fewer
+                // is legal but warned about, and Spark 4.0.1's vectorized reader fails on it (SPARK-56872)
+                yield d.precision() <= 9 ? Types.primitive(PrimitiveTypeName.INT32, opt).as(a).named(name)
+                        : d.precision() <= 18 ? Types.primitive(PrimitiveTypeName.INT64, opt).as(a).named(name)
                         : Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, opt).length(16).as(a).named(name);
             }
             case TIMESTAMP -> {
@@ -503,7 +507,12 @@ public final class ParquetBatchWriter implements BatchWriter {
 
         private void writeDecimal(RecordConsumer consumer, int row) {
             long low = data.getLong((long) row * 16);
-            if (((DataType.Decimal) type).precision() <= 18) {
+            int precision = ((DataType.Decimal) type).precision();
+            if (precision <= 9) {
+                consumer.addInteger((int) low);
+                return;
+            }
+            if (precision <= 18) {
                 consumer.addLong(low);
                 return;
             }
