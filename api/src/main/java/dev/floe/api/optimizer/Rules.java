@@ -70,8 +70,9 @@ final class Rules {
                         new MergeFilters(), new MergeProjects(), new MergeLimits(), new RemoveNoOpProjects(),
                         new MergeWindows()),
                 RuleBatch.once("reorder",
-                        "order the tables of comma joins (cross joins under one filter) by size estimates while the"
-                                + " filter still sits above them whole, so that push-down makes keys of the new order",
+                        "order the tables of inner join chains (comma joins, JOIN ... ON) under one filter by size"
+                                + " estimates while the filter still sits above them whole, so that push-down makes"
+                                + " keys of the new order",
                         new ReorderJoins()),
                 pushDown,
                 RuleBatch.once("derive",

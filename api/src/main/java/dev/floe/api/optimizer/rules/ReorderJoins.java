@@ -19,6 +19,7 @@ import dev.floe.api.plan.Project;
 import dev.floe.api.plan.SizeEstimates;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Orders the tables of a comma join (cross joins under one filter, as SQL's {@code FROM a, b, c
- * WHERE ...} arrives) by size estimates, so that the FROM clause's order does not decide the plan.
+ * Orders the tables of a chain of inner joins under one filter by size estimates, so that neither
+ * the FROM clause's order nor the order of {@code JOIN ... ON} clauses decides the plan: the cross
+ * joins of SQL's {@code FROM a, b, c WHERE ...} and the keyed inner joins of {@code a JOIN b ON ...
+ * JOIN c ON ...} alike (a join's keys and condition become conjuncts of the filter). The filter may
+ * also sit above LEFT joins whose left input is the chain (SQL's {@code LEFT JOIN}s after the
+ * inner ones): its conjuncts over the chain's columns alone move into the chain and count in its
+ * estimates, as push-down would move them (a LEFT join keeps every left row and column), the rest
+ * stays above.
  * Greedy: start with the table largest after its own filters (the fact table); then join, among the
  * tables an equality of the filter connects to those already joined, the one whose join gives the
  * smallest estimated result; a table that no equality connects comes last, smallest first, so no
- * cross join appears while a connected order exists. The result is the same cross joins in the new
- * order under the same filter (push-down then turns the equalities into join keys) and a projection
- * restoring the original column order.
+ * cross join appears while a connected order exists. The result is the same tables as cross joins
+ * in the new order under one filter (push-down then turns the equalities into join keys again)
+ * and a projection restoring the original column order.
  *
  * <p>Estimates: a table's bytes ({@link SizeEstimates}) times a guess per filter over it alone
  * ({@code =} 0.1, {@code IN} 0.1 per value up to 0.5, {@code BETWEEN} 0.25, other comparisons 0.33,
@@ -41,11 +48,12 @@ import java.util.Set;
  * is taken as a foreign-key lookup (the set's rows times the table's filter selectivity); a larger
  * table is the many side (its filtered size times the set's selectivity).
  *
- * <p>Only INNER cross joins without a strategy are flattened, with at least three tables; outer,
- * semi and anti joins, keyed joins and anything else are single tables of the chain, so nothing
- * moves across them. A filter with a user function (which may not be deterministic), or tables
- * with a column name in common (whose {@code right.} prefixes the order decides), leave the plan
- * as written, and so does a table whose size nobody can estimate.
+ * <p>Only INNER cross joins and condition joins without a strategy or as-of match are flattened,
+ * and only those whose output is their inputs' columns side by side on keys that are not floating
+ * point, with at least three tables; DataFrame key joins, outer, semi and anti joins and anything
+ * else are single tables of the chain, so nothing moves across them. A filter with a user function (which may not be
+ * deterministic), or tables with a column name in common (whose {@code right.} prefixes the order
+ * decides), leave the plan as written, and so does a table whose size nobody can estimate.
  *
  * <pre>
  * Filter: fk1 = k1 AND fk2 = k2 AND b = 1         Project: fk1, fk2, v, k1, a, k2, b
@@ -62,12 +70,35 @@ public final class ReorderJoins implements OptimizerRule {
 
     @Override
     public Optional<LogicalPlan> rewrite(LogicalPlan node) {
-        if (!(node instanceof Filter filter) || !isChainJoin(filter.input())
-                || !Exprs.isDeterministic(filter.predicate())) {
+        if (!(node instanceof Filter filter) || !Exprs.isDeterministic(filter.predicate())) {
+            return Optional.empty();
+        }
+        // the chain right under the filter, or under joins that keep their left input's rows and names
+        List<Join> spine = new ArrayList<>();
+        LogicalPlan chain = filter.input();
+        while (chain instanceof Join j && !isChainJoin(j) && keepsLeftColumns(j)) {
+            spine.add(j);
+            chain = j.left();
+        }
+        if (!isChainJoin(chain)) {
+            return Optional.empty();
+        }
+        Set<String> chainColumns = new HashSet<>(chain.schema().names());
+        List<Expr> conjuncts = new ArrayList<>();
+        List<Expr> kept = new ArrayList<>();
+        for (Expr c : Exprs.conjuncts(filter.predicate())) {
+            List<String> refs = c.columnRefs();
+            if (spine.isEmpty() || !refs.isEmpty() && chainColumns.containsAll(refs)) {
+                conjuncts.add(c);
+            } else {
+                kept.add(c);
+            }
+        }
+        if (conjuncts.isEmpty()) {
             return Optional.empty();
         }
         List<LogicalPlan> tables = new ArrayList<>();
-        flatten(filter.input(), tables);
+        flatten(chain, tables, conjuncts);
         if (tables.size() < MIN_TABLES) {
             return Optional.empty();
         }
@@ -91,7 +122,7 @@ public final class ReorderJoins implements OptimizerRule {
             raw[i] = Math.max(1, bytes);
             filtered[i] = raw[i];
         }
-        for (Expr c : Exprs.conjuncts(filter.predicate())) {
+        for (Expr c : conjuncts) {
             Set<Integer> reads = tablesRead(c, owner);
             if (reads.size() == 1) {
                 int t = reads.iterator().next();
@@ -108,32 +139,95 @@ public final class ReorderJoins implements OptimizerRule {
             }
         }
         List<Integer> order = order(tables, raw, filtered, connected);
+        if (isLeftDeep(chain) && isAscending(order)) {
+            return Optional.empty(); // the order written is the order chosen
+        }
         LogicalPlan tree = tables.get(order.get(0));
         for (int k = 1; k < n; k++) {
             tree = Join.of(tree, tables.get(order.get(k)), List.of(), List.of(), JoinType.INNER, JoinStrategy.AUTO);
         }
-        if (tree.equals(filter.input())) {
-            return Optional.empty();
-        }
         List<Expr> columns = new ArrayList<>();
-        for (String name : filter.schema().names()) {
+        for (String name : chain.schema().names()) {
             columns.add(new Column(name));
         }
-        LogicalPlan out = Project.of(new Filter(tree, filter.predicate()), columns);
+        LogicalPlan out = Project.of(new Filter(tree, Exprs.and(conjuncts)), columns);
+        if (!out.schema().equals(chain.schema())) {
+            return Optional.empty();
+        }
+        for (int i = spine.size() - 1; i >= 0; i--) {
+            out = spine.get(i).withChildren(List.of(out, spine.get(i).right()));
+        }
+        if (!kept.isEmpty()) {
+            out = new Filter(out, Exprs.and(kept));
+        }
         return out.schema().equals(filter.schema()) ? Optional.of(out) : Optional.empty();
     }
 
+    /**
+     * A cross join, or a condition join (SQL's JOIN ... ON, DataFrame.join(right, condition, how)),
+     * INNER, without a strategy or as-of match, whose output is its inputs' columns side by side (no
+     * {@code right.} prefix), on keys that are not floating point (whose hash equality an {@code =}
+     * filter would not repeat exactly): its keys and condition can sit in a filter over the cross join
+     * of its inputs. A key join of the DataFrame API (whose keys merge) stays where the program put it.
+     */
     private static boolean isChainJoin(LogicalPlan p) {
-        return p instanceof Join j && j.isCross() && j.type() == JoinType.INNER && j.strategy() == JoinStrategy.AUTO;
+        if (!(p instanceof Join j) || j.type() != JoinType.INNER || j.strategy() != JoinStrategy.AUTO
+                || j.asof() != null || !j.isCross() && j.mergeKeys()) {
+            return false;
+        }
+        List<String> sideBySide = new ArrayList<>(j.left().schema().names());
+        sideBySide.addAll(j.right().schema().names());
+        if (!j.schema().names().equals(sideBySide)) {
+            return false;
+        }
+        for (Expr key : j.leftOn()) {
+            if (key.type(j.left().schema()).isFloating()) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static void flatten(LogicalPlan p, List<LogicalPlan> tables) {
-        if (isChainJoin(p)) {
-            flatten(p.children().get(0), tables);
-            flatten(p.children().get(1), tables);
-        } else {
+    /**
+     * A LEFT join (SQL's LEFT JOIN ... ON) that a filter on its left input's columns may move below:
+     * it keeps every left row and the left columns' names. (The SEMI and ANTI joins of subqueries
+     * could too, but the filter estimates say nothing of their inputs' sizes.)
+     */
+    private static boolean keepsLeftColumns(Join j) {
+        List<String> names = j.schema().names();
+        List<String> left = j.left().schema().names();
+        return j.type() == JoinType.LEFT && j.asof() == null && names.size() >= left.size()
+                && names.subList(0, left.size()).equals(left);
+    }
+
+    /** The tables of a chain, left to right; its joins' keys and conditions become conjuncts. */
+    private static void flatten(LogicalPlan p, List<LogicalPlan> tables, List<Expr> conjuncts) {
+        if (!isChainJoin(p)) {
             tables.add(p);
+            return;
         }
+        Join j = (Join) p;
+        flatten(j.left(), tables, conjuncts);
+        flatten(j.right(), tables, conjuncts);
+        for (int i = 0; i < j.leftOn().size(); i++) {
+            conjuncts.add(new Binary(BinaryOp.EQ, j.leftOn().get(i), j.rightOn().get(i)));
+        }
+        if (j.condition() != null) {
+            conjuncts.addAll(Exprs.conjuncts(j.condition()));
+        }
+    }
+
+    private static boolean isLeftDeep(LogicalPlan p) {
+        return !isChainJoin(p) || !isChainJoin(p.children().get(1)) && isLeftDeep(p.children().get(0));
+    }
+
+    private static boolean isAscending(List<Integer> order) {
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i) != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<Integer> tablesRead(Expr e, Map<String, Integer> owner) {

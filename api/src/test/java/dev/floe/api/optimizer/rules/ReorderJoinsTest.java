@@ -8,14 +8,17 @@ import static dev.floe.api.optimizer.rules.RuleTester.cross;
 import static dev.floe.api.optimizer.rules.RuleTester.eq;
 import static dev.floe.api.optimizer.rules.RuleTester.frame;
 import static dev.floe.api.optimizer.rules.RuleTester.gt;
+import static dev.floe.api.optimizer.rules.RuleTester.join;
 import static dev.floe.api.optimizer.rules.RuleTester.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.api.DataFrame;
 import dev.floe.api.Expression;
 import dev.floe.api.Functions;
+import dev.floe.api.JoinType;
 import dev.floe.api.expr.Expr;
 import dev.floe.api.expr.Udf;
+import dev.floe.api.plan.ConditionJoins;
 import dev.floe.api.plan.FileFormat;
 import dev.floe.api.plan.FileSource;
 import dev.floe.api.plan.Filter;
@@ -117,5 +120,51 @@ class ReorderJoinsTest {
         String factFirst = PlanPrinter.print(commaJoin(List.of(f, d1, d2, d3)).optimizedPlan());
         String factLast = PlanPrinter.print(commaJoin(List.of(d3, d2, d1, f)).optimizedPlan());
         assertThat(factFirst).isEqualTo(factLast).isEqualTo(expected);
+    }
+
+    @Test
+    void keyedInnerJoinsUnderALeftJoinAreOrderedWithTheFilterConjunctsOverThem() {
+        // written fact first, then the dimension nothing filters; the filter sits above a LEFT join
+        LogicalPlan chain = on(on(on(f, d3, eq(col("fk3"), col("k3"))), d2, eq(col("fk2"), col("k2"))), d1,
+                eq(col("fk1"), col("k1")));
+        LogicalPlan p = new Filter(join(chain, table("r", 1_000L, "rk", "x"), "v", "rk", JoinType.LEFT),
+                and(eq(col("a"), lit(1)), gt(col("x"), lit(0)), gt(col("b"), lit(2))));
+        assertRewrites(new ReorderJoins(), p, """
+                Filter: x > 0
+                  Join: LEFT on v = rk
+                    Project: fk1, fk2, fk3, v, k3, c, k2, b, k1, a
+                      Filter: a = 1 AND b > 2 AND fk3 = k3 AND fk2 = k2 AND fk1 = k1
+                        CrossJoin
+                          CrossJoin
+                            CrossJoin
+                              Scan: parquet f (1 file)
+                              Scan: parquet d1 (1 file)
+                            Scan: parquet d2 (1 file)
+                          Scan: parquet d3 (1 file)
+                    Scan: parquet r (1 file)
+                """);
+    }
+
+    /** SQL's {@code l JOIN r ON condition}. */
+    private static LogicalPlan on(LogicalPlan l, LogicalPlan r, Expr condition) {
+        return ConditionJoins.of(l, r, condition, JoinType.INNER);
+    }
+
+    @Test
+    void aKeyJoinOfTheDataFrameApiStaysWhereTheProgramPutIt() {
+        LogicalPlan chain = join(join(f, d3, "fk3", "k3", JoinType.INNER), d1, "fk1", "k1", JoinType.INNER);
+        assertDoesNotFire(new ReorderJoins(), new Filter(chain, eq(col("a"), lit(1))));
+    }
+
+    @Test
+    void joinOnClausesInAnyOrderGiveThePlanOfTheCommaJoin() {
+        Expression where = Functions.col("a").eq(Functions.lit(1L)).and(Functions.col("k3").lt(Functions.lit(5L)));
+        DataFrame explicit = frame(d3)
+                .join(frame(f), Functions.col("fk3").eq(Functions.col("k3")), JoinType.INNER)
+                .join(frame(d2), Functions.col("k2").eq(Functions.col("fk2")), JoinType.INNER)
+                .join(frame(d1), Functions.col("fk1").eq(Functions.col("k1")), JoinType.INNER)
+                .where(where).select("v", "a", "b");
+        assertThat(PlanPrinter.print(explicit.optimizedPlan()))
+                .isEqualTo(PlanPrinter.print(commaJoin(List.of(f, d1, d2, d3)).optimizedPlan()));
     }
 }
