@@ -27,8 +27,9 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
  * each distinct argument (tuple) once per group, for any aggregate. DISTINCT changes nothing for
  * min, max, any_value, first, last, arbitrary, bool_and, bool_or and approx_count_distinct, so
  * there it is dropped; {@code list/array_agg(DISTINCT x)} is the group's set of distinct non-null
- * values. Elsewhere (a DataFrame's {@code sqlExpr}, window functions) the function registry's own
- * DISTINCT forms apply.
+ * values. Elsewhere (a DataFrame's {@code sqlExpr}, window functions, and a subquery inside an
+ * expression, whose grouping sets would not decorrelate) the function registry's own DISTINCT
+ * forms apply (sum, avg, count, list; others are an error there).
  * <li>{@code ORDER BY} inside the call: ignored where the order cannot change the result (sum,
  * count, ...); for {@code string_agg(x, sep ORDER BY x)} and {@code list/array_agg(x ORDER BY x)}
  * (also DESC, also with DISTINCT) the group's list of values sorted; an error for any other order

@@ -30,7 +30,12 @@ final class SelectBinder {
         Relation from = new FromBinder(queries, outer).bind(ps.getFromItem(), ps.getJoins());
         DataFrame df = from.df();
         ExpressionBinder binder = new ExpressionBinder(from.scope(), queries.subqueries())
-                .withWindows(ps.getWindowDefinitions()).withDistinctAggregates();
+                .withWindows(ps.getWindowDefinitions());
+        if (outer == null) {
+            // DistinctAggregation's grouping sets (an Expand) do not decorrelate: a subquery in an
+            // expression keeps the function registry's DISTINCT forms (sum, avg, count, list), one Aggregate
+            binder = binder.withDistinctAggregates();
+        }
         if (ps.getWhere() != null) {
             df = df.where(binder.bind(ps.getWhere()));
         }
