@@ -152,7 +152,8 @@ final class ExpressionBinder {
     Expression bind(net.sf.jsqlparser.expression.Expression parsed) {
         net.sf.jsqlparser.expression.Expression node = InPrecedence.repair(parsed);
         if (node instanceof Column c) {
-            return column(c);
+            return c.getArrayConstructor() == null ? column(c)
+                    : Lists.subscript(column(c), c.getArrayConstructor(), Position.of(c), this);
         }
         if (node instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
             return bind(p.get(0));
@@ -182,6 +183,9 @@ final class ExpressionBinder {
         }
         if (node instanceof ExtractExpression e) {
             return Calls.extract(e, this);
+        }
+        if (node instanceof net.sf.jsqlparser.expression.ArrayExpression a) {
+            return Lists.subscript(a, this);
         }
         return predicate(node);
     }

@@ -136,6 +136,7 @@ final class SelectBinder {
             onColumns.add(Functions.col(hidden("__on" + i, distinctOn.get(i), projection, taken)));
         }
         df = df.select(projection.toArray(Expression[]::new));
+        df = unnest(df, select, taken);
         if (qualifyColumn != null) {
             df = df.where(Functions.col(qualifyColumn));
         }
@@ -160,6 +161,28 @@ final class SelectBinder {
             df = df.select(finalColumns.toArray(Expression[]::new));
         }
         return Ordinals.limit(df, ps.getLimit(), ps.getOffset());
+    }
+
+    /**
+     * {@code SELECT ..., unnest(l), ...}: one row per element of the list item (a null or empty list
+     * gives no row), the other items repeated; done before QUALIFY, DISTINCT and ORDER BY, which see
+     * the elements. One unnest per SELECT (DuckDB pads several to the longest list).
+     */
+    private static DataFrame unnest(DataFrame df, SelectList select, java.util.Set<String> taken) {
+        List<Integer> unnested = select.unnested();
+        if (unnested.isEmpty()) {
+            return df;
+        }
+        if (unnested.size() > 1) {
+            throw SqlErrors.unsupported("more than one unnest(...) in one SELECT list; unnest one list per SELECT"
+                    + " (in a subquery each)", Position.of(select.items().get(unnested.get(1)).node()));
+        }
+        List<String> columns = df.schema().names();
+        java.util.Set<String> names = new java.util.HashSet<>(taken);
+        names.addAll(columns);
+        String position = Relation.fresh("__pos", names);
+        return df.posexplode(Functions.col(select.items().get(unnested.get(0)).name()), position)
+                .select(columns.toArray(String[]::new));
     }
 
     /** {@code e} added to the projection under a fresh name like {@code base}; the name. */

@@ -23,17 +23,28 @@ final class SelectList {
     }
 
     private final List<Item> items;
+    private final List<Integer> unnested;
 
-    private SelectList(List<Item> items) {
+    private SelectList(List<Item> items, List<Integer> unnested) {
         this.items = List.copyOf(items);
+        this.unnested = List.copyOf(unnested);
     }
 
     List<Item> items() {
         return items;
     }
 
+    /**
+     * The items written {@code unnest(list)} (DuckDB's): bound as the list, which the SELECT then
+     * turns into one row per element (a null or empty list gives no row).
+     */
+    List<Integer> unnested() {
+        return unnested;
+    }
+
     static SelectList bind(List<SelectItem<?>> selectItems, ExpressionBinder binder) {
         List<Item> out = new ArrayList<>();
+        List<Integer> unnested = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (SelectItem<?> si : selectItems) {
             net.sf.jsqlparser.expression.Expression node = si.getExpression();
@@ -49,13 +60,21 @@ final class SelectList {
             } else {
                 Alias alias = si.getAlias();
                 Identifier a = alias == null ? null : Identifier.of(alias.getName());
-                Expression e = binder.bind(node);
-                String name = a != null ? a.text() : node instanceof Column c ? columnName(c, e, binder.scope())
+                boolean unnest = node instanceof net.sf.jsqlparser.expression.Function f
+                        && f.getName().equalsIgnoreCase("unnest") && f.getParameters() != null
+                        && f.getParameters().size() == 1;
+                if (unnest) {
+                    unnested.add(out.size());
+                }
+                Expression e = binder.bind(unnest ? ((net.sf.jsqlparser.expression.Function) node).getParameters().get(0)
+                        : node);
+                String name = a != null ? a.text() : node instanceof Column c && c.getArrayConstructor() == null
+                        ? columnName(c, e, binder.scope())
                         : node.toString();
                 out.add(item(e, name, a, node, taken));
             }
         }
-        return new SelectList(out);
+        return new SelectList(out, unnested);
     }
 
     private static Item item(Expression e, String name, Identifier alias, net.sf.jsqlparser.expression.Expression node,

@@ -30,6 +30,7 @@ final class SqlFunctionCatalog {
         math();
         conditionals();
         temporal();
+        SqlNestedFunctions.defineAll();
     }
 
     // ---- aggregates ------------------------------------------------------------------------------
@@ -144,7 +145,10 @@ final class SqlFunctionCatalog {
         define(s, 1, 2, c -> trimmed(c).str().strip(), "trim", "btrim");
         define(s, 1, 2, c -> trimmed(c).str().lstrip(), "ltrim");
         define(s, 1, 2, c -> trimmed(c).str().rstrip(), "rtrim");
-        define(s, 1, 1, c -> string(c, 0).str().length(), "length", "char_length", "character_length", "len");
+        // DuckDB's len and length also count a list's elements
+        define(s, 1, 1, c -> c.type(0) instanceof DataType.ListOf ? c.arg(0).list().length() : string(c, 0).str().length(),
+                "length", "len");
+        define(s, 1, 1, c -> string(c, 0).str().length(), "char_length", "character_length");
         define(s, 1, MANY, SqlFunctionCatalog::concat, "concat");
         define(s, 3, 3, c -> string(c, 0).str().replace(c.stringArg(1, "text to find"), c.stringArg(2, "replacement")),
                 "replace");
