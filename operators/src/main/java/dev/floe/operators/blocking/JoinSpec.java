@@ -6,7 +6,9 @@ import dev.floe.api.types.Schema;
 import dev.floe.operators.step.StepSpec;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A hash join as one Flink two-input operator runs it: the build input is consumed completely
@@ -83,18 +85,30 @@ public record JoinSpec(Schema buildSchema, Schema probeSchema, List<Expr> buildK
         return wide(left, right);
     }
 
-    /** Left fields keep their names; right fields are named {@code __right<i>}. */
+    /**
+     * Left fields keep their names; a right field keeps its name where no left field has it, is
+     * {@code right.<name>} where one has (as {@code Join.pairSchema} names it), and is
+     * {@code __right<i>} only where that name is taken too, so that plan lines show the user's
+     * names ({@code Project: o_key, c_key}, not {@code __right0 AS c_key}).
+     */
     public static Schema wide(Schema left, Schema right) {
         List<Field> fields = new ArrayList<>(left.fields());
+        Set<String> taken = new HashSet<>(left.names());
         for (int i = 0; i < right.size(); i++) {
-            fields.add(new Field(rightName(i), right.field(i).type()));
+            String own = right.field(i).name();
+            String name = taken.contains(own) ? "right." + own : own;
+            if (name.startsWith(INTERNAL) || !taken.add(name)) {
+                name = INTERNAL + i;
+                while (!taken.add(name)) {
+                    name += "_";
+                }
+            }
+            fields.add(new Field(name, right.field(i).type()));
         }
         return new Schema(fields);
     }
 
-    public static String rightName(int i) {
-        return "__right" + i;
-    }
+    private static final String INTERNAL = "__right";
 
     public Schema outputSchema() {
         return steps.isEmpty() ? joinedSchema() : steps.get(steps.size() - 1).outputSchema();

@@ -37,8 +37,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConditionJoinTest {
     private static final Schema LEFT = Schema.of(Field.of("lk", DataType.int64()), Field.of("lv", DataType.int64()));
     private static final Schema RIGHT = Schema.of(Field.of("rk", DataType.int64()), Field.of("rv", DataType.int64()));
-    /** {@code lv < rv} over the wide batch (right columns are {@code __right<i>}). */
-    private static final Expr RESIDUAL = new Binary(BinaryOp.LT, new Column("lv"), new Column(JoinSpec.rightName(1)));
+    /** {@code lv < rv} over the wide batch (right columns keep their names where the left has none alike). */
+    private static final Expr RESIDUAL = new Binary(BinaryOp.LT, new Column("lv"),
+            new Column(JoinSpec.wide(LEFT, RIGHT).field(3).name()));
 
     private LeakCheckingAllocator leakCheck;
 

@@ -147,25 +147,35 @@ final class JoinPlanner {
                 describe, residual, asof, nestedLoopBytes, NESTED_LOOP_SETTING);
         List<StepSpec> steps = new ArrayList<>();
         if (!mode.equals(Mode.SEMI) && !mode.equals(Mode.ANTI)) {
-            steps.add(naming(join, bare.joinedSchema()));
+            ProjectSpec naming = naming(join, bare.joinedSchema());
+            if (naming != null) {
+                steps.add(naming);
+            }
         }
         return bare.withSteps(steps);
     }
 
-    /** A condition over the join's pair names, over the wide batch's names (a right column i is {@code __right<i>}). */
+    /**
+     * A condition over the join's pair names, over the wide batch's names (a right column keeps its
+     * pair name unless {@link JoinSpec#wide} had to rename it).
+     */
     private static Expr wideNames(Join join, Expr condition) {
         Schema left = join.left().schema();
         Schema pair = Join.pairSchema(left, join.right().schema());
+        Schema wide = JoinSpec.wide(left, join.right().schema());
         return condition.transformUp(node -> {
             if (node instanceof Column c) {
                 int index = pair.indexOf(c.name());
-                return index < left.size() ? c : new Column(JoinSpec.rightName(index - left.size()));
+                return index < left.size() ? c : new Column(wide.field(index).name());
             }
             return node;
         });
     }
 
-    /** From the wide joined batch to the join's output columns (renames, merged keys). */
+    /**
+     * From the wide joined batch to the join's output columns (renames, merged keys); null when the
+     * wide batch is the output already (every column kept under its own name, in order).
+     */
     private static ProjectSpec naming(Join join, Schema wide) {
         Schema left = join.left().schema();
         List<Expr> exprs = new ArrayList<>();
@@ -173,14 +183,18 @@ final class JoinPlanner {
             Expr e;
             if (o.leftIndex() >= 0 && o.rightIndex() >= 0) {
                 e = new Coalesce(List.of(new Column(left.field(o.leftIndex()).name()),
-                        new Column(JoinSpec.rightName(o.rightIndex()))));
+                        new Column(wide.field(left.size() + o.rightIndex()).name())));
             } else if (o.leftIndex() >= 0) {
                 e = new Column(left.field(o.leftIndex()).name());
             } else {
-                e = new Column(JoinSpec.rightName(o.rightIndex()));
+                e = new Column(wide.field(left.size() + o.rightIndex()).name());
             }
             exprs.add(e.name().equals(o.name()) ? e : new Alias(e, o.name()));
         }
-        return new ProjectSpec(wide, exprs, join.schema());
+        boolean identity = wide.equals(join.schema());
+        for (int i = 0; identity && i < exprs.size(); i++) {
+            identity = exprs.get(i) instanceof Column c && c.name().equals(wide.field(i).name());
+        }
+        return identity ? null : new ProjectSpec(wide, exprs, join.schema());
     }
 }

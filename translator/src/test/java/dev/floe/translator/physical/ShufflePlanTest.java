@@ -92,11 +92,31 @@ class ShufflePlanTest {
         LogicalPlan p = Join.of(O, C, List.of(new Column("o_cust")), List.of(new Column("c_key")), JoinType.INNER,
                 JoinStrategy.AUTO);
         assertThat(plan(p, 4, 10 << 20)).isEqualTo("""
-                Join: INNER on o_cust = c_key [broadcast, build right] -> Project: o_key, o_cust, o_price, __right0 AS c_key, __right1 AS c_name  [parallelism 4]
+                Join: INNER on o_cust = c_key [broadcast, build right]  [parallelism 4]
                   Exchange: broadcast to 4 partitions (blocking)
                     Scan: customers (0 rows, 1 partitions)  [parallelism 4]
                   Scan: orders (0 rows, 1 partitions)  [parallelism 4]
                 """);
+    }
+
+    /**
+     * Issue 15 item 6: a join's plan line shows the user's column names, not the wide batch's internal
+     * __right0 names; a join whose output is its wide batch needs no projection at all.
+     */
+    @Test
+    void joinLinesShowTheUsersColumnNamesNotInternalNames() {
+        LogicalPlan plain = Join.of(O, C, List.of(new Column("o_cust")), List.of(new Column("c_key")), JoinType.INNER,
+                JoinStrategy.BROADCAST);
+        assertThat(plan(plain, 4, 0).lines().findFirst().orElseThrow())
+                .isEqualTo("Join: INNER on o_cust = c_key strategy=BROADCAST [broadcast, build right]  [parallelism 4]");
+        Schema payments = Schema.of(Field.of("o_key", DataType.int64()), Field.of("o_price", DataType.float64()));
+        Scan p = Scan.of(new InMemorySource("payments", payments, List.of(List.of())));
+        LogicalPlan clash = Join.of(O, p, List.of(new Column("o_key")), List.of(new Column("o_key")), JoinType.LEFT,
+                JoinStrategy.HASH);
+        String printed = plan(clash, 4, 0);
+        assertThat(printed.lines().findFirst().orElseThrow()).isEqualTo("Join: LEFT on o_key = o_key strategy=HASH"
+                + " [hash, build right] -> Project: o_key, o_cust, o_price, \"right.o_price\"  [parallelism 4]");
+        assertThat(printed).doesNotContain("__right");
     }
 
     @Test
@@ -111,7 +131,7 @@ class ShufflePlanTest {
         assertThat(physical).isInstanceOf(BroadcastJoinStage.class);
         assertThat(((BroadcastJoinStage) physical).builds()).hasSize(2);
         assertThat(PhysicalPlanner.print(physical)).isEqualTo("""
-                Join: INNER on o_cust = c_key strategy=BROADCAST [broadcast, build right] -> Project: o_key, o_cust, o_price, __right0 AS c_key, __right1 AS c_name -> Join: LEFT on c_key = n_key strategy=BROADCAST [broadcast, build right] -> Project: o_key, o_cust, o_price, c_key, c_name, __right0 AS n_key, __right1 AS n_name  [parallelism 4]
+                Join: INNER on o_cust = c_key strategy=BROADCAST [broadcast, build right] -> Join: LEFT on c_key = n_key strategy=BROADCAST [broadcast, build right]  [parallelism 4]
                   Exchange: broadcast to 4 partitions (blocking)
                     Scan: customers (0 rows, 1 partitions)  [parallelism 4]
                   Exchange: broadcast to 4 partitions (blocking)
@@ -126,7 +146,7 @@ class ShufflePlanTest {
                 JoinStrategy.HASH);
         LogicalPlan p = Aggregate.of(join, List.of(new Column("o_cust")), List.of(sum("o_price")));
         assertThat(plan(p, 4, 10 << 20)).isEqualTo("""
-                Join: LEFT on o_cust = c_key strategy=HASH [hash, build right] -> Project: o_key, o_cust, o_price, __right0 AS c_key, __right1 AS c_name -> Project: o_cust, o_price -> Aggregate: sum(o_price) by o_cust (complete, input already partitioned)  [parallelism 4]
+                Join: LEFT on o_cust = c_key strategy=HASH [hash, build right] -> Project: o_cust, o_price -> Aggregate: sum(o_price) by o_cust (complete, input already partitioned)  [parallelism 4]
                   Exchange: hash(c_key) to 4 partitions (blocking)
                     Scan: customers (0 rows, 1 partitions) -> HashSplit: c_key into 4  [parallelism 4]
                   Exchange: hash(o_cust) to 4 partitions (blocking)
