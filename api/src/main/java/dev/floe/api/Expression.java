@@ -164,19 +164,29 @@ public final class Expression implements Serializable {
     public Expression abs() { return unary(UnaryOp.ABS); }
 
     /**
-     * Rounds half away from zero. {@code col("price").round(2)}. Integers and floats keep their type; a
-     * decimal(p, s) rounded to d &lt; s places gains an integer digit for the carry (9.995 → 10.00):
-     * decimal(p - s + d + 1, d), or decimal(max(p - s + 1, 1 - d), 0) for negative d, at most 38 digits.
+     * Rounds half away from zero; keeps the input type. {@code col("price").round(2)}. A decimal(p, s)
+     * stays decimal(p, s), the rounded value at scale s (round(1.257, 2) = 1.260); a value whose carry
+     * does not fit p digits (round(9.995, 2) in decimal(4, 3) is 10.000) is an error naming the expression
+     * and the row, never an out-of-range value: cast to a wider decimal first. An integer rounded to
+     * tens that leaves its type is an error too.
      */
     public Expression round(int decimals) { return new Expression(new Round(node, decimals)); }
 
     /** {@code col("price").round()} rounds to an integer value. */
     public Expression round() { return round(0); }
 
-    /** {@code col("a").ceil()}; a decimal(p, s) with s &gt; 0 gives decimal(p - s + 1, 0) (9.01 → 10), others keep their type. */
+    /**
+     * {@code col("a").ceil()}; keeps the input type: a decimal(p, s) gives decimal(p, s) (ceil(1.25) = 2.00),
+     * and a value whose carry does not fit p digits (ceil(9.01) in decimal(3, 2)) is an error naming the
+     * expression and the row: cast to a wider decimal first.
+     */
     public Expression ceil() { return unary(UnaryOp.CEIL); }
 
-    /** {@code col("a").floor()}; a decimal(p, s) with s &gt; 0 gives decimal(p - s + 1, 0) (-9.59 → -10), others keep their type. */
+    /**
+     * {@code col("a").floor()}; keeps the input type: a decimal(p, s) gives decimal(p, s) (floor(-1.25) = -2.00),
+     * and a value whose carry does not fit p digits (floor(-9.59) in decimal(3, 2)) is an error naming the
+     * expression and the row: cast to a wider decimal first.
+     */
     public Expression floor() { return unary(UnaryOp.FLOOR); }
 
     /** NaN for negatives. {@code col("a").sqrt()} */

@@ -3,11 +3,15 @@ package dev.floe.e2e;
 import static dev.floe.api.Functions.col;
 import static dev.floe.api.Functions.count;
 import static dev.floe.api.Functions.lit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.floe.Floe;
 import dev.floe.api.DataFrame;
+import dev.floe.api.ExecutionException;
 import dev.floe.api.Window;
 import dev.floe.api.WindowSpec;
+import dev.floe.api.types.DataType;
 import dev.floe.api.types.Field;
 import dev.floe.arrow.Table;
 import dev.floe.sql.functions.SqlTypes;
@@ -26,8 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 11 (fuzzer findings) on the shared MiniCluster against DuckDB, through the DataFrame API and
- * {@code floe.sql}: floor, ceil and round of decimals carry into a new integer digit and say so in
- * their type (DuckDB must hold its own answer in Floe's type), and RANGE frames with offsets over a
+ * {@code floe.sql}: floor, ceil and round of decimals keep the input type in the DataFrame API (API.md;
+ * DuckDB's value must fit it, and a carry that does not is an error naming the expression and the value)
+ * and widen for the carry in SQL as DuckDB's do, and RANGE frames with offsets over a
  * decimal order key (ascending and descending, null keys, ties, PRECEDING and FOLLOWING on both
  * sides, offsets finer than the key's scale) frame exactly the rows DuckDB frames.
  * Kernel edge cases (38 digits, 64-bit edges, overflow) are unit tests: DecimalRoundingDuckDbTest,
@@ -67,25 +72,56 @@ class DecimalRoundingAndRangeIT {
     }
 
     @Test
-    void floorCeilAndRoundOfDecimalsWidenForTheCarry() {
+    void floorCeilAndRoundOfDecimalsKeepTheTypeInTheDataFrameApiAndWidenInSql() {
         Floe floe = SharedCluster.floe(2);
-        DataFrame df = floe.fromColumns(columns).select(col("id"), col("x").floor().alias("f"),
+        // DuckDB's column types (fromColumns would infer decimal(4, 3) and decimal(3, 2) from the values)
+        DataFrame typed = floe.fromColumns(columns).select(col("id"), col("x").cast(DataType.decimal(6, 3)).alias("x"),
+                col("k").cast(DataType.decimal(7, 2)).alias("k"));
+        DataFrame df = typed.select(col("id"), col("x").floor().alias("f"),
                 col("x").ceil().alias("c"), col("x").round().alias("r0"), col("x").round(2).alias("r2"),
                 col("x").round(-1).alias("rm"), col("k").round(1).alias("k1"),
-                lit(new BigDecimal("-9.59")).floor().alias("lf"), lit(new BigDecimal("9.995")).round(2).alias("lr"),
-                lit(new BigDecimal("9.01")).ceil().alias("lc"));
-        // DuckDB computes each value and must hold it in the type Floe states
+                lit(new BigDecimal("-8.59")).floor().alias("lf"), lit(new BigDecimal("9.985")).round(2).alias("lr"),
+                lit(new BigDecimal("8.01")).ceil().alias("lc"));
+        // API.md: the input type; DuckDB computes each value, which must fit it
         String[] duck = {"id", "floor(x)", "ceil(x)", "round(x)", "round(x, 2)", "round(x, -1)", "round(k, 1)",
-                "floor(-9.59)", "round(9.995, 2)", "ceil(9.01)"};
-        StringJoiner select = new StringJoiner(", ");
+                "floor(-8.59)", "round(9.985, 2)", "ceil(8.01)"};
         List<Field> fields = df.schema().fields();
+        DataType[] types = {fields.get(0).type(), DataType.decimal(6, 3), DataType.decimal(6, 3), DataType.decimal(6, 3),
+            DataType.decimal(6, 3), DataType.decimal(6, 3), DataType.decimal(7, 2), DataType.decimal(3, 2),
+            DataType.decimal(4, 3), DataType.decimal(3, 2)};
+        StringJoiner select = new StringJoiner(", ");
         for (int i = 0; i < duck.length; i++) {
-            select.add("CAST(" + duck[i] + " AS " + SqlTypes.sqlName(fields.get(i).type()) + ")");
+            assertThat(fields.get(i).type()).as(fields.get(i).name()).isEqualTo(types[i]);
+            select.add("CAST(" + duck[i] + " AS " + SqlTypes.sqlName(types[i]) + ")");
         }
         Rows.assertSameRows(rows(df), DUCK.query("SELECT " + select + " FROM t"));
 
-        String sql = "SELECT " + String.join(", ", duck) + " FROM t";
+        // SQL widens for the carry as DuckDB does: floor(-9.59) is -10 there
+        String[] carries = {"floor(x)", "ceil(x)", "round(x, 2)", "round(k, 1)", "floor(-9.59)", "round(9.995, 2)",
+            "ceil(9.01)", "round(CAST(95 AS DECIMAL(2,0)), -1)"};
+        String sql = "SELECT id, " + String.join(", ", carries) + " FROM t";
         Rows.assertSameRows(rows(floe.sql(sql, Map.of("t", floe.fromColumns(columns)))), DUCK.query(sql));
+    }
+
+    @Test
+    void aCarryThatDoesNotFitTheInputDecimalIsAnErrorNamingExpressionAndValue() {
+        Floe floe = SharedCluster.floe(2);
+        DataFrame one = floe.fromColumns(columns).limit(3);
+        assertThatThrownBy(() -> rows(one.select(lit(new BigDecimal("-9.59")).floor())))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("decimal overflow in floor(-9.59) at row ")
+                .hasMessageContaining("-10.00 does not fit decimal(3, 2); cast to a wider decimal first");
+        assertThatThrownBy(() -> rows(one.select(lit(new BigDecimal("9.995")).round(2))))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("decimal overflow in round(9.995, 2) at row ")
+                .hasMessageContaining("10.000 does not fit decimal(4, 3)");
+        // a column: x is decimal(6, 3) in [-5, 5] (4.805 at id 37), so x + 4.5 as decimal(4, 3) has 9.305, whose ceil carries
+        DataFrame carry = floe.fromColumns(columns)
+                .select(col("x").add(lit(new BigDecimal("4.5"))).cast(DataType.decimal(4, 3)).ceil().alias("c"));
+        assertThatThrownBy(() -> rows(carry))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("decimal overflow in ceil(")
+                .hasMessageContaining("10.000 does not fit decimal(4, 3)");
     }
 
     @Test

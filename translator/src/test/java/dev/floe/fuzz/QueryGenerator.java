@@ -1231,9 +1231,11 @@ final class QueryGenerator {
             case 7: {
                 E a = expr(cols, t, depth - 1);
                 int k = r.nextInt(3);
-                // Floe keeps the input type (API.md); DuckDB's round/ceil/floor of an integer may widen to DOUBLE
-                String open = t.isInteger() ? "CAST(" : "";
-                String close = t.isInteger() ? " AS " + t.sql + ")" : "";
+                // Floe keeps the input type (API.md); DuckDB's round/ceil/floor of an integer may widen to DOUBLE,
+                // and of a decimal widens for the carry, which Floe reports as an overflow (so DuckDB's cast does)
+                boolean keep = t.isInteger() || t == FuzzType.DECIMAL;
+                String open = keep ? "CAST(" : "";
+                String close = keep ? " AS " + t.sql + ")" : "";
                 return switch (r.nextInt(3)) {
                     case 0 -> new E(a.floe.round(k), open + "round(" + a.sql + ", " + k + ")" + close, a.java + ".round(" + k + ")", t);
                     case 1 -> new E(a.floe.ceil(), open + "ceil(" + a.sql + ")" + close, a.java + ".ceil()", t);

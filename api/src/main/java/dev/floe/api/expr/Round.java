@@ -5,7 +5,10 @@ import dev.floe.api.types.Schema;
 import java.util.List;
 import java.util.Objects;
 
-/** Rounds half away from zero to {@code decimals} places; the type is {@link TypeRules#rounded}. */
+/**
+ * Rounds half away from zero to {@code decimals} places; keeps the input type (a decimal's carry that
+ * does not fit its precision is an error at run time). SQL's widening round is {@link TypeRules#rounded}.
+ */
 public record Round(Expr child, int decimals) implements Expr {
     public Round {
         Objects.requireNonNull(child, "child");
@@ -19,7 +22,7 @@ public record Round(Expr child, int decimals) implements Expr {
     public DataType type(Schema input) {
         DataType t = child.type(input);
         TypeRules.requireNumeric(this, t);
-        return TypeRules.rounded(t, decimals);
+        return t;
     }
 
     @Override public String display() { return "round(" + child.display() + ", " + decimals + ")"; }

@@ -101,9 +101,10 @@ public final class TypeRules {
     }
 
     /**
-     * The type of {@code round(x, digits)}, {@code floor(x)} and {@code ceil(x)} (digits 0): integers and
-     * floats keep their type, and so does a decimal(p, s) when nothing is rounded off (digits &ge; s).
-     * Otherwise the result has one more integer digit for the carry ({@code floor(-9.59) = -10},
+     * A type that holds {@code round(x, digits)}, {@code floor(x)} and {@code ceil(x)} (digits 0) with the
+     * carry, for SQL, whose rounding widens as DuckDB's does (the DataFrame API's keep the input type):
+     * integers and floats keep their type, and so does a decimal(p, s) when nothing is rounded off
+     * (digits &ge; s). Otherwise one more integer digit for the carry ({@code floor(-9.59) = -10},
      * {@code round(9.995, 2) = 10.00}), as in Spark: decimal(p - s + digits + 1, digits) for digits &ge; 0,
      * decimal(max(p - s + 1, 1 - digits), 0) for digits &lt; 0, at most 38 digits (a value that still
      * does not fit is an error naming the row).
@@ -176,13 +177,10 @@ public final class TypeRules {
                 yield DataType.bool();
             }
             case IS_NULL, NOT_NULL -> DataType.bool();
-            case NEG, ABS -> {
+            case NEG, ABS, CEIL, FLOOR -> {
+                // API.md: ceil and floor keep the input type; a decimal's carry that does not fit is a run-time error
                 requireNumeric(e, t);
                 yield t;
-            }
-            case CEIL, FLOOR -> {
-                requireNumeric(e, t);
-                yield rounded(t, 0);
             }
             case SIGN -> {
                 requireNumeric(e, t);

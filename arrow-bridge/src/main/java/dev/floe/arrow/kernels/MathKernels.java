@@ -12,7 +12,8 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * abs, ceil, floor, round (half away from zero), sign, and sqrt/exp/log (float64; NaN for negative
  * sqrt/log input). Integers and floats keep their type; ceil, floor and round of a decimal write the
- * type the caller gives (api's TypeRules.rounded: one more integer digit for the carry).
+ * type the caller gives: the input type for the DataFrame API (a carry that does not fit is an error
+ * naming the row and the value), api's TypeRules.rounded (one more integer digit) for SQL.
  */
 public final class MathKernels {
     private MathKernels() {
@@ -130,7 +131,7 @@ public final class MathKernels {
 
     /**
      * Rounds half away from zero to {@code digits} decimal places. Integers and floats keep their type;
-     * a decimal is written as {@code resultType} (api's TypeRules.rounded), an error naming {@code what}
+     * a decimal is written as {@code resultType} (the input type, or SQL's wider TypeRules.rounded), an error naming {@code what}
      * and the row when a value does not fit it.
      */
     public static FieldVector round(FieldVector in, DataType type, int digits, DataType resultType, String what,
@@ -239,7 +240,7 @@ public final class MathKernels {
                     if (r.abs().compareTo(Decimals.limit(result.precision())) >= 0) {
                         throw new KernelException("decimal overflow in " + what + " at row " + i + ": "
                                 + new BigDecimal(r, result.scale()).toPlainString() + " does not fit " + result
-                                + "; cast the argument to a decimal with fewer digits first");
+                                + "; cast to a wider decimal first");
                     }
                     Decimals.write(od, i, r);
                 }

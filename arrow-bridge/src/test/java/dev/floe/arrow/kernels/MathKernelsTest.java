@@ -49,11 +49,20 @@ class MathKernelsTest {
                 Arguments.of(Op.CEIL, float32(), float32(), 1.2f, 2.0f),
                 Arguments.of(Op.FLOOR, int64(), int64(), -7L, -7L),
                 Arguments.of(Op.CEIL, int16(), int16(), (short) 7, (short) 7),
-                Arguments.of(Op.FLOOR, decimal(5, 2), decimal(4, 0), d("1.25"), d("1")),
-                Arguments.of(Op.FLOOR, decimal(5, 2), decimal(4, 0), d("-1.25"), d("-2")),
-                Arguments.of(Op.CEIL, decimal(5, 2), decimal(4, 0), d("-1.25"), d("-1")),
-                Arguments.of(Op.CEIL, decimal(5, 2), decimal(4, 0), d("1.01"), d("2")),
-                // the carry needs the extra integer digit of decimal(p - s + 1, 0)
+                // the DataFrame API: the input type, the value at its scale
+                Arguments.of(Op.FLOOR, decimal(5, 2), decimal(5, 2), d("1.25"), d("1.00")),
+                Arguments.of(Op.FLOOR, decimal(5, 2), decimal(5, 2), d("-1.25"), d("-2.00")),
+                Arguments.of(Op.CEIL, decimal(5, 2), decimal(5, 2), d("-1.25"), d("-1.00")),
+                Arguments.of(Op.CEIL, decimal(5, 2), decimal(5, 2), d("1.01"), d("2.00")),
+                Arguments.of(Op.FLOOR, decimal(3, 2), decimal(3, 2), d("-8.59"), d("-9.00")),
+                Arguments.of(Op.CEIL, decimal(3, 2), decimal(3, 2), d("8.01"), d("9.00")),
+                Arguments.of(Op.CEIL, decimal(38, 10), decimal(38, 10), d("9999999999999999999999999998.0000000001"),
+                        d("9999999999999999999999999999.0000000000")),
+                Arguments.of(Op.FLOOR, decimal(19, 1), decimal(19, 1), d("-922337203685477580.8"),
+                        d("-922337203685477581.0")),
+                Arguments.of(Op.FLOOR, decimal(30, 25), decimal(30, 25), d("-0.0000000000000000000000001"),
+                        d("-1.0000000000000000000000000")),
+                // SQL's wider type (TypeRules.rounded): the carry takes the extra integer digit of decimal(p - s + 1, 0)
                 Arguments.of(Op.FLOOR, decimal(3, 2), decimal(2, 0), d("-9.59"), d("-10")),
                 Arguments.of(Op.CEIL, decimal(3, 2), decimal(2, 0), d("9.01"), d("10")),
                 Arguments.of(Op.CEIL, decimal(38, 10), decimal(29, 0), d("9999999999999999999999999999.0000000001"),
@@ -162,6 +171,16 @@ class MathKernelsTest {
      */
     static Stream<Arguments> decimalRounding() {
         return Stream.of(
+                // the DataFrame API: the input type, the value at its scale
+                Arguments.of(decimal(4, 3), 2, decimal(4, 3), d("9.994"), d("9.990")),
+                Arguments.of(decimal(4, 3), 2, decimal(4, 3), d("-9.985"), d("-9.990")),
+                Arguments.of(decimal(5, 2), 1, decimal(5, 2), d("1.25"), d("1.30")),
+                Arguments.of(decimal(5, 2), 1, decimal(5, 2), d("-1.25"), d("-1.30")),
+                Arguments.of(decimal(5, 2), 0, decimal(5, 2), d("2.50"), d("3.00")),
+                Arguments.of(decimal(5, 2), -1, decimal(5, 2), d("125.00"), d("130.00")),
+                Arguments.of(decimal(38, 10), 2, decimal(38, 10), d("9999999999999999999999999998.9950000000"),
+                        d("9999999999999999999999999999.0000000000")),
+                // SQL's wider type (TypeRules.rounded)
                 Arguments.of(decimal(4, 3), 2, decimal(4, 2), d("9.995"), d("10.00")),
                 Arguments.of(decimal(4, 3), 2, decimal(4, 2), d("-9.995"), d("-10.00")),
                 Arguments.of(decimal(4, 3), 2, decimal(4, 2), d("9.994"), d("9.99")),
@@ -204,6 +223,38 @@ class MathKernelsTest {
                     .hasMessageContaining("row 1")
                     .hasMessageContaining("100000000000000000000000000000000000000")
                     .hasMessageContaining("decimal(38, 0)");
+        }
+    }
+
+    /**
+     * The DataFrame API keeps the input type (API.md): a carry that does not fit decimal(p, s) is an error
+     * naming the expression, the row and the value, as integer overflow is. op (null: round), type, digits, x,
+     * the value that does not fit.
+     */
+    static Stream<Arguments> decimalCarries() {
+        return Stream.of(
+                Arguments.of(Op.FLOOR, decimal(3, 2), 0, d("-9.59"), "-10.00"),
+                Arguments.of(Op.CEIL, decimal(3, 2), 0, d("9.01"), "10.00"),
+                Arguments.of(null, decimal(4, 3), 2, d("9.995"), "10.000"),
+                Arguments.of(null, decimal(4, 3), 2, d("-9.995"), "-10.000"),
+                Arguments.of(null, decimal(2, 0), -1, d("95"), "100"),
+                Arguments.of(Op.CEIL, decimal(38, 10), 0, d("9999999999999999999999999999.0000000001"),
+                        "10000000000000000000000000000.0000000000"),
+                Arguments.of(Op.FLOOR, decimal(18, 1), 0, d("-99999999999999999.1"), "-100000000000000000.0"));
+    }
+
+    @ParameterizedTest(name = "{0}({3}, {2}) as {1}")
+    @MethodSource("decimalCarries")
+    void aCarryPastTheInputPrecisionIsAnErrorNamingExpressionRowAndValue(Op op, DataType type, int digits, Object x,
+            String value) {
+        String what = op == null ? "round(d, " + digits + ")" : op.name().toLowerCase(java.util.Locale.ROOT) + "(d)";
+        try (LeakCheckingAllocator a = new LeakCheckingAllocator("decimal-carry");
+                FieldVector in = vec(a.get(), type, null, BigDecimal.ZERO.setScale(((DataType.Decimal) type).scale()), x)) {
+            assertThatThrownBy(() -> (op == null ? MathKernels.round(in, type, digits, type, what, a.get())
+                    : MathKernels.apply(op, in, type, type, what, a.get())).close())
+                    .isInstanceOf(KernelException.class)
+                    .hasMessage("decimal overflow in " + what + " at row 2: " + value + " does not fit " + type
+                            + "; cast to a wider decimal first");
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.floe.sql.functions.SqlFunctions.define;
 
 import dev.floe.api.Expression;
 import dev.floe.api.Functions;
+import dev.floe.api.expr.FunctionCall;
 import dev.floe.api.expr.Literal;
 import dev.floe.api.types.DataType;
 import dev.floe.api.types.DataType.Kind;
@@ -285,8 +286,8 @@ final class SqlFunctionCatalog {
         FunctionKind s = FunctionKind.SCALAR;
         define(s, 1, 1, c -> numeric(c, 0).abs(), "abs");
         // a decimal(p, s) gives decimal(p - s + 1, 0): the integer digits plus a carry (TypeRules.rounded)
-        define(s, 1, 1, c -> numeric(c, 0).ceil(), "ceil", "ceiling");
-        define(s, 1, 1, c -> numeric(c, 0).floor(), "floor");
+        define(s, 1, 1, c -> widened(c, SqlDecimalRounding.CEIL, 0, numeric(c, 0).ceil()), "ceil", "ceiling");
+        define(s, 1, 1, c -> widened(c, SqlDecimalRounding.FLOOR, 0, numeric(c, 0).floor()), "floor");
         define(s, 1, 2, SqlFunctionCatalog::round, "round");
         define(s, 1, 1, c -> numeric(c, 0).sqrt(), "sqrt");
         define(s, 1, 1, c -> numeric(c, 0).exp(), "exp");
@@ -325,12 +326,24 @@ final class SqlFunctionCatalog {
      */
     private static Expression round(SqlCall c) {
         int digits = c.arity() == 2 ? c.intArg(1, "number of decimal places") : 0;
-        Expression rounded = numeric(c, 0).round(digits);
+        Expression rounded = widened(c, SqlDecimalRounding.ROUND, digits, numeric(c, 0).round(digits));
         DataType t = c.type(0);
         if (t instanceof DataType.Decimal d && d.scale() > 0 && digits < d.scale()) {
             return rounded.cast(DataType.decimal(d.precision(), Math.max(digits, 0)));
         }
         return rounded;
+    }
+
+    /**
+     * A decimal that loses digits is rounded into TypeRules.rounded's wider type, so SQL never fails on
+     * a carry where DuckDB succeeds (the DataFrame API's {@code api} keeps the input type and fails then).
+     */
+    private static Expression widened(SqlCall c, SqlDecimalRounding fn, int digits, Expression api) {
+        if (c.type(0) instanceof DataType.Decimal d && digits < d.scale()) {
+            return Expression.of(new FunctionCall(fn, List.of(numeric(c, 0).node()),
+                    fn == SqlDecimalRounding.ROUND ? List.of(digits) : List.of()));
+        }
+        return api;
     }
 
     /** -1, 0 or 1; an integer for every input type as in DuckDB (NaN gives 0). */

@@ -30,9 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * floor, ceil and round of decimals (issue 11, fuzz seed 40 query 118: {@code lit(-9.59).floor()} was
  * typed decimal(3, 2) but held -10.00) against DuckDB, without Flink: over columns of several
  * precisions (negative values, .5 ties, carries into a new digit, 38 digits, values at the 64-bit
- * edges, nulls) and over each value as a literal, evaluated and constant-folded. DuckDB computes
- * the value and must be able to hold it in Floe's type ({@code CAST(... AS <Floe's type>)}), and
- * Floe's value must fit the type Floe states.
+ * edges, nulls) and over each value as a literal, evaluated and constant-folded. Through the
+ * DataFrame API (API.md: they keep the input type) a value DuckDB computes that fits the input
+ * decimal(p, s) is Floe's value at scale s, and one that does not is an error naming the expression,
+ * the row and the value; through SQL, which widens for the carry, every value equals DuckDB's.
  */
 class DecimalRoundingDuckDbTest {
     @RegisterExtension
@@ -103,14 +104,24 @@ class DecimalRoundingDuckDbTest {
 
     @ParameterizedTest(name = "{1}({0}, {2}) through the DataFrame API")
     @MethodSource("cases")
-    void dataFrameApiColumnsLiteralsAndFoldedConstantsMatchDuckDb(String column, String fn, Integer places) {
+    void dataFrameApiKeepsTheInputTypeAndFailsWhereTheCarryDoesNotFit(String column, String fn, Integer places) {
         Expression e = floe(col(column), fn, places);
-        DataType type = eval.type(e);
-        String duck = "CAST(" + sql(column, fn, places) + " AS " + SqlTypes.sqlName(type) + ")";
-        List<Object> expected = duckValues(duck);
-        List<Object> actual = eval.values(e);
-        assertSameValues(e + " as " + type, actual, expected);
-        assertFits(e.toString(), actual, type);
+        DataType type = SCHEMA.field(SCHEMA.indexOf(column)).type();
+        assertThat(eval.type(e)).as("type of " + e).isEqualTo(type);
+        List<Object> expected = duckValues(sql(column, fn, places));
+        int firstMisfit = -1;
+        for (int r = 0; r < ROWS - 1 && firstMisfit < 0; r++) {
+            firstMisfit = fits((BigDecimal) expected.get(r), type) ? -1 : r;
+        }
+        if (firstMisfit < 0) {
+            List<Object> actual = eval.values(e);
+            assertSameValues(e + " as " + type, actual, expected);
+            assertFits(e.toString(), actual, type);
+        } else {
+            int row = firstMisfit;
+            assertThatThrownBy(() -> eval.values(e)).as(e + " at row " + row)
+                    .hasMessageContaining(overflow(e, row, (BigDecimal) expected.get(row), type));
+        }
         List<Object> inputs = eval.values(col(column));
         for (int r = 0; r < ROWS; r++) {
             BigDecimal v = (BigDecimal) inputs.get(r);
@@ -119,55 +130,93 @@ class DecimalRoundingDuckDbTest {
             }
             Expression constant = floe(lit(v), fn, places);
             DataType constantType = Eval.constant().type(constant);
-            Object value = Eval.constant().value(constant);
-            assertSameValues(constant.toString(), Arrays.asList(value), Arrays.asList(expected.get(r)));
-            assertFits(constant.toString(), Arrays.asList(value), constantType);
+            assertThat(constantType).as("type of " + constant).isEqualTo(lit(v).node().type(Schema.empty()));
             Optional<Literal> folded = ConstantEvaluator.tryFold(constant.node());
+            BigDecimal duck = (BigDecimal) expected.get(r);
+            if (!fits(duck, constantType)) {
+                // not folded: it fails at run time, as the column does
+                assertThatThrownBy(() -> Eval.constant().value(constant)).as(constant.toString())
+                        .hasMessageContaining(overflow(constant, 0, duck, constantType));
+                assertThat(folded).as("folding " + constant + ", which does not fit").isEmpty();
+                continue;
+            }
+            Object value = Eval.constant().value(constant);
+            assertSameValues(constant.toString(), Arrays.asList(value), Arrays.asList(duck));
+            assertFits(constant.toString(), Arrays.asList(value), constantType);
             assertThat(folded).as("folding " + constant).isPresent();
             assertThat(folded.get().type()).as("folded type of " + constant).isEqualTo(constantType);
-            assertSameValues("folded " + constant, Arrays.asList(folded.get().value()), Arrays.asList(expected.get(r)));
+            assertSameValues("folded " + constant, Arrays.asList(folded.get().value()), Arrays.asList(duck));
             assertFits("folded " + constant, Arrays.asList(folded.get().value()), constantType);
         }
+    }
+
+    /** The error of a carry that does not fit, as MathKernels words it. */
+    private static String overflow(Expression e, int row, BigDecimal duck, DataType type) {
+        return "decimal overflow in " + e.node().display() + " at row " + row + ": "
+                + duck.setScale(((DataType.Decimal) type).scale()).toPlainString() + " does not fit " + type
+                + "; cast to a wider decimal first";
+    }
+
+    private static boolean fits(BigDecimal v, DataType type) {
+        DataType.Decimal d = (DataType.Decimal) type;
+        return v == null || v.setScale(d.scale()).unscaledValue().abs().toString().length() <= d.precision();
     }
 
     @ParameterizedTest(name = "{1}({0}, {2}) through SQL")
     @MethodSource("cases")
     void sqlFunctionsMatchDuckDb(String column, String fn, Integer places) {
-        List<Expression> args = new ArrayList<>(List.of(col(column)));
-        if (places != null) {
-            args.add(places < 0 ? SqlArithmetic.negate(SqlLiterals.number(Integer.toString(-places)), "1:1")
-                    : SqlLiterals.number(Integer.toString(places)));
-        }
-        Expression e = SqlFunctions.call(fn, args, false, "1:8", SCHEMA);
+        Expression e = sqlCall(fn, column, places, SCHEMA);
         List<Object> actual = eval.values(e);
         assertSameValues(e.toString(), actual, duckValues(sql(column, fn, places)));
         assertFits(e.toString(), actual, eval.type(e));
     }
 
     @Test
-    void typesFollowSparksRuleAndKeepTheTypeWhenNothingIsRoundedOff() {
+    void theDataFrameApiKeepsTheInputTypeAndSqlWidensAsDuckDb() {
         Schema s = Schema.of(new Field("p", DataType.decimal(3, 2)), new Field("q", DataType.decimal(38, 0)),
                 new Field("r", DataType.decimal(38, 10)), new Field("i", DataType.int32()));
-        assertThat(col("p").floor().node().type(s)).isEqualTo(DataType.decimal(2, 0));
-        assertThat(col("p").ceil().node().type(s)).isEqualTo(DataType.decimal(2, 0));
-        assertThat(col("p").round(1).node().type(s)).isEqualTo(DataType.decimal(3, 1));
-        assertThat(col("p").round(2).node().type(s)).isEqualTo(DataType.decimal(3, 2));
-        assertThat(col("p").round(-3).node().type(s)).isEqualTo(DataType.decimal(4, 0));
-        assertThat(col("q").floor().node().type(s)).isEqualTo(DataType.decimal(38, 0));
-        assertThat(col("q").round(-1).node().type(s)).isEqualTo(DataType.decimal(38, 0));
-        assertThat(col("r").round(3).node().type(s)).isEqualTo(DataType.decimal(32, 3));
-        assertThat(col("r").ceil().node().type(s)).isEqualTo(DataType.decimal(29, 0));
-        assertThat(col("i").round(-1).node().type(s)).isEqualTo(DataType.int32());
-        assertThat(lit(new BigDecimal("-9.59")).floor().node().type(Schema.empty())).isEqualTo(DataType.decimal(2, 0));
+        for (String c : List.of("p", "q", "r", "i")) {
+            DataType t = s.field(s.indexOf(c)).type();
+            assertThat(col(c).floor().node().type(s)).as("floor(" + c + ")").isEqualTo(t);
+            assertThat(col(c).ceil().node().type(s)).as("ceil(" + c + ")").isEqualTo(t);
+            for (int d = 3; d >= -3; d--) {
+                assertThat(col(c).round(d).node().type(s)).as("round(" + c + ", " + d + ")").isEqualTo(t);
+            }
+        }
+        assertThat(lit(new BigDecimal("-9.59")).floor().node().type(Schema.empty())).isEqualTo(DataType.decimal(3, 2));
+        // SQL: DuckDB's types, wide enough for the carry
+        assertThat(sqlType("floor", "p", null, s)).isEqualTo(DataType.decimal(2, 0));
+        assertThat(sqlType("ceil", "r", null, s)).isEqualTo(DataType.decimal(29, 0));
+        assertThat(sqlType("round", "p", 1, s)).isEqualTo(DataType.decimal(3, 1));
+        assertThat(sqlType("round", "p", 2, s)).isEqualTo(DataType.decimal(3, 2));
+        assertThat(sqlType("round", "r", 3, s)).isEqualTo(DataType.decimal(38, 3));
+        assertThat(sqlType("floor", "q", null, s)).isEqualTo(DataType.decimal(38, 0));
+        assertThat(sqlType("round", "i", -1, s)).isEqualTo(DataType.int32());
+    }
+
+    private static DataType sqlType(String fn, String column, Integer places, Schema s) {
+        return sqlCall(fn, column, places, s).node().type(s);
+    }
+
+    private static Expression sqlCall(String fn, String column, Integer places, Schema s) {
+        List<Expression> args = new ArrayList<>(List.of(col(column)));
+        if (places != null) {
+            args.add(places < 0 ? SqlArithmetic.negate(SqlLiterals.number(Integer.toString(-places)), "1:1")
+                    : SqlLiterals.number(Integer.toString(places)));
+        }
+        return SqlFunctions.call(fn, args, false, "1:8", s);
     }
 
     @Test
     void roundingPastThirtyEightDigitsIsAnErrorNamingTheExpressionAndRow() {
-        Eval wide = new Eval(Schema.of(new Field("c", DataType.decimal(38, 0))),
-                List.of(List.of(new BigDecimal("5")), List.of(new BigDecimal(NINES))));
+        Schema s = Schema.of(new Field("c", DataType.decimal(38, 0)));
+        Eval wide = new Eval(s, List.of(List.of(new BigDecimal("5")), List.of(new BigDecimal(NINES))));
         Expression e = col("c").round(-1);
         assertThatThrownBy(() -> wide.values(e))
                 .hasMessageContaining("round(c, -1)")
+                .hasMessageContaining("row 1")
+                .hasMessageContaining("does not fit decimal(38, 0)");
+        assertThatThrownBy(() -> wide.values(sqlCall("round", "c", -1, s)))
                 .hasMessageContaining("row 1")
                 .hasMessageContaining("does not fit decimal(38, 0)");
         assertThat(ConstantEvaluator.tryFold(lit(new BigDecimal(NINES)).round(-1).node())).as("left for run time").isEmpty();
