@@ -18,9 +18,6 @@ enum Suite {
     TPCH("TPC-H", 22),
     TPCDS("TPC-DS", 99);
 
-    /** The smallest DECIMAL precision Flink's Parquet reader reads from an INT64 column. */
-    private static final int FLINK_INT64_DECIMAL_PRECISION = 10;
-
     final String title;
     final int queries;
 
@@ -53,11 +50,10 @@ enum Suite {
     }
 
     /**
-     * {@code (c1 INT, c2 DECIMAL(10, 2), ...)}: a table's columns in SQL type names (Flink's DDL).
-     * A TPC-DS {@code decimal(7,2)} is declared {@code DECIMAL(10, 2)}: the files store every
-     * decimal as a Parquet INT64 (valid Parquet), and Flink's Parquet reader takes a DECIMAL of
-     * precision 9 or less only from INT32 or FIXED_LEN_BYTE_ARRAY ("Unexpected type: INT64");
-     * the values and their scale are the same.
+     * {@code (c1 INT, c2 DECIMAL(7, 2), ...)}: a table's columns in SQL type names (Flink's DDL),
+     * the specification's types. Floe's writer stores a decimal of 9 digits or fewer as a Parquet
+     * INT32 (since 0881fde; files written before hold INT64 there, which Flink's Parquet reader
+     * refuses for a DECIMAL of precision 9 or less with "Unexpected type: INT64": regenerate them).
      */
     String columns(String table) {
         if (this == TPCH) {
@@ -79,7 +75,7 @@ enum Suite {
 
     private static String sqlType(DataType t) {
         if (t instanceof DataType.Decimal d) {
-            return "DECIMAL(" + Math.max(d.precision(), FLINK_INT64_DECIMAL_PRECISION) + ", " + d.scale() + ")";
+            return "DECIMAL(" + d.precision() + ", " + d.scale() + ")";
         }
         return switch (t.kind()) {
             case INT32 -> "INT";
